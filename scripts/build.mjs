@@ -1,0 +1,73 @@
+// One esbuild script: the extension (CommonJS for Node, 'vscode' external), the page script
+// (browser IIFE into media/), and with --tests the test suites into out/.
+import { build } from 'esbuild';
+import { readdirSync, existsSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+const production = !args.has('--dev');
+
+const common = { bundle: true, logLevel: 'warning', sourcemap: production ? false : 'linked', legalComments: 'none' };
+
+function entries(dir) {
+  const abs = join(root, dir);
+  if (!existsSync(abs)) return [];
+  return readdirSync(abs, { recursive: true })
+    .filter((f) => /\.ts$/.test(f) && !f.endsWith('.d.ts'))
+    .map((f) => join(abs, f));
+}
+
+export async function buildAll({ tests = false } = {}) {
+  rmSync(join(root, 'dist'), { recursive: true, force: true });
+  const jobs = [];
+  if (existsSync(join(root, 'src/extension.ts'))) jobs.push(
+    build({
+      ...common,
+      entryPoints: [join(root, 'src/extension.ts')],
+      outfile: join(root, 'dist/extension.js'),
+      platform: 'node',
+      format: 'cjs',
+      target: 'node18',
+      external: ['vscode'],
+      minify: production,
+    }));
+  if (existsSync(join(root, 'webview/main.ts'))) jobs.push(
+    build({
+      ...common,
+      entryPoints: [join(root, 'webview/main.ts')],
+      outfile: join(root, 'media/page.js'),
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+      minify: production,
+    }));
+  if (tests) {
+    rmSync(join(root, 'out'), { recursive: true, force: true });
+    for (const kind of ['unit', 'integration', 'e2e']) {
+      const files = entries(`test/${kind}`);
+      if (!files.length) continue;
+      jobs.push(
+        build({
+          ...common,
+          sourcemap: 'inline',
+          entryPoints: files,
+          outdir: join(root, 'out/test', kind),
+          outbase: join(root, 'test', kind),
+          platform: 'node',
+          format: 'cjs',
+          target: 'node20',
+          // mocha, playwright-core and fast-check are loaded from node_modules at run time.
+          external: ['vscode', 'mocha', 'playwright-core', 'fast-check'],
+        }),
+      );
+    }
+  }
+  await Promise.all(jobs);
+  return jobs.length;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await buildAll({ tests: args.has('--tests') });
+}

@@ -1,0 +1,82 @@
+// `npm test`: type checks, then every kind of test: unit (plain Node), extension host (inside a real
+// VS Code served by code-server) and UI (Playwright driving that VS Code in Chromium).
+// Ends with one line "tests: N passed, N failed"; a skipped test counts as failed.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildAll } from './build.mjs';
+import { ROOT } from './code-server.mjs';
+
+const only = process.argv.slice(2);
+const wanted = (kind) => only.length === 0 || only.includes(kind);
+
+const totals = { passed: 0, failed: 0 };
+const report = [];
+
+function step(title) {
+  console.log(`\n=== ${title} ===`);
+}
+
+function specFiles(dir) {
+  const abs = join(ROOT, dir);
+  if (!existsSync(abs)) return [];
+  return readdirSync(abs, { recursive: true })
+    .filter((f) => f.endsWith('.test.js'))
+    .sort()
+    .map((f) => join(abs, f));
+}
+
+/** Runs mocha in this process over out/test/<kind>; returns {passed, failed}. */
+async function runMocha(kind, timeout) {
+  const { default: Mocha } = await import('mocha');
+  const mocha = new Mocha({ reporter: 'spec', timeout, color: process.stdout.isTTY });
+  for (const file of specFiles(`out/test/${kind}`)) mocha.addFile(file);
+  await mocha.loadFilesAsync();
+  return await new Promise((resolve) => {
+    const runner = mocha.run(() => {
+      const s = runner.stats;
+      resolve({ passed: s.passes, failed: s.failures + s.pending });
+    });
+  });
+}
+
+function record(kind, result) {
+  totals.passed += result.passed;
+  totals.failed += result.failed;
+  report.push(`${kind}: ${result.passed} passed, ${result.failed} failed`);
+}
+
+let exitCode = 0;
+try {
+  step('type check');
+  const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', ROOT], { stdio: 'inherit' });
+  if (existsSync(join(ROOT, 'webview/tsconfig.json'))) execFileSync(process.execPath, [tsc, '-p', join(ROOT, 'webview')], { stdio: 'inherit' });
+
+  step('build');
+  await buildAll({ tests: true });
+
+  if (wanted('unit')) {
+    step('unit tests (plain Node)');
+    record('unit', await runMocha('unit', 30000));
+  }
+  if (wanted('integration') && specFiles('out/test/integration').length) {
+    step('extension-host tests (real VS Code via code-server)');
+    const { runIntegration } = await import('./vscode-harness.mjs');
+    record('extension host', await runIntegration());
+  }
+  if (wanted('e2e') && specFiles('out/test/e2e').length) {
+    step('UI tests (Playwright + Chromium + code-server)');
+    record('ui', await runMocha('e2e', 180000));
+  }
+} catch (err) {
+  console.error(`\n${err && err.message ? err.message : err}`);
+  totals.failed += 1;
+  report.push(`aborted: ${err && err.message ? err.message.split('\n')[0] : err}`);
+  exitCode = 1;
+}
+
+console.log('\n' + report.join('\n'));
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed`);
+if (totals.failed || totals.passed === 0) exitCode = 1;
+process.exit(exitCode);
