@@ -1,7 +1,7 @@
 // One esbuild script: the extension (CommonJS for Node, 'vscode' external), the page script
 // (browser IIFE into media/), and with --tests the test suites into out/.
 import { build } from 'esbuild';
-import { readdirSync, existsSync, rmSync } from 'node:fs';
+import { readdirSync, existsSync, rmSync, mkdirSync, copyFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,8 +19,17 @@ function entries(dir) {
     .map((f) => join(abs, f));
 }
 
+/** The codicon font for the page, copied from @vscode/codicons (the same icons the workbench uses). */
+function copyCodicons() {
+  const from = join(root, 'node_modules/@vscode/codicons/dist');
+  const to = join(root, 'media/codicons');
+  mkdirSync(to, { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(join(from, f), join(to, f));
+}
+
 export async function buildAll({ tests = false } = {}) {
   rmSync(join(root, 'dist'), { recursive: true, force: true });
+  copyCodicons();
   const jobs = [];
   if (existsSync(join(root, 'src/extension.ts'))) jobs.push(
     build({

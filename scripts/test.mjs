@@ -50,8 +50,9 @@ let exitCode = 0;
 try {
   step('type check');
   const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-p', ROOT], { stdio: 'inherit' });
-  if (existsSync(join(ROOT, 'webview/tsconfig.json'))) execFileSync(process.execPath, [tsc, '-p', join(ROOT, 'webview')], { stdio: 'inherit' });
+  for (const project of ['.', 'webview', 'test/e2e']) {
+    execFileSync(process.execPath, [tsc, '-p', join(ROOT, project)], { stdio: 'inherit' });
+  }
 
   step('build');
   await buildAll({ tests: true });

@@ -1,0 +1,54 @@
+// `npm start`: builds the extension and opens it in a real VS Code: desktop `code` with
+// --extensionDevelopmentPath when there is one, otherwise code-server on 127.0.0.1 (printing the URL).
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildAll } from './build.mjs';
+import { ROOT, startCodeServer } from './code-server.mjs';
+import { linkExtension, makeWorkspace, writeUserSettings } from './vscode-harness.mjs';
+import { existsSync } from 'node:fs';
+
+function hasDesktopCode() {
+  try {
+    execFileSync('sh', ['-c', 'command -v code'], { stdio: 'ignore' });
+    // code-server also installs a `code` shim on some setups; desktop VS Code answers --version with 3 lines.
+    const out = execFileSync('code', ['--version'], { encoding: 'utf8', timeout: 15000 });
+    return out.trim().split('\n').length >= 3;
+  } catch {
+    return false;
+  }
+}
+
+await buildAll();
+const folder = process.argv[2] || process.env.DJANGO_PREP_WORKSPACE || ROOT;
+
+if (hasDesktopCode()) {
+  console.log(`Opening VS Code with the extension from ${ROOT}`);
+  spawn('code', ['--extensionDevelopmentPath', ROOT, folder], { stdio: 'inherit', detached: true }).unref();
+} else {
+  const state = join(ROOT, '.vscode-test', 'start');
+  const extensionsDir = join(state, 'extensions');
+  mkdirSync(extensionsDir, { recursive: true });
+  linkExtension(extensionsDir);
+  if (!existsSync(join(state, 'user-data', 'User', 'settings.json'))) writeUserSettings(join(state, 'user-data'));
+  const port = Number(process.env.PORT) || 8080;
+  console.log('No desktop VS Code found: starting code-server (VS Code in the browser)...');
+  const server = await startCodeServer({
+    userDataDir: join(state, 'user-data'),
+    extensionsDir,
+    folder: folder === ROOT ? makeWorkspace() : folder,
+    port,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  console.log(`\nVS Code with Django Interview Prep is running at:\n\n  ${server.url}\n\nOpen it in a browser (its data stays in .vscode-test/start). Press Ctrl+C to stop.`);
+  const stop = async () => {
+    await server.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  server.child.on('exit', (code) => {
+    console.log(`code-server exited (${code})`);
+    process.exit(code ?? 1);
+  });
+}

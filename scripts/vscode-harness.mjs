@@ -1,0 +1,137 @@
+// Runs test suites in a real VS Code: code-server (VS Code's workbench served to a browser, with the
+// ordinary Node extension host) opened in Debian's Chromium through playwright-core.
+import { mkdtempSync, mkdirSync, rmSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, startCodeServer, chromiumPath, missingSystemPackages, ensureCodeServer } from './code-server.mjs';
+
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+export const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
+
+export const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+/** Fails with the exact Debian packages to install when the machine lacks them. */
+export function checkPrerequisites() {
+  const missing = missingSystemPackages();
+  if (missing.length) {
+    throw new Error(
+      `The real-VS-Code tests need these Debian packages: ${missing.join(' ')}\n` +
+        `Install them with: sudo apt-get install -y ${missing.join(' ')}   (.ci/run does this as root)`,
+    );
+  }
+  ensureCodeServer();
+}
+
+export async function launchBrowser(profileDir) {
+  const { chromium } = await import('playwright-core');
+  if (profileDir) {
+    return chromium.launchPersistentContext(profileDir, {
+      executablePath: chromiumPath(),
+      headless: true,
+      args: BROWSER_ARGS,
+      viewport: { width: 1400, height: 900 },
+    });
+  }
+  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: BROWSER_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const close = context.close.bind(context);
+  context.close = async () => {
+    await close();
+    await browser.close();
+  };
+  return context;
+}
+
+export function tempDir(prefix) {
+  return mkdtempSync(join(tmpdir(), `django-prep-${prefix}-`));
+}
+
+/** A workspace folder for the tests, with one Python file so the editor has something beside the page. */
+export function makeWorkspace() {
+  const dir = tempDir('workspace');
+  writeFileSync(join(dir, 'views.py'), 'from django.http import HttpResponse\n\n\ndef index(request):\n    return HttpResponse("Hello")\n');
+  return dir;
+}
+
+/** User settings for test and demo runs: no walkthrough in front, no telemetry. */
+export function writeUserSettings(userDataDir, extra = {}) {
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  const settings = {
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.colorTheme': 'Default Dark Modern',
+    'telemetry.telemetryLevel': 'off',
+    'security.workspace.trust.enabled': false,
+    'extensions.ignoreRecommendations': true,
+    ...extra,
+  };
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+}
+
+/** Installs the extension into an extensions dir as a link to this checkout (its built dist/ and media/). */
+export function linkExtension(extensionsDir) {
+  mkdirSync(extensionsDir, { recursive: true });
+  const target = join(extensionsDir, `${EXTENSION_ID}-${pkg.version}`);
+  if (!existsSync(target)) symlinkSync(ROOT, target, 'dir');
+}
+
+/**
+ * Runs out/test/integration/index.js inside code-server's extension host through the payload URL.
+ * The extension host exits 0 even when run() throws, so results come back through a file.
+ */
+export async function runIntegration({ timeoutMs = 240000 } = {}) {
+  checkPrerequisites();
+  const work = tempDir('integration');
+  const results = join(work, 'results.json');
+  const folder = makeWorkspace();
+  process.env.DJANGO_PREP_TEST_RESULTS = results;
+  writeUserSettings(join(work, 'user-data'));
+  const server = await startCodeServer({
+    userDataDir: join(work, 'user-data'),
+    extensionsDir: join(work, 'extensions'),
+    folder,
+  });
+  const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
+  const payload = JSON.stringify([
+    ['extensionDevelopmentPath', remote(ROOT)],
+    ['extensionTestsPath', remote(join(ROOT, 'out/test/integration/index.js'))],
+  ]);
+  const url = `${server.url}?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(payload)}`;
+  const context = await launchBrowser();
+  const consoleLines = [];
+  try {
+    const page = await context.newPage();
+    page.on('console', (m) => consoleLines.push(m.text()));
+    await page.goto(url);
+    const start = Date.now();
+    while (!existsSync(results)) {
+      if (Date.now() - start > timeoutMs) {
+        throw new Error(`extension-host tests wrote no results within ${timeoutMs / 1000} s\n${consoleLines.slice(-20).join('\n')}`);
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    const report = JSON.parse(readFileSync(results, 'utf8'));
+    for (const t of report.tests) {
+      console.log(`  ${t.state === 'passed' ? '✔' : '✘'} ${t.title}${t.error ? `\n      ${t.error.split('\n').join('\n      ')}` : ''}`);
+    }
+    if (report.error) console.log(`  ✘ the suite did not run: ${report.error}`);
+    const passed = report.tests.filter((t) => t.state === 'passed').length;
+    return { passed, failed: report.tests.length - passed + (report.error ? 1 : 0) };
+  } finally {
+    delete process.env.DJANGO_PREP_TEST_RESULTS;
+    await context.close().catch(() => {});
+    await server.stop();
+    rmSync(work, { recursive: true, force: true });
+    rmSync(folder, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,14 @@
+// Command and view ids, one place, matching package.json's contributes.
+export const COMMANDS = {
+  openQuestion: 'djangoPrep.openQuestion',
+  toggleDone: 'djangoPrep.toggleDone',
+  nextQuestion: 'djangoPrep.nextQuestion',
+  previousQuestion: 'djangoPrep.previousQuestion',
+  resetProgress: 'djangoPrep.resetProgress',
+  showProblems: 'djangoPrep.showProblems',
+} as const;
+
+export const VIEW_ID = 'djangoPrep.questions';
+export const PANEL_VIEW_TYPE = 'djangoPrep.question';
+/** Context key: 'ok', 'empty' (no questions) or 'broken' (the file could not be read). */
+export const BANK_STATE_CONTEXT = 'djangoPrep.bankState';

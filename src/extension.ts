@@ -1,0 +1,68 @@
+// Wires the features together; the logic lives in bank/, progress/, tree/, panel/ and commands/.
+import * as vscode from 'vscode';
+import { BUNDLED_BANK_FILE, BUNDLED_BANK_ID } from './bank/bundled';
+import { loadBankFile } from './bank/load';
+import { StudyStore } from './progress/store';
+import { Study } from './progress/study';
+import { StudyTreeProvider } from './tree/provider';
+import { QuestionPanels } from './panel/manager';
+import { registerStudyCommands } from './commands/study';
+import { BANK_STATE_CONTEXT, PANEL_VIEW_TYPE, VIEW_ID } from './commands/ids';
+
+export interface ExtensionApi {
+  study: Study;
+  panels: QuestionPanels;
+  tree: StudyTreeProvider;
+  /** The workspace storage, for tests that check what was written. */
+  storage: vscode.Memento;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
+  const output = vscode.window.createOutputChannel('Django Interview Prep');
+  const log = (message: string) => output.appendLine(`[${new Date().toISOString()}] ${message}`);
+  context.subscriptions.push(output);
+
+  const file = vscode.Uri.joinPath(context.extensionUri, BUNDLED_BANK_FILE).fsPath;
+  const loaded = await loadBankFile(file);
+  const store = new StudyStore(context.workspaceState);
+  const study = new Study(BUNDLED_BANK_ID, loaded.bank, store);
+  context.subscriptions.push(store);
+
+  for (const p of loaded.bank.problems) log(`${file}:${p.line}: ${p.message}`);
+  for (const w of store.warnings) log(`Storage: ${w.message} (the original is kept under "aside/…/${w.key}")`);
+  if (loaded.error) {
+    log(loaded.error);
+    void vscode.window.showErrorMessage(loaded.error);
+  }
+  if (store.warnings.length) void vscode.window.showWarningMessage(store.warnings[0].message);
+  const bankState = loaded.error ? 'broken' : study.entries.length ? 'ok' : 'empty';
+  void vscode.commands.executeCommand('setContext', BANK_STATE_CONTEXT, bankState);
+
+  const tree = new StudyTreeProvider(study);
+  const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, manageCheckboxStateManually: true });
+  const describeTotal = () => {
+    const { done, total } = study.total();
+    treeView.description = total ? `${done}/${total}` : undefined;
+  };
+  describeTotal();
+  context.subscriptions.push(
+    tree,
+    treeView,
+    treeView.onDidChangeCheckboxState((e) => {
+      for (const [node, state] of e.items) {
+        if (node.kind === 'question') void study.setDone(node.entry.question.id, state === vscode.TreeItemCheckboxState.Checked);
+      }
+    }),
+    store.onDidChangeProgress(describeTotal),
+  );
+
+  const panels = new QuestionPanels({ extensionUri: context.extensionUri, study, log }, () =>
+    vscode.workspace.getConfiguration('djangoPrep').get<boolean>('reuseQuestionPage', true),
+  );
+  context.subscriptions.push(panels, vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, panels));
+  context.subscriptions.push(...registerStudyCommands({ study, panels, treeView, output }));
+
+  return { study, panels, tree, storage: context.workspaceState };
+}
+
+export function deactivate(): void {}

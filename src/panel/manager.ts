@@ -1,0 +1,225 @@
+// Question pages: one reused panel by default, each page a webview beside the editor.
+import * as vscode from 'vscode';
+import type { Study } from '../progress/study';
+import { NOTE_MAX_CHARS } from '../progress/store';
+import { PANEL_VIEW_TYPE } from '../commands/ids';
+import { parsePageMessage, isSafeExternalLink, type ExtensionMessage, type PageState, type QuestionView } from '../shared/protocol';
+import { pageHtml } from './html';
+import { renderBlocks, renderInline } from './render';
+
+export interface PanelHost {
+  extensionUri: vscode.Uri;
+  study: Study;
+  log(message: string): void;
+}
+
+export class QuestionPage implements vscode.Disposable {
+  private id: string;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private disposed = false;
+  private readonly _onDidDispose = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this._onDidDispose.event;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly host: PanelHost,
+    id: string,
+  ) {
+    this.id = id;
+    const media = vscode.Uri.joinPath(host.extensionUri, 'media');
+    panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
+    const asUri = (...p: string[]) => panel.webview.asWebviewUri(vscode.Uri.joinPath(media, ...p)).toString();
+    panel.webview.html = pageHtml({
+      cspSource: panel.webview.cspSource,
+      scriptUri: asUri('page.js'),
+      styleUri: asUri('page.css'),
+      codiconUri: asUri('codicons', 'codicon.css'),
+    });
+    panel.iconPath = vscode.Uri.joinPath(media, 'icon.svg');
+    this.updateTitle();
+    const { study } = host;
+    this.subscriptions.push(
+      panel.webview.onDidReceiveMessage((raw) => this.receive(raw)),
+      panel.onDidDispose(() => this.dispose()),
+      study.store.onDidChangeProgress((change) => {
+        if (change.bankId !== study.bankId) return;
+        if (!change.ids || change.ids.includes(this.id)) this.post({ type: 'done', id: this.id, done: study.isDone(this.id) });
+      }),
+      study.store.onDidChangeNote((change) => {
+        if (change.bankId === study.bankId && change.id === this.id && change.origin !== this) {
+          this.post({ type: 'note', id: change.id, text: change.text });
+        }
+      }),
+    );
+  }
+
+  get questionId(): string {
+    return this.id;
+  }
+
+  show(id: string): void {
+    if (!this.host.study.has(id)) return;
+    this.id = id;
+    this.updateTitle();
+    this.post({ type: 'show', view: this.view() });
+  }
+
+  navigate(direction: 'previous' | 'next'): boolean {
+    const target = this.host.study.neighbour(this.id, direction);
+    if (!target) return false;
+    this.show(target.question.id);
+    return true;
+  }
+
+  private view(): QuestionView {
+    const { study } = this.host;
+    const entry = study.entry(this.id)!;
+    const index = study.position(this.id);
+    return {
+      bankId: study.bankId,
+      id: this.id,
+      path: entry.path.map((s) => s.title),
+      questionHtml: renderInline(entry.question.rich),
+      text: entry.question.text,
+      detailsHtml: renderBlocks(entry.question.richDetails),
+      done: study.isDone(this.id),
+      note: study.getNote(this.id),
+      index: index + 1,
+      total: study.entries.length,
+      hasPrevious: index > 0,
+      hasNext: index < study.entries.length - 1,
+      noteMaxChars: NOTE_MAX_CHARS,
+    };
+  }
+
+  private updateTitle(): void {
+    const text = this.host.study.entry(this.id)?.question.text ?? '';
+    this.panel.title = `${this.id} ${text.length > 40 ? text.slice(0, 39) + '…' : text}`;
+  }
+
+  private post(message: ExtensionMessage): void {
+    if (!this.disposed) void this.panel.webview.postMessage(message);
+  }
+
+  private receive(raw: unknown): void {
+    const parsed = parsePageMessage(raw);
+    if (!parsed.ok) {
+      this.host.log(`Ignored a message from the question page: ${parsed.reason}`);
+      return;
+    }
+    const message = parsed.message;
+    const { study } = this.host;
+    if (message.type === 'ready') return this.show(this.id);
+    if (message.type === 'openLink') {
+      if (isSafeExternalLink(message.href)) void vscode.env.openExternal(vscode.Uri.parse(message.href, true));
+      else this.host.log(`Refused to open a link that is not http(s): ${message.href.slice(0, 200)}`);
+      return;
+    }
+    if (!study.has(message.id)) {
+      this.host.log(`Ignored a "${message.type}" message for a question not in the bank: ${message.id.slice(0, 100)}`);
+      return;
+    }
+    switch (message.type) {
+      case 'setDone':
+        void study.setDone(message.id, message.done);
+        break;
+      case 'navigate':
+        if (message.id === this.id) this.navigate(message.direction);
+        break;
+      case 'editNote':
+        study.store.setNote(study.bankId, message.id, message.text, this).then(
+          () => this.post({ type: 'saved', id: message.id, revision: message.revision }),
+          (err: Error) => {
+            this.post({ type: 'rejected', id: message.id, revision: message.revision, message: err.message });
+            void vscode.window.showErrorMessage(`Your note on ${message.id} was not saved: ${err.message}.`);
+          },
+        );
+        break;
+    }
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.subscriptions.forEach((d) => d.dispose());
+    this.panel.dispose();
+    this._onDidDispose.fire();
+    this._onDidDispose.dispose();
+  }
+}
+
+export function isPageState(v: unknown): v is PageState {
+  return typeof v === 'object' && v !== null && typeof (v as PageState).id === 'string';
+}
+
+export class QuestionPanels implements vscode.Disposable, vscode.WebviewPanelSerializer<unknown> {
+  private readonly pages = new Set<QuestionPage>();
+  private reusable?: QuestionPage;
+  private lastActive?: QuestionPage;
+
+  constructor(
+    private readonly host: PanelHost,
+    private readonly reuse: () => boolean,
+  ) {}
+
+  /** Opens a question beside the active editor, in the reused page unless asked otherwise. */
+  open(id: string, options: { newPage?: boolean; preserveFocus?: boolean } = {}): QuestionPage | undefined {
+    if (!this.host.study.has(id)) return undefined;
+    const reuse = !options.newPage && this.reuse();
+    const existing = reuse ? this.reusable : undefined;
+    if (existing) {
+      existing.show(id);
+      existing.panel.reveal(existing.panel.viewColumn, options.preserveFocus);
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      PANEL_VIEW_TYPE,
+      id,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: !!options.preserveFocus },
+      { enableScripts: true, enableFindWidget: true, localResourceRoots: [vscode.Uri.joinPath(this.host.extensionUri, 'media')] },
+    );
+    const page = this.track(new QuestionPage(panel, this.host, id));
+    if (reuse) this.reusable = page;
+    return page;
+  }
+
+  /** Brings a page back after a reload, on the question it showed. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const { study } = this.host;
+    const id = isPageState(state) && study.has(state.id) ? state.id : study.entries[0]?.question.id;
+    if (!id) {
+      panel.dispose();
+      return;
+    }
+    const page = this.track(new QuestionPage(panel, this.host, id));
+    if (!this.reusable) this.reusable = page;
+  }
+
+  /** The page the user is looking at, or the last one they looked at. */
+  active(): QuestionPage | undefined {
+    for (const page of this.pages) if (page.panel.active) return page;
+    return this.lastActive;
+  }
+
+  all(): QuestionPage[] {
+    return [...this.pages];
+  }
+
+  private track(page: QuestionPage): QuestionPage {
+    this.pages.add(page);
+    this.lastActive = page;
+    page.panel.onDidChangeViewState((e) => {
+      if (e.webviewPanel.active) this.lastActive = page;
+    });
+    page.onDidDispose(() => {
+      this.pages.delete(page);
+      if (this.reusable === page) this.reusable = undefined;
+      if (this.lastActive === page) this.lastActive = [...this.pages].pop();
+    });
+    return page;
+  }
+
+  dispose(): void {
+    for (const page of [...this.pages]) page.dispose();
+  }
+}

@@ -1,0 +1,230 @@
+// Done state and answer notes behind a small Memento-like interface. Pure: no 'vscode'.
+import { Emitter, type Event } from '../util/emitter';
+
+/** The part of vscode.Memento this module needs; tests pass an in-memory fake. */
+export interface KeyValueStore {
+  get(key: string): unknown;
+  update(key: string, value: unknown): PromiseLike<void>;
+  keys(): readonly string[];
+}
+
+/** Version of the stored shapes below; bump it and add a step to `migrate` when they change. */
+export const SCHEMA = 1;
+
+/** Stored under `progress/<bankId>`: the ids of the questions the user has done. */
+export interface StoredProgress {
+  schema: 1;
+  done: Record<string, true>;
+}
+
+/** Stored under `note/<bankId>/<questionId>`. */
+export interface StoredNote {
+  schema: 1;
+  text: string;
+  /** Milliseconds since the epoch of the last save. */
+  updated: number;
+}
+
+/** Largest note kept, in UTF-16 code units (JavaScript string length): 2 MiB of text. */
+export const NOTE_MAX_CHARS = 2 * 1024 * 1024;
+
+export interface ProgressChange {
+  bankId: string;
+  /** The questions whose done state changed; undefined when many did (a reset). */
+  ids?: string[];
+}
+
+export interface NoteChange {
+  bankId: string;
+  id: string;
+  text: string;
+  /** Who wrote it, so a page does not echo its own edit back into itself. */
+  origin?: unknown;
+}
+
+export interface StoreWarning {
+  key: string;
+  message: string;
+}
+
+const progressKey = (bankId: string) => `progress/${bankId}`;
+const noteKey = (bankId: string, id: string) => `note/${bankId}/${id}`;
+const asideKey = (key: string, now: number) => `aside/${now}/${key}`;
+
+export class StudyStore {
+  private readonly done = new Map<string, Set<string>>();
+  private readonly _onDidChangeProgress = new Emitter<ProgressChange>();
+  readonly onDidChangeProgress: Event<ProgressChange> = this._onDidChangeProgress.event;
+  private readonly _onDidChangeNote = new Emitter<NoteChange>();
+  readonly onDidChangeNote: Event<NoteChange> = this._onDidChangeNote.event;
+  /** Problems found in stored data, reported once by the caller. */
+  readonly warnings: StoreWarning[] = [];
+  /** Writes are chained so they land in the order they were asked for. */
+  private writes: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /**
+   * Loads a bank's done state. The first time a workspace sees the bank, its `**done**`
+   * markers seed the stored state; after that the stored state (the user's choices) wins.
+   */
+  openBank(bankId: string, markedDone: readonly string[]): void {
+    if (this.done.has(bankId)) return;
+    const key = progressKey(bankId);
+    const raw = this.store.get(key);
+    if (raw === undefined) {
+      const set = new Set(markedDone);
+      this.done.set(bankId, set);
+      this.persistProgress(bankId);
+      return;
+    }
+    const { ids, bad } = readProgress(raw);
+    this.done.set(bankId, ids);
+    if (bad) {
+      this.setAside(key, raw, `Stored progress of bank "${bankId}" had ${bad} entr${bad === 1 ? 'y' : 'ies'} of the wrong shape; the good ones were kept.`);
+      this.persistProgress(bankId);
+    }
+  }
+
+  isDone(bankId: string, id: string): boolean {
+    return this.doneSet(bankId).has(id);
+  }
+
+  doneIds(bankId: string): ReadonlySet<string> {
+    return this.doneSet(bankId);
+  }
+
+  setDone(bankId: string, id: string, done: boolean): Promise<void> {
+    const set = this.doneSet(bankId);
+    if (set.has(id) === done) return this.writes;
+    if (done) set.add(id);
+    else set.delete(id);
+    const write = this.persistProgress(bankId);
+    this._onDidChangeProgress.fire({ bankId, ids: [id] });
+    return write;
+  }
+
+  /** Replaces the whole done set (used by reset). */
+  resetDone(bankId: string, ids: readonly string[]): Promise<void> {
+    this.done.set(bankId, new Set(ids));
+    const write = this.persistProgress(bankId);
+    this._onDidChangeProgress.fire({ bankId });
+    return write;
+  }
+
+  getNote(bankId: string, id: string): string {
+    const key = noteKey(bankId, id);
+    const raw = this.store.get(key);
+    if (raw === undefined) return '';
+    const note = readNote(raw);
+    if (note === undefined) {
+      this.setAside(key, raw, `The stored note of question "${id}" had the wrong shape; it was set aside, not deleted.`);
+      void this.enqueue(() => this.store.update(key, undefined));
+      return '';
+    }
+    return note.text;
+  }
+
+  /** Saves a note (an empty note removes the entry). Rejects a note over the size limit. */
+  setNote(bankId: string, id: string, text: string, origin?: unknown): Promise<void> {
+    if (typeof text !== 'string') return Promise.reject(new Error('a note must be text'));
+    if (text.length > NOTE_MAX_CHARS) {
+      return Promise.reject(new Error(`note is too large (${text.length} characters; the limit is ${NOTE_MAX_CHARS})`));
+    }
+    const key = noteKey(bankId, id);
+    const value: StoredNote | undefined = text === '' ? undefined : { schema: SCHEMA, text, updated: this.now() };
+    const write = this.enqueue(() => this.store.update(key, value));
+    this._onDidChangeNote.fire({ bankId, id, text, origin });
+    return write;
+  }
+
+  /** Ids of questions of a bank that have a stored note. */
+  notedIds(bankId: string): string[] {
+    const prefix = `note/${bankId}/`;
+    return this.store
+      .keys()
+      .filter((k) => k.startsWith(prefix))
+      .map((k) => k.slice(prefix.length));
+  }
+
+  /** Resolves when every write asked for so far has reached the store. */
+  flush(): Promise<void> {
+    return this.writes;
+  }
+
+  dispose(): void {
+    this._onDidChangeProgress.dispose();
+    this._onDidChangeNote.dispose();
+  }
+
+  private doneSet(bankId: string): Set<string> {
+    let set = this.done.get(bankId);
+    if (!set) {
+      set = new Set();
+      this.done.set(bankId, set);
+    }
+    return set;
+  }
+
+  private persistProgress(bankId: string): Promise<void> {
+    const set = this.doneSet(bankId);
+    return this.enqueue(() => {
+      const done: Record<string, true> = {};
+      for (const id of set) done[id] = true;
+      const value: StoredProgress = { schema: SCHEMA, done };
+      return this.store.update(progressKey(bankId), value);
+    });
+  }
+
+  private setAside(key: string, raw: unknown, message: string): void {
+    this.warnings.push({ key, message });
+    void this.enqueue(() => this.store.update(asideKey(key, this.now()), raw));
+  }
+
+  private enqueue(write: () => PromiseLike<void>): Promise<void> {
+    this.writes = this.writes.then(write, write).then(
+      () => undefined,
+      (err) => {
+        console.error('storage write failed', err);
+      },
+    );
+    return this.writes;
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Brings stored progress of any known schema to the current one; version 1 is current. */
+export function migrateProgress(raw: unknown): unknown {
+  if (isRecord(raw) && raw.schema === 1) return raw;
+  return raw;
+}
+
+/** Reads stored progress, keeping good entries and counting bad ones. */
+export function readProgress(raw: unknown): { ids: Set<string>; bad: number } {
+  const value = migrateProgress(raw);
+  const ids = new Set<string>();
+  if (!isRecord(value) || value.schema !== SCHEMA || !isRecord(value.done)) return { ids, bad: 1 };
+  let bad = 0;
+  for (const [id, v] of Object.entries(value.done)) {
+    if (v === true && id.length > 0 && id.length <= 200) ids.add(id);
+    else bad++;
+  }
+  return { ids, bad };
+}
+
+export function migrateNote(raw: unknown): unknown {
+  if (isRecord(raw) && raw.schema === 1) return raw;
+  return raw;
+}
+
+export function readNote(raw: unknown): StoredNote | undefined {
+  const value = migrateNote(raw);
+  if (!isRecord(value) || value.schema !== SCHEMA || typeof value.text !== 'string') return undefined;
+  return { schema: SCHEMA, text: value.text, updated: typeof value.updated === 'number' ? value.updated : 0 };
+}

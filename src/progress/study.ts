@@ -1,0 +1,92 @@
+// One bank with its progress: lookups, counts and reading order for the tree, the page and commands.
+import { listQuestions, type Bank, type QuestionEntry, type Section } from '../bank/model';
+import type { StudyStore } from './store';
+
+export interface Count {
+  done: number;
+  total: number;
+}
+
+export class Study {
+  readonly entries: QuestionEntry[];
+  private readonly index = new Map<string, number>();
+  /** Every question id under each section, subsections included. */
+  private readonly sectionIds = new Map<Section, string[]>();
+
+  constructor(
+    readonly bankId: string,
+    readonly bank: Bank,
+    readonly store: StudyStore,
+  ) {
+    this.entries = listQuestions(bank);
+    this.entries.forEach((e, i) => this.index.set(e.question.id, i));
+    for (const e of this.entries) {
+      for (const s of e.path) {
+        let ids = this.sectionIds.get(s);
+        if (!ids) this.sectionIds.set(s, (ids = []));
+        ids.push(e.question.id);
+      }
+    }
+    store.openBank(bankId, this.entries.filter((e) => e.question.done).map((e) => e.question.id));
+  }
+
+  has(id: string): boolean {
+    return this.index.has(id);
+  }
+
+  entry(id: string): QuestionEntry | undefined {
+    const i = this.index.get(id);
+    return i === undefined ? undefined : this.entries[i];
+  }
+
+  position(id: string): number {
+    return this.index.get(id) ?? -1;
+  }
+
+  neighbour(id: string, direction: 'previous' | 'next'): QuestionEntry | undefined {
+    const i = this.index.get(id);
+    if (i === undefined) return undefined;
+    return this.entries[direction === 'next' ? i + 1 : i - 1];
+  }
+
+  isDone(id: string): boolean {
+    return this.store.isDone(this.bankId, id);
+  }
+
+  setDone(id: string, done: boolean): Promise<void> {
+    return this.store.setDone(this.bankId, id, done);
+  }
+
+  count(section: Section): Count {
+    const ids = this.sectionIds.get(section) ?? [];
+    const done = this.store.doneIds(this.bankId);
+    let n = 0;
+    for (const id of ids) if (done.has(id)) n++;
+    return { done: n, total: ids.length };
+  }
+
+  total(): Count {
+    const done = this.store.doneIds(this.bankId);
+    let n = 0;
+    for (const e of this.entries) if (done.has(e.question.id)) n++;
+    return { done: n, total: this.entries.length };
+  }
+
+  /** Back to the author's `**done**` markers. */
+  resetToMarkers(): Promise<void> {
+    return this.store.resetDone(this.bankId, this.entries.filter((e) => e.question.done).map((e) => e.question.id));
+  }
+
+  clearAll(): Promise<void> {
+    return this.store.resetDone(this.bankId, []);
+  }
+
+  getNote(id: string): string {
+    return this.store.getNote(this.bankId, id);
+  }
+
+  /** Notes stored for this bank whose question is no longer in it. */
+  orphanedNoteIds(): string[] {
+    return this.store.notedIds(this.bankId).filter((id) => !this.index.has(id));
+  }
+}

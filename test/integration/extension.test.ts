@@ -1,0 +1,138 @@
+// Runs inside a real extension host: the real 'vscode' API, the real workspace storage.
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension';
+import type { StudyNode } from '../../src/tree/provider';
+import { COMMANDS, PANEL_VIEW_TYPE } from '../../src/commands/ids';
+import { walkSections } from '../../src/bank/model';
+
+const EXTENSION_ID = 'interview-prep.django-interview-prep';
+
+async function api(): Promise<ExtensionApi> {
+  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is loaded`);
+  return ext.isActive ? ext.exports : await ext.activate();
+}
+
+async function until(what: string, check: () => boolean, timeoutMs = 10000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function allNodes(a: ExtensionApi, node?: StudyNode): StudyNode[] {
+  return a.tree.getChildren(node).flatMap((child) => [child, ...allNodes(a, child)]);
+}
+
+describe('Django Interview Prep in a real VS Code', () => {
+  before(async () => {
+    const a = await api();
+    await a.study.resetToMarkers();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('registers every contributed command', async () => {
+    await api();
+    const all = new Set(await vscode.commands.getCommands(true));
+    for (const id of Object.values(COMMANDS)) assert.ok(all.has(id), `command ${id}`);
+    const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: { command: string }[] } };
+    for (const c of pkg.contributes.commands) assert.ok(all.has(c.command), `contributed command ${c.command} is registered`);
+  });
+
+  it('shows the whole bank in the tree with correct counts', async () => {
+    const a = await api();
+    const nodes = allNodes(a);
+    const questions = nodes.filter((n) => n.kind === 'question');
+    assert.equal(questions.length, 256);
+    const roots = a.tree.getChildren();
+    assert.equal(roots.length, 11);
+    const first = a.tree.getTreeItem(roots[0]);
+    assert.equal(first.label, '1. Django Fundamentals');
+    assert.equal(first.description, '7/20', 'seven questions of section 1 are marked done in the bank');
+    for (const node of nodes.filter((n) => n.kind === 'section')) {
+      const item = a.tree.getTreeItem(node);
+      if (node.kind !== 'section') continue;
+      const ids = [...walkSections([node.section])].flatMap((s) => s.section.questions.map((q) => q.id));
+      const done = ids.filter((id) => a.study.isDone(id)).length;
+      assert.equal(item.description, `${done}/${ids.length}`, node.section.title);
+    }
+    const q = a.tree.getTreeItem(questions[0]);
+    assert.equal(q.label, a.study.entries[0].question.text);
+    assert.deepEqual((q.checkboxState as { state: vscode.TreeItemCheckboxState }).state, vscode.TreeItemCheckboxState.Checked);
+  });
+
+  it('toggles done through the command, in storage and in the tree', async () => {
+    const a = await api();
+    const node = a.tree.nodeFor('1.8')!;
+    const section = a.tree.getChildren()[0];
+    assert.equal(a.study.isDone('1.8'), false);
+    const changed: unknown[] = [];
+    const sub = a.tree.onDidChangeTreeData((e) => changed.push(e));
+    await vscode.commands.executeCommand(COMMANDS.toggleDone, '1.8');
+    sub.dispose();
+    assert.equal(a.study.isDone('1.8'), true);
+    const stored = a.storage.get('progress/django') as { schema: number; done: Record<string, true> };
+    assert.equal(stored.schema, 1);
+    assert.equal(stored.done['1.8'], true);
+    const item = a.tree.getTreeItem(node);
+    assert.equal((item.checkboxState as { state: vscode.TreeItemCheckboxState }).state, vscode.TreeItemCheckboxState.Checked);
+    assert.equal(a.tree.getTreeItem(section).description, '8/20');
+    assert.ok(changed.length > 0, 'the tree was told to refresh');
+    await vscode.commands.executeCommand(COMMANDS.toggleDone, '1.8');
+    assert.equal(a.study.isDone('1.8'), false);
+    assert.equal((a.storage.get('progress/django') as { done: Record<string, true> }).done['1.8'], undefined);
+  });
+
+  it('round-trips notes through workspace storage', async () => {
+    const a = await api();
+    const text = 'An F() expression refers to a field 🐍 — 𝔘𝔫𝔦𝔠𝔬𝔡𝔢\nsecond line';
+    await a.study.store.setNote('django', '2B.7', text);
+    assert.equal(a.study.getNote('2B.7'), text);
+    const stored = a.storage.get('note/django/2B.7') as { schema: number; text: string };
+    assert.equal(stored.schema, 1);
+    assert.equal(stored.text, text);
+    await a.study.store.setNote('django', '2B.7', '');
+    assert.equal(a.storage.get('note/django/2B.7'), undefined);
+  });
+
+  it('opens a question page beside the editor, and walks the bank with Next/Previous', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand(COMMANDS.openQuestion, '3.1');
+    await until('the page', () => a.panels.active()?.questionId === '3.1');
+    const page = a.panels.active()!;
+    assert.equal(page.panel.viewType, PANEL_VIEW_TYPE);
+    assert.match(page.panel.title, /^3\.1 /);
+    await vscode.commands.executeCommand(COMMANDS.nextQuestion);
+    assert.equal(page.questionId, '3.2');
+    await vscode.commands.executeCommand(COMMANDS.previousQuestion);
+    await vscode.commands.executeCommand(COMMANDS.previousQuestion);
+    assert.equal(page.questionId, '2B.20', 'previous from the first question of 3 is the last of 2B');
+    await vscode.commands.executeCommand(COMMANDS.openQuestion, '4B.3');
+    assert.equal(a.panels.all().length, 1, 'one reused page by default');
+    assert.equal(page.questionId, '4B.3');
+    await vscode.commands.executeCommand(COMMANDS.toggleDone);
+    assert.equal(a.study.isDone('4B.3'), true, 'Toggle Done without an argument acts on the open page');
+    await vscode.commands.executeCommand(COMMANDS.toggleDone);
+    assert.equal(a.study.isDone('4B.3'), false);
+  });
+
+  it('revives a page after a reload with the serializer', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await until('pages closed', () => a.panels.all().length === 0);
+    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'revived', vscode.ViewColumn.One, {});
+    await a.panels.deserializeWebviewPanel(panel, { bankId: 'django', id: '5B.21' });
+    assert.equal(a.panels.all().length, 1);
+    assert.equal(a.panels.all()[0].questionId, '5B.21');
+    assert.match(panel.title, /^5B\.21 /);
+    assert.equal(panel.webview.options.enableScripts, true);
+    assert.match(panel.webview.html, /default-src 'none'/);
+
+    const stale = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'stale', vscode.ViewColumn.One, {});
+    await a.panels.deserializeWebviewPanel(stale, { bankId: 'django', id: 'no-such-question' });
+    assert.equal(a.panels.all()[1].questionId, '1.1', 'a state naming no question of the bank opens the first one');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});
