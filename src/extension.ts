@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { BUNDLED_BANK_FILE, BUNDLED_BANK_ID } from './bank/bundled';
 import { loadBankFile } from './bank/load';
 import { StudyStore } from './progress/store';
+import { JournaledStore } from './progress/journal';
+import { journalPath, nodeJournalFile } from './progress/journal-file';
 import { Study } from './progress/study';
 import { StudyTreeProvider } from './tree/provider';
 import { QuestionPanels } from './panel/manager';
@@ -24,9 +26,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
 
   const file = vscode.Uri.joinPath(context.extensionUri, BUNDLED_BANK_FILE).fsPath;
   const loaded = await loadBankFile(file);
-  const store = new StudyStore(context.workspaceState);
+  const workspaceIdentity =
+    vscode.workspace.workspaceFile?.toString() ?? (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()).join('\n');
+  const journal = await JournaledStore.open(
+    context.workspaceState,
+    nodeJournalFile(journalPath(context.globalStorageUri.fsPath, workspaceIdentity || 'no-folder')),
+  );
+  if (journal.recovered.length) log(`Recovered ${journal.recovered.length} recent change(s) from the journal: ${journal.recovered.join(', ')}`);
+  if (journal.warning) log(journal.warning);
+  const store = new StudyStore(journal.store);
   const study = new Study(BUNDLED_BANK_ID, loaded.bank, store);
-  context.subscriptions.push(store);
+  context.subscriptions.push(store, { dispose: () => void journal.store.flush() });
 
   for (const p of loaded.bank.problems) log(`${file}:${p.line}: ${p.message}`);
   for (const w of store.warnings) log(`Storage: ${w.message} (the original is kept under "aside/…/${w.key}")`);

@@ -1,16 +1,21 @@
 // The question page's script, bundled for the browser into media/page.js.
 // It says 'ready' first, renders what the extension sends, and saves notes as the user types:
-// every keystroke goes into setState at once (so a reload loses nothing) and to the extension
-// after a short pause, and again whenever the page loses focus, hides or unloads.
+// every keystroke goes into setState at once, and to the extension at most every SEND_EVERY_MS
+// (first keystroke at once, the latest when the pause ends), and again whenever the page loses
+// focus, hides or unloads. The extension writes each one to storage and its journal.
 import type { ExtensionMessage, PageMessage, PageState, QuestionView } from '../src/shared/protocol';
 
-const SAVE_DELAY_MS = 300;
+const SEND_EVERY_MS = 100;
+/** Large notes are sent less often: each message carries the whole note. */
+const LARGE_NOTE_CHARS = 100_000;
+const SEND_EVERY_LARGE_MS = 500;
 
 const vscode = acquireVsCodeApi<PageState>();
 let state: PageState | undefined = vscode.getState();
 let view: QuestionView | undefined;
 let revision = state?.pending?.revision ?? 0;
-let saveTimer: ReturnType<typeof setTimeout> | undefined;
+let cooldown: ReturnType<typeof setTimeout> | undefined;
+let unsent = false;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const page = $('page');
@@ -61,6 +66,7 @@ function render(v: QuestionView): void {
   if (pending && pending.id === v.id && pending.text !== v.note) {
     // Typed before a reload or close and not confirmed saved: the typed text wins, and is saved now.
     notesEl.value = pending.text;
+    unsent = true;
     flush();
   } else {
     notesEl.value = v.note;
@@ -71,14 +77,20 @@ function render(v: QuestionView): void {
   page.dataset.questionId = v.id;
 }
 
+/** Sends the typed note now, if it has not been sent yet. */
 function flush(): void {
-  if (saveTimer !== undefined) {
-    clearTimeout(saveTimer);
-    saveTimer = undefined;
-  }
   const pending = state?.pending;
-  if (!pending) return;
+  if (!pending || !unsent) return;
+  unsent = false;
   send({ type: 'editNote', id: pending.id, text: pending.text, revision: pending.revision });
+  if (cooldown !== undefined) clearTimeout(cooldown);
+  cooldown = setTimeout(
+    () => {
+      cooldown = undefined;
+      flush();
+    },
+    pending.text.length > LARGE_NOTE_CHARS ? SEND_EVERY_LARGE_MS : SEND_EVERY_MS,
+  );
 }
 
 notesEl.addEventListener('input', () => {
@@ -86,8 +98,8 @@ notesEl.addEventListener('input', () => {
   revision += 1;
   saveState({ bankId: view.bankId, id: view.id, pending: { id: view.id, text: notesEl.value, revision } });
   setStatus('Saving…', 'busy');
-  if (saveTimer !== undefined) clearTimeout(saveTimer);
-  saveTimer = setTimeout(flush, SAVE_DELAY_MS);
+  unsent = true;
+  if (cooldown === undefined) flush();
 });
 notesEl.addEventListener('blur', flush);
 window.addEventListener('blur', flush);

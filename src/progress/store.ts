@@ -15,6 +15,8 @@ export const SCHEMA = 1;
 export interface StoredProgress {
   schema: 1;
   done: Record<string, true>;
+  /** Milliseconds since the epoch of the last change. */
+  updated: number;
 }
 
 /** Stored under `note/<bankId>/<questionId>`. */
@@ -174,7 +176,7 @@ export class StudyStore {
     return this.enqueue(() => {
       const done: Record<string, true> = {};
       for (const id of set) done[id] = true;
-      const value: StoredProgress = { schema: SCHEMA, done };
+      const value: StoredProgress = { schema: SCHEMA, done, updated: this.now() };
       return this.store.update(progressKey(bankId), value);
     });
   }

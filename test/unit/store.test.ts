@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { StudyStore, NOTE_MAX_CHARS, readProgress, readNote } from '../../src/progress/store';
+import { Study } from '../../src/progress/study';
+import { parseBank } from '../../src/bank/parse';
+import { MemoryStore } from './fakes';
+
+const BANK = parseBank(['## 1. A', '', '1. one **done**', '2. two', '', '### 1B. Sub', '', '1. three', '', '## 2. B', '', '1. four **done**'].join('\n'));
+
+describe('StudyStore and Study', () => {
+  it('seeds done state from the bank markers the first time, then keeps the user choices', async () => {
+    const memory = new MemoryStore();
+    const study = new Study('bank', BANK, new StudyStore(memory));
+    assert.deepEqual([...study.store.doneIds('bank')].sort(), ['1.1', '2.1']);
+    await study.setDone('1.1', false);
+    await study.setDone('1.2', true);
+    await study.store.flush();
+    const again = new Study('bank', BANK, new StudyStore(memory));
+    assert.deepEqual([...again.store.doneIds('bank')].sort(), ['1.2', '2.1'], 'the markers do not come back');
+  });
+
+  it('counts done questions per section, subsections included', async () => {
+    const study = new Study('bank', BANK, new StudyStore(new MemoryStore()));
+    const [a, b] = BANK.sections;
+    assert.deepEqual(study.count(a), { done: 1, total: 3 });
+    assert.deepEqual(study.count(a.sections[0]), { done: 0, total: 1 });
+    assert.deepEqual(study.count(b), { done: 1, total: 1 });
+    await study.setDone('1B.1', true);
+    assert.deepEqual(study.count(a), { done: 2, total: 3 });
+    assert.deepEqual(study.total(), { done: 3, total: 4 });
+  });
+
+  it('tells listeners which question changed, and stays quiet when nothing did', async () => {
+    const store = new StudyStore(new MemoryStore());
+    const study = new Study('bank', BANK, store);
+    const seen: unknown[] = [];
+    store.onDidChangeProgress((e) => seen.push(e));
+    await study.setDone('1.2', true);
+    await study.setDone('1.2', true);
+    await study.clearAll();
+    assert.deepEqual(seen, [{ bankId: 'bank', ids: ['1.2'] }, { bankId: 'bank' }]);
+  });
+
+  it('resets to the bank markers or clears all', async () => {
+    const study = new Study('bank', BANK, new StudyStore(new MemoryStore()));
+    await study.setDone('1.2', true);
+    await study.clearAll();
+    assert.equal(study.total().done, 0);
+    await study.resetToMarkers();
+    assert.deepEqual([...study.store.doneIds('bank')].sort(), ['1.1', '2.1']);
+  });
+
+  it('walks the bank in order with neighbours', () => {
+    const study = new Study('bank', BANK, new StudyStore(new MemoryStore()));
+    assert.deepEqual(study.entries.map((e) => e.question.id), ['1.1', '1.2', '1B.1', '2.1']);
+    assert.equal(study.neighbour('1.2', 'next')?.question.id, '1B.1');
+    assert.equal(study.neighbour('1B.1', 'previous')?.question.id, '1.2');
+    assert.equal(study.neighbour('1.1', 'previous'), undefined);
+    assert.equal(study.neighbour('2.1', 'next'), undefined);
+    assert.equal(study.neighbour('nope', 'next'), undefined);
+  });
+
+  it('stores notes under the bank and question, and removes empty ones', async () => {
+    const memory = new MemoryStore();
+    const store = new StudyStore(memory, () => 42);
+    await store.setNote('bank', '1.1', 'an answer');
+    assert.deepEqual(memory.get('note/bank/1.1'), { schema: 1, text: 'an answer', updated: 42 });
+    assert.equal(store.getNote('bank', '1.1'), 'an answer');
+    assert.deepEqual(store.notedIds('bank'), ['1.1']);
+    await store.setNote('bank', '1.1', '');
+    assert.equal(memory.get('note/bank/1.1'), undefined);
+    assert.equal(store.getNote('bank', '1.1'), '');
+  });
+
+  it('refuses a note over the limit and keeps the stored one', async () => {
+    const memory = new MemoryStore();
+    const store = new StudyStore(memory);
+    await store.setNote('bank', '1.1', 'kept');
+    await assert.rejects(store.setNote('bank', '1.1', 'x'.repeat(NOTE_MAX_CHARS + 1)), /too large/);
+    assert.equal(store.getNote('bank', '1.1'), 'kept');
+    await store.setNote('bank', '1.1', 'y'.repeat(NOTE_MAX_CHARS));
+    assert.equal(store.getNote('bank', '1.1').length, NOTE_MAX_CHARS);
+  });
+
+  it('keeps notes in every Unicode plane as they were typed', async () => {
+    const store = new StudyStore(new MemoryStore());
+    const text = 'ASCII é 中文 𝔘𝔫𝔦 🐍🧪 \u{10FFFD} \u200d\u0301 \r\n tabs\t';
+    await store.setNote('bank', '1.1', text);
+    assert.equal(store.getNote('bank', '1.1'), text);
+  });
+
+  it('reads stored progress of the wrong shape: good entries kept, bad ones counted', () => {
+    assert.deepEqual(readProgress({ schema: 1, done: { a: true, b: 1, c: true }, updated: 0 }), { ids: new Set(['a', 'c']), bad: 1 });
+    assert.equal(readProgress('garbage').bad, 1);
+    assert.equal(readProgress({ schema: 99, done: {} }).bad, 1);
+    assert.equal(readNote({ schema: 1, text: 5 }), undefined);
+    assert.deepEqual(readNote({ schema: 1, text: 'ok' }), { schema: 1, text: 'ok', updated: 0 });
+  });
+
+  it('sets bad stored progress aside with one warning and keeps the good entries', async () => {
+    const memory = new MemoryStore();
+    await memory.update('progress/bank', { schema: 1, done: { '1.2': true, '2.1': 'yes' } });
+    const store = new StudyStore(memory, () => 7);
+    const study = new Study('bank', BANK, store);
+    await store.flush();
+    assert.deepEqual([...study.store.doneIds('bank')], ['1.2']);
+    assert.equal(store.warnings.length, 1);
+    assert.match(store.warnings[0].message, /1 entry of the wrong shape/);
+    assert.deepEqual(memory.get('aside/7/progress/bank'), { schema: 1, done: { '1.2': true, '2.1': 'yes' } });
+    assert.deepEqual(memory.get('progress/bank'), { schema: 1, done: { '1.2': true }, updated: 7 });
+  });
+});
