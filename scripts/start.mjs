@@ -1,12 +1,11 @@
 // `npm start`: builds the extension and opens it in a real VS Code: desktop `code` with
 // --extensionDevelopmentPath when there is one, otherwise code-server on 127.0.0.1 (printing the URL).
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildAll } from './build.mjs';
 import { ROOT, startCodeServer } from './code-server.mjs';
 import { linkExtension, makeWorkspace, writeUserSettings } from './vscode-harness.mjs';
-import { existsSync } from 'node:fs';
 
 function hasDesktopCode() {
   try {
@@ -36,7 +35,8 @@ if (hasDesktopCode()) {
   const server = await startCodeServer({
     userDataDir: join(state, 'user-data'),
     extensionsDir,
-    folder: folder === ROOT ? makeWorkspace() : folder,
+    // A sample workspace that stays put, so progress and notes carry over between runs.
+    folder: folder === ROOT ? makeWorkspace(join(state, 'workspace')) : folder,
     port,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

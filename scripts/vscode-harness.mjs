@@ -56,8 +56,9 @@ export function tempDir(prefix) {
 }
 
 /** A workspace folder for the tests, with one Python file so the editor has something beside the page. */
-export function makeWorkspace() {
-  const dir = tempDir('workspace');
+export function makeWorkspace(dir = tempDir('workspace')) {
+  mkdirSync(dir, { recursive: true });
+  if (existsSync(join(dir, 'views.py'))) return dir;
   writeFileSync(join(dir, 'views.py'), 'from django.http import HttpResponse\n\n\ndef index(request):\n    return HttpResponse("Hello")\n');
   return dir;
 }

@@ -1,0 +1,204 @@
+// Drives a real VS Code (code-server) in Chromium with Playwright, as a person would.
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { mkdirSync, rmSync } from 'node:fs';
+import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
+
+export const ROOT = resolve(__dirname, '../../..');
+/** Screenshots go to test-results/ unless asked for elsewhere (`npm run screenshots` writes docs/images/). */
+export const SCREENSHOTS = resolve(ROOT, process.env.DJANGO_PREP_SCREENSHOTS || 'test-results/screenshots');
+
+interface Server {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+interface Harness {
+  checkPrerequisites(): void;
+  launchBrowser(profileDir?: string): Promise<BrowserContext>;
+  tempDir(prefix: string): string;
+  makeWorkspace(): string;
+  linkExtension(extensionsDir: string): void;
+  writeUserSettings(userDataDir: string, extra?: Record<string, unknown>): void;
+}
+interface CodeServer {
+  startCodeServer(o: { userDataDir: string; extensionsDir: string; folder?: string; port?: number }): Promise<Server>;
+  freePort(): Promise<number>;
+}
+
+async function load<T>(file: string): Promise<T> {
+  return (await import(pathToFileURL(join(ROOT, 'scripts', file)).href)) as T;
+}
+
+/**
+ * One VS Code session: a code-server with its own user-data dir and extensions dir, and one
+ * persistent browser profile (in this build workspace storage lives in the browser's IndexedDB).
+ */
+export class Workbench {
+  page!: Page;
+  private context!: BrowserContext;
+  private server!: Server;
+  private harness!: Harness;
+  private codeServer!: CodeServer;
+  private dir!: string;
+  private folder!: string;
+  private port!: number;
+
+  async start(): Promise<void> {
+    this.harness = await load<Harness>('vscode-harness.mjs');
+    this.codeServer = await load<CodeServer>('code-server.mjs');
+    this.harness.checkPrerequisites();
+    this.dir = this.harness.tempDir('ui');
+    this.folder = this.harness.makeWorkspace();
+    this.harness.linkExtension(join(this.dir, 'extensions'));
+    this.harness.writeUserSettings(join(this.dir, 'user-data'));
+    // The port stays the same across restarts: the browser keeps storage per origin.
+    this.port = await this.codeServer.freePort();
+    await this.startServer();
+    await this.openBrowser();
+  }
+
+  private async startServer(): Promise<void> {
+    this.server = await this.codeServer.startCodeServer({
+      userDataDir: join(this.dir, 'user-data'),
+      extensionsDir: join(this.dir, 'extensions'),
+      folder: this.folder,
+      port: this.port,
+    });
+  }
+
+  private async openBrowser(): Promise<void> {
+    this.context = await this.harness.launchBrowser(join(this.dir, 'profile'));
+    this.page = this.context.pages()[0] ?? (await this.context.newPage());
+    await this.page.goto(`${this.server.url}?folder=${encodeURIComponent(this.folder)}`);
+    await this.ready();
+  }
+
+  async ready(): Promise<void> {
+    await this.page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    await this.page.locator('.activitybar [aria-label^="Django Interview Prep"]').first().waitFor({ timeout: 60000 });
+  }
+
+  async reloadBrowser(): Promise<void> {
+    await this.page.reload();
+    await this.ready();
+  }
+
+  /** Stops code-server and the browser, then starts both again on the same data. */
+  async restart(): Promise<void> {
+    await this.context.close();
+    await this.server.stop();
+    await this.startServer();
+    await this.openBrowser();
+  }
+
+  async stop(): Promise<void> {
+    await this.context?.close().catch(() => {});
+    await this.server?.stop();
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    if (this.folder) rmSync(this.folder, { recursive: true, force: true });
+  }
+
+  async screenshot(name: string): Promise<void> {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await this.page.screenshot({ path: join(SCREENSHOTS, name) });
+  }
+
+  // --- the sidebar -------------------------------------------------------------------------
+
+  get view(): Locator {
+    return this.page.locator('.pane:has(.pane-header[aria-label*="Questions"]) .monaco-list').first();
+  }
+
+  async openView(): Promise<void> {
+    const entry = this.page.locator('.activitybar [aria-label^="Django Interview Prep"]').first();
+    const selected = await entry.evaluate((el) => !!el.closest('.checked') || el.classList.contains('checked') || el.getAttribute('aria-pressed') === 'true' || el.getAttribute('aria-checked') === 'true');
+    if (!selected) await entry.click();
+    await this.row(/^1\. Django Fundamentals/).waitFor({ timeout: 30000 });
+  }
+
+  /** A tree row by its accessible label (sections: "Title, 7 of 20 done"; questions: "1.8 Text"). */
+  row(label: RegExp): Locator {
+    return this.page.getByRole('treeitem', { name: label }).first();
+  }
+
+  async rowLabels(): Promise<string[]> {
+    return this.page.$$eval('.monaco-list-row[aria-label]', (els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  }
+
+  async expand(label: RegExp): Promise<void> {
+    const row = this.row(label);
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
+    await this.page.waitForFunction(
+      (src) => [...document.querySelectorAll('.monaco-list-row[aria-label]')].some((e) => new RegExp(src).test(e.getAttribute('aria-label') ?? '') && e.getAttribute('aria-expanded') === 'true'),
+      label.source,
+    );
+  }
+
+  checkbox(label: RegExp): Locator {
+    return this.row(label).locator('[role="checkbox"]').first();
+  }
+
+  async isChecked(label: RegExp): Promise<boolean> {
+    return (await this.checkbox(label).getAttribute('aria-checked')) === 'true';
+  }
+
+  /** Waits until a tree row with this label exists (labels carry counts, so this waits for a count). */
+  async waitForRow(label: RegExp, timeoutMs = 15000): Promise<void> {
+    await this.row(label).waitFor({ timeout: timeoutMs });
+  }
+
+  // --- the question page --------------------------------------------------------------------
+
+  /** The frame of the question page's webview, once its script has rendered a question. */
+  async pageFrame(timeoutMs = 30000): Promise<Frame> {
+    const start = Date.now();
+    for (;;) {
+      for (const frame of this.page.frames()) {
+        try {
+          if (await frame.$('#page[aria-busy="false"]')) return frame;
+        } catch {
+          /* a frame that went away */
+        }
+      }
+      if (Date.now() - start > timeoutMs) throw new Error('the question page did not appear');
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  async pageQuestionId(): Promise<string> {
+    const frame = await this.pageFrame();
+    return (await frame.getAttribute('#page', 'data-question-id')) ?? '';
+  }
+
+  /** Clicks the close button of the editor tab whose label starts with this text, as a person would. */
+  async closeTab(labelStart: string): Promise<void> {
+    const tab = this.page.locator(`.tabs-container .tab[aria-label^="${labelStart}"]`).first();
+    await tab.hover();
+    await tab.locator('.codicon-close').first().click();
+    await tab.waitFor({ state: 'detached' });
+  }
+
+  /** Opens a file of the workspace in the editor, through Quick Open. */
+  async openFile(name: string): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input.input');
+    await input.waitFor();
+    await input.fill(name);
+    await this.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: name }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator(`.tabs-container .tab[aria-label^="${name}"]`).waitFor();
+  }
+
+  /** Runs a command from the palette by its title. */
+  async command(title: string): Promise<void> {
+    await this.page.locator('.monaco-workbench').focus().catch(() => {});
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input.input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden' });
+  }
+}
