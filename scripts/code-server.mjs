@@ -102,7 +102,7 @@ async function waitForHttp(url, timeoutMs, child) {
  * Starts code-server on 127.0.0.1 and resolves once it answers HTTP.
  * Returns { url, port, child, stop() }.
  */
-export async function startCodeServer({ userDataDir, extensionsDir, folder, port, stdio = 'ignore', extraArgs = [] }) {
+export async function startCodeServer({ userDataDir, extensionsDir, folder, port, stdio = 'ignore', extraArgs = [], env = {} }) {
   const bin = ensureCodeServer();
   port = port || (await freePort());
   const args = [
@@ -114,7 +114,7 @@ export async function startCodeServer({ userDataDir, extensionsDir, folder, port
     ...extraArgs,
   ];
   if (folder) args.push(folder);
-  const child = spawn(bin, args, { stdio, detached: false, env: { ...process.env, VSCODE_PROXY_URI: '' } });
+  const child = spawn(bin, args, { stdio, detached: false, env: { ...process.env, VSCODE_PROXY_URI: '', ...env } });
   const url = `http://127.0.0.1:${port}/`;
   await waitForHttp(url + 'healthz', 60000, child);
   return {

@@ -1,5 +1,6 @@
 // Wires the features together; the logic lives in bank/, progress/, tree/, panel/ and commands/.
 import * as vscode from 'vscode';
+import { basename } from 'node:path';
 import { BUNDLED_BANK_FILE, BUNDLED_BANK_ID } from './bank/bundled';
 import { loadBankFile } from './bank/load';
 import { StudyStore } from './progress/store';
@@ -24,7 +25,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const log = (message: string) => output.appendLine(`[${new Date().toISOString()}] ${message}`);
   context.subscriptions.push(output);
 
-  const file = vscode.Uri.joinPath(context.extensionUri, BUNDLED_BANK_FILE).fsPath;
+  // DJANGO_PREP_BANK points the extension at another bank file: for the tests of hostile and
+  // broken banks, and for authors trying a bank of their own.
+  const file = process.env.DJANGO_PREP_BANK || vscode.Uri.joinPath(context.extensionUri, BUNDLED_BANK_FILE).fsPath;
   const loaded = await loadBankFile(file);
   const workspaceIdentity =
     vscode.workspace.workspaceFile?.toString() ?? (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()).join('\n');
@@ -39,6 +42,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   context.subscriptions.push(store, { dispose: () => void journal.store.flush() });
 
   for (const p of loaded.bank.problems) log(`${file}:${p.line}: ${p.message}`);
+  const problems = loaded.bank.problems;
+  if (problems.length && !loaded.error) {
+    void vscode.window
+      .showWarningMessage(
+        `Question bank ${basename(file)}: ${problems.length} problem${problems.length === 1 ? '' : 's'}; the first, at line ${problems[0].line}: ${problems[0].message}.`,
+        'Show Problems',
+      )
+      .then((choice) => choice && output.show(true));
+  }
   for (const w of store.warnings) log(`Storage: ${w.message} (the original is kept under "aside/…/${w.key}")`);
   if (loaded.error) {
     log(loaded.error);

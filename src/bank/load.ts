@@ -1,8 +1,11 @@
-// Reading a bank file into a Bank, with a message naming the file when it cannot be read.
-import { readFile } from 'node:fs/promises';
+// Reading a bank file into a Bank, with messages that name the file (and the line, where there is one).
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseBank } from './parse';
 import type { Bank } from './model';
+
+/** Larger files are refused rather than parsed: a bank this size is almost surely not a bank. */
+export const BANK_MAX_BYTES = 16 * 1024 * 1024;
 
 export interface LoadedBank {
   file: string;
@@ -11,15 +14,47 @@ export interface LoadedBank {
   error?: string;
 }
 
+export function bankTitleFromFile(file: string): string {
+  return basename(file).replace(/\.[^.]*$/, '');
+}
+
+export function describeReadError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return 'the file does not exist';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder, not a file';
+  return (err as Error)?.message ?? String(err);
+}
+
+/** Decodes a bank's bytes as UTF-8, with a problem naming the first line that is not UTF-8. */
+export function decodeBank(bytes: Buffer): { text: string; problem?: { line: number; message: string } } {
+  const text = bytes.toString('utf8');
+  // Valid UTF-8 survives a round trip byte for byte (buffer.isUtf8 needs Node 18.14; VS Code 1.80 has 16).
+  if (Buffer.from(text, 'utf8').equals(bytes)) return { text };
+  const bad = text.indexOf('\ufffd');
+  const line = text.slice(0, Math.max(0, bad)).split('\n').length;
+  return { text, problem: { line, message: 'the file is not valid UTF-8 text: it may be binary; unreadable bytes are shown as \ufffd' } };
+}
+
 export async function loadBankFile(file: string): Promise<LoadedBank> {
-  const fallbackTitle = basename(file).replace(/\.[^.]*$/, '');
-  let text: string;
+  const fallbackTitle = bankTitleFromFile(file);
+  const empty = (error: string): LoadedBank => ({ file, error, bank: { title: fallbackTitle, sections: [], problems: [] } });
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    const info = await stat(file);
+    if (info.isDirectory()) return empty(`Cannot read question bank ${file}: it is a folder, not a file`);
+    if (info.size > BANK_MAX_BYTES) {
+      return empty(`Question bank ${file} is too large (${(info.size / 1048576).toFixed(1)} MB; the limit is ${BANK_MAX_BYTES / 1048576} MB)`);
+    }
+    bytes = await readFile(file);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'the file does not exist' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
-    return { file, error: `Cannot read question bank ${file}: ${why}`, bank: { title: fallbackTitle, sections: [], problems: [] } };
+    return empty(`Cannot read question bank ${file}: ${describeReadError(err)}`);
   }
-  return { file, bank: parseBank(text, { fallbackTitle }) };
+  const { text, problem } = decodeBank(bytes);
+  const bank = parseBank(text, { fallbackTitle });
+  if (problem) {
+    bank.problems.unshift(problem);
+    bank.problems.sort((a, b) => a.line - b.line);
+  }
+  return { file, bank };
 }

@@ -1,6 +1,8 @@
 // Command and view ids, one place, matching package.json's contributes.
 export const COMMANDS = {
   openQuestion: 'djangoPrep.openQuestion',
+  openQuestionInNewPage: 'djangoPrep.openQuestionInNewPage',
+  showOrphanedNotes: 'djangoPrep.showOrphanedNotes',
   toggleDone: 'djangoPrep.toggleDone',
   nextQuestion: 'djangoPrep.nextQuestion',
   previousQuestion: 'djangoPrep.previousQuestion',

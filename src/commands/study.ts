@@ -52,6 +52,37 @@ export function registerStudyCommands(host: CommandHost): vscode.Disposable[] {
       panels.open(id);
     }),
 
+    vscode.commands.registerCommand(COMMANDS.openQuestionInNewPage, (arg?: unknown) => {
+      const id = questionIdOf(arg) ?? currentQuestion();
+      if (id !== undefined && study.has(id)) panels.open(id, { newPage: true });
+    }),
+
+    vscode.commands.registerCommand(COMMANDS.showOrphanedNotes, async (arg?: unknown) => {
+      const ids = study.orphanedNoteIds();
+      if (!ids.length) {
+        void vscode.window.showInformationMessage('No orphaned notes: every note belongs to a question in the bank.');
+        return;
+      }
+      let id = typeof arg === 'string' && ids.includes(arg) ? arg : undefined;
+      if (id === undefined) {
+        const picked = await vscode.window.showQuickPick(
+          ids.map((noteId) => {
+            const text = study.getNote(noteId);
+            return { label: noteId, description: `${text.length} characters`, detail: text.split('\n', 1)[0].slice(0, 120), id: noteId };
+          }),
+          { placeHolder: 'Notes of questions no longer in the bank: pick one to open it' },
+        );
+        id = picked?.id;
+      }
+      if (id === undefined) return;
+      // Opened as an untitled document: the note stays in storage, and the user can copy or save it.
+      const document = await vscode.workspace.openTextDocument({
+        language: 'markdown',
+        content: `<!-- Your note on question "${id}", which is no longer in the bank. It is still kept in workspace storage. -->\n\n${study.getNote(id)}`,
+      });
+      await vscode.window.showTextDocument(document, { preview: false });
+    }),
+
     vscode.commands.registerCommand(COMMANDS.toggleDone, async (arg?: unknown) => {
       const id = questionIdOf(arg) ?? currentQuestion();
       if (id === undefined || !study.has(id)) {

@@ -39,7 +39,7 @@ export class QuestionPage implements vscode.Disposable {
     this.updateTitle();
     const { study } = host;
     this.subscriptions.push(
-      panel.webview.onDidReceiveMessage((raw) => this.receive(raw)),
+      panel.webview.onDidReceiveMessage((raw) => this.handleMessage(raw)),
       panel.onDidDispose(() => this.dispose()),
       study.store.onDidChangeProgress((change) => {
         if (change.bankId !== study.bankId) return;
@@ -101,7 +101,8 @@ export class QuestionPage implements vscode.Disposable {
     if (!this.disposed) void this.panel.webview.postMessage(message);
   }
 
-  private receive(raw: unknown): void {
+  /** Acts on a message from the page, after checking it: the page is not trusted. */
+  handleMessage(raw: unknown): void {
     const parsed = parsePageMessage(raw);
     if (!parsed.ok) {
       this.host.log(`Ignored a message from the question page: ${parsed.reason}`);

@@ -174,7 +174,7 @@ export class StudyStore {
   private persistProgress(bankId: string): Promise<void> {
     const set = this.doneSet(bankId);
     return this.enqueue(() => {
-      const done: Record<string, true> = {};
+      const done: Record<string, true> = Object.create(null);
       for (const id of set) done[id] = true;
       const value: StoredProgress = { schema: SCHEMA, done, updated: this.now() };
       return this.store.update(progressKey(bankId), value);

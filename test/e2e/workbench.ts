@@ -22,7 +22,7 @@ interface Harness {
   writeUserSettings(userDataDir: string, extra?: Record<string, unknown>): void;
 }
 interface CodeServer {
-  startCodeServer(o: { userDataDir: string; extensionsDir: string; folder?: string; port?: number }): Promise<Server>;
+  startCodeServer(o: { userDataDir: string; extensionsDir: string; folder?: string; port?: number; env?: Record<string, string> }): Promise<Server>;
   freePort(): Promise<number>;
 }
 
@@ -34,6 +34,11 @@ async function load<T>(file: string): Promise<T> {
  * One VS Code session: a code-server with its own user-data dir and extensions dir, and one
  * persistent browser profile (in this build workspace storage lives in the browser's IndexedDB).
  */
+export interface WorkbenchOptions {
+  /** A bank file to load instead of the bundled one (DJANGO_PREP_BANK). */
+  bankFile?: string;
+}
+
 export class Workbench {
   page!: Page;
   private context!: BrowserContext;
@@ -43,6 +48,8 @@ export class Workbench {
   private dir!: string;
   private folder!: string;
   private port!: number;
+
+  constructor(private readonly options: WorkbenchOptions = {}) {}
 
   async start(): Promise<void> {
     this.harness = await load<Harness>('vscode-harness.mjs');
@@ -64,6 +71,7 @@ export class Workbench {
       extensionsDir: join(this.dir, 'extensions'),
       folder: this.folder,
       port: this.port,
+      env: this.options.bankFile ? { DJANGO_PREP_BANK: this.options.bankFile } : {},
     });
   }
 
@@ -77,6 +85,27 @@ export class Workbench {
   async ready(): Promise<void> {
     await this.page.waitForSelector('.monaco-workbench', { timeout: 60000 });
     await this.page.locator('.activitybar [aria-label^="Django Interview Prep"]').first().waitFor({ timeout: 60000 });
+  }
+
+  /** Notification toasts' texts. */
+  async notifications(): Promise<string[]> {
+    return this.page.$$eval('.notification-toast .notification-list-item-message', (els) => els.map((e) => e.textContent ?? ''));
+  }
+
+  async waitForNotification(pattern: RegExp, timeoutMs = 20000): Promise<string> {
+    const start = Date.now();
+    for (;;) {
+      const found = (await this.notifications()).find((n) => pattern.test(n));
+      if (found) return found;
+      if (Date.now() - start > timeoutMs) throw new Error(`no notification matching ${pattern}; seen: ${JSON.stringify(await this.notifications())}`);
+      await this.page.waitForTimeout(200);
+    }
+  }
+
+  /** Shows the view without waiting for a first section (for banks that have none). */
+  async showViewContainer(): Promise<void> {
+    const entry = this.page.locator('.activitybar [aria-label^="Django Interview Prep"]').first();
+    if (!(await entry.evaluate((el) => !!el.closest('.checked, [aria-selected="true"]')))) await entry.click();
   }
 
   async reloadBrowser(): Promise<void> {
@@ -115,9 +144,9 @@ export class Workbench {
    * little later than the activity bar appears, and clicking an open view's entry closes it:
    * so look first, and click only while the view is not there.
    */
-  async openView(): Promise<void> {
+  async openView(firstRow: RegExp = /^1\. /): Promise<void> {
     const entry = this.page.locator('.activitybar [aria-label^="Django Interview Prep"]').first();
-    const firstSection = this.row(/^1\. Django Fundamentals/);
+    const firstSection = this.row(firstRow);
     for (let attempt = 0; attempt < 4; attempt++) {
       if (await firstSection.isVisible()) return;
       const active = await entry.evaluate((el) => !!el.closest('.checked, [aria-selected="true"]'));
@@ -179,6 +208,32 @@ export class Workbench {
       if (Date.now() - start > timeoutMs) throw new Error('the question page did not appear');
       await this.page.waitForTimeout(100);
     }
+  }
+
+  /** Every question page's frame that shows this question. */
+  async pageFramesFor(id: string, count: number, timeoutMs = 30000): Promise<Frame[]> {
+    const start = Date.now();
+    for (;;) {
+      const found: Frame[] = [];
+      for (const frame of this.page.frames()) {
+        try {
+          if (await frame.$(`#page[aria-busy="false"][data-question-id="${id}"]`)) found.push(frame);
+        } catch {
+          /* a frame that went away */
+        }
+      }
+      if (found.length >= count) return found;
+      if (Date.now() - start > timeoutMs) throw new Error(`${found.length} of ${count} pages show ${id}`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  /** Right-clicks a tree row and picks an item of its context menu. */
+  async contextMenu(row: RegExp, item: string): Promise<void> {
+    await this.row(row).click({ button: 'right' });
+    const entry = this.page.locator('.context-view .action-item .action-label', { hasText: item }).first();
+    await entry.waitFor();
+    await entry.click();
   }
 
   async pageQuestionId(): Promise<string> {

@@ -1,0 +1,90 @@
+// Notes are never lost: two pages on one question, a 1 MB note, and text from every Unicode plane.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { Workbench } from './workbench';
+
+const row = (id: string) => new RegExp(`^${id.replace('.', '\\.')} `);
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** A character from each of the 17 planes that has any, plus the hard cases of the BMP. */
+const EVERY_PLANE = [
+  'BMP: é ß 中文 עברית العربية ‎mixed‏ e\u0301 \u200d \ufeff tab\there',
+  'plane 1: 🐍 👩‍💻 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 𓂀',
+  'plane 2: 𠀀 𪚥',
+  'plane 3: 𰀀',
+  'plane 14: \u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F} \u{E0100}',
+  'plane 15: \u{F0000}',
+  'plane 16: \u{10FFFD}',
+].join('\n');
+
+describe('notes are never lost', function () {
+  this.timeout(240000);
+  const wb = new Workbench();
+
+  before(async () => {
+    await wb.start();
+    await wb.openView();
+    await wb.expand(/^2\. Django Models/);
+    await wb.expand(/^2A\. /);
+  });
+  after(async () => {
+    await wb.stop();
+  });
+
+  it('shows what is typed in one page on a second page of the same question', async () => {
+    await wb.row(row('2A.1')).click();
+    const [first] = await wb.pageFramesFor('2A.1', 1);
+    await wb.contextMenu(row('2A.1'), 'Open Question in New Page');
+    const frames = await wb.pageFramesFor('2A.1', 2);
+    const second = frames.find((f) => f !== first)!;
+    await second.locator('#notes').click();
+    await second.locator('#notes').pressSequentially('A model is a class', { delay: 10 });
+    await first.waitForFunction(() => (document.getElementById('notes') as HTMLTextAreaElement).value === 'A model is a class');
+    await first.locator('#notes').click();
+    await first.locator('#notes').press('End');
+    await first.locator('#notes').pressSequentially(' mapped to a table.', { delay: 10 });
+    await second.waitForFunction(() => (document.getElementById('notes') as HTMLTextAreaElement).value === 'A model is a class mapped to a table.');
+    await wb.command('View: Close All Editors');
+  });
+
+  it('keeps a 1 MB note through a reload', async () => {
+    const line = 'QuerySets are lazy: nothing touches the database until you iterate, slice with a step, or call len(). ';
+    const note = line.repeat(Math.ceil((1024 * 1024) / line.length)).slice(0, 1024 * 1024);
+    await wb.row(row('2A.2')).click();
+    let frame = await wb.pageFrame();
+    await frame.waitForSelector('#page[data-question-id="2A.2"]');
+    await frame.locator('#notes').fill(note);
+    await frame.waitForSelector('#status:text-is("Saved")', { timeout: 60000 });
+    await wb.reloadBrowser();
+    await wb.openView();
+    await wb.expand(/^2\. Django Models/);
+    await wb.expand(/^2A\. /);
+    await wb.row(row('2A.2')).click();
+    frame = await wb.pageFrame();
+    await frame.waitForSelector('#page[data-question-id="2A.2"]');
+    const back = await frame.locator('#notes').inputValue();
+    assert.equal(back.length, note.length);
+    assert.equal(sha(back), sha(note));
+  });
+
+  it('keeps text from every Unicode plane exactly', async () => {
+    await wb.row(row('2A.3')).click();
+    let frame = await wb.pageFrame();
+    await frame.waitForSelector('#page[data-question-id="2A.3"]');
+    await frame.locator('#notes').fill(EVERY_PLANE);
+    await frame.waitForSelector('#status:text-is("Saved")');
+    await wb.command('View: Close All Editors');
+    await wb.row(row('2A.3')).click();
+    frame = await wb.pageFrame();
+    await frame.waitForSelector('#page[data-question-id="2A.3"]');
+    assert.equal(await frame.locator('#notes').inputValue(), EVERY_PLANE);
+    await wb.reloadBrowser();
+    await wb.openView();
+    await wb.expand(/^2\. Django Models/);
+    await wb.expand(/^2A\. /);
+    await wb.row(row('2A.3')).click();
+    frame = await wb.pageFrame();
+    await frame.waitForSelector('#page[data-question-id="2A.3"]');
+    assert.equal(await frame.locator('#notes').inputValue(), EVERY_PLANE);
+  });
+});

@@ -1,0 +1,87 @@
+// Bad input from the page and from storage, inside the real extension host.
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension';
+import { COMMANDS } from '../../src/commands/ids';
+import { NOTE_MAX_CHARS } from '../../src/progress/store';
+
+async function api(): Promise<ExtensionApi> {
+  const ext = vscode.extensions.getExtension<ExtensionApi>('interview-prep.django-interview-prep')!;
+  return ext.isActive ? ext.exports : await ext.activate();
+}
+
+describe('under bad input', () => {
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('ignores messages from the page that are malformed or name questions not in the bank', async () => {
+    const a = await api();
+    const page = a.panels.open('6.1')!;
+    await a.study.store.setNote('django', '6.1', 'before');
+    const doneBefore = [...a.study.store.doneIds('django')].sort();
+    const keysBefore = [...a.storage.keys()].sort();
+    const hostile: unknown[] = [
+      undefined,
+      42,
+      'editNote',
+      { type: 'eval', code: 'process.exit(1)' },
+      { type: 'setDone', id: '6.1', done: 'true' },
+      { type: 'setDone', id: 'not-a-question', done: true },
+      { type: 'setDone', id: '__proto__', done: true },
+      { type: 'editNote', id: '6.1', text: 12345, revision: 1 },
+      { type: 'editNote', id: '../../etc/passwd', text: 'x', revision: 1 },
+      { type: 'editNote', id: '6.1', text: 'x', revision: 'one' },
+      { type: 'navigate', id: '6.1', direction: 'up' },
+      { type: 'openLink', href: 'command:workbench.action.quit' },
+      { type: 'openLink', href: 'file:///etc/passwd' },
+    ];
+    for (const m of hostile) page.handleMessage(m);
+    await a.study.store.flush();
+    assert.equal(a.study.getNote('6.1'), 'before');
+    assert.deepEqual([...a.study.store.doneIds('django')].sort(), doneBefore);
+    assert.deepEqual([...a.storage.keys()].sort(), keysBefore);
+    assert.equal(page.questionId, '6.1');
+    await a.study.store.setNote('django', '6.1', '');
+  });
+
+  it('refuses a note over the size limit and keeps the stored one', async () => {
+    const a = await api();
+    const page = a.panels.open('6.2')!;
+    await a.study.store.setNote('django', '6.2', 'kept');
+    page.handleMessage({ type: 'editNote', id: '6.2', text: 'x'.repeat(NOTE_MAX_CHARS + 1), revision: 7 });
+    await new Promise((r) => setTimeout(r, 200));
+    await a.study.store.flush();
+    assert.equal(a.study.getNote('6.2'), 'kept');
+    page.handleMessage({ type: 'editNote', id: '6.2', text: 'accepted', revision: 8 });
+    await new Promise((r) => setTimeout(r, 50));
+    await a.study.store.flush();
+    assert.equal(a.study.getNote('6.2'), 'accepted');
+    await a.study.store.setNote('django', '6.2', '');
+  });
+
+  it('keeps notes of questions no longer in the bank and opens them from Show Orphaned Notes', async () => {
+    const a = await api();
+    await a.storage.update('note/django/retired.3', { schema: 1, text: 'An answer to a question the bank dropped.', updated: 1 });
+    assert.ok(a.study.orphanedNoteIds().includes('retired.3'));
+    await vscode.commands.executeCommand(COMMANDS.showOrphanedNotes, 'retired.3');
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, 'an editor opened');
+    assert.equal(editor.document.languageId, 'markdown');
+    assert.match(editor.document.getText(), /An answer to a question the bank dropped\./);
+    assert.match(editor.document.getText(), /"retired\.3", which is no longer in the bank/);
+    assert.equal(a.study.getNote('retired.3'), 'An answer to a question the bank dropped.', 'the note stays stored');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await a.storage.update('note/django/retired.3', undefined);
+  });
+
+  it('opens a second page on the same question in a page of its own', async () => {
+    const a = await api();
+    const first = a.panels.open('7.1')!;
+    await vscode.commands.executeCommand(COMMANDS.openQuestionInNewPage, '7.1');
+    const pages = a.panels.all();
+    assert.equal(pages.length, 2);
+    assert.ok(pages.every((p) => p.questionId === '7.1'));
+    assert.notEqual(pages[1], first);
+  });
+});
