@@ -51,12 +51,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       )
       .then((choice) => choice && output.show(true));
   }
-  for (const w of store.warnings) log(`Storage: ${w.message} (the original is kept under "aside/…/${w.key}")`);
+  const warnStorage = (w: { key: string; message: string }) => {
+    log(`Storage: ${w.message} (the original is kept under "aside/…/${w.key}")`);
+    void vscode.window.showWarningMessage(w.message);
+  };
   if (loaded.error) {
     log(loaded.error);
     void vscode.window.showErrorMessage(loaded.error);
   }
-  if (store.warnings.length) void vscode.window.showWarningMessage(store.warnings[0].message);
+  store.warnings.forEach(warnStorage);
+  context.subscriptions.push(store.onWarning(warnStorage));
   const bankState = loaded.error ? 'broken' : study.entries.length ? 'ok' : 'empty';
   void vscode.commands.executeCommand('setContext', BANK_STATE_CONTEXT, bankState);
 

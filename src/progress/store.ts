@@ -59,8 +59,10 @@ export class StudyStore {
   readonly onDidChangeProgress: Event<ProgressChange> = this._onDidChangeProgress.event;
   private readonly _onDidChangeNote = new Emitter<NoteChange>();
   readonly onDidChangeNote: Event<NoteChange> = this._onDidChangeNote.event;
-  /** Problems found in stored data, reported once by the caller. */
+  /** Problems found in stored data so far; each is also announced once through onWarning. */
   readonly warnings: StoreWarning[] = [];
+  private readonly _onWarning = new Emitter<StoreWarning>();
+  readonly onWarning: Event<StoreWarning> = this._onWarning.event;
   /** Writes are chained so they land in the order they were asked for. */
   private writes: Promise<void> = Promise.resolve();
 
@@ -160,6 +162,7 @@ export class StudyStore {
   dispose(): void {
     this._onDidChangeProgress.dispose();
     this._onDidChangeNote.dispose();
+    this._onWarning.dispose();
   }
 
   private doneSet(bankId: string): Set<string> {
@@ -182,7 +185,9 @@ export class StudyStore {
   }
 
   private setAside(key: string, raw: unknown, message: string): void {
-    this.warnings.push({ key, message });
+    const warning = { key, message };
+    this.warnings.push(warning);
+    this._onWarning.fire(warning);
     void this.enqueue(() => this.store.update(asideKey(key, this.now()), raw));
   }
 

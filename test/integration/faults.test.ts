@@ -75,6 +75,24 @@ describe('under bad input', () => {
     await a.storage.update('note/django/retired.3', undefined);
   });
 
+  it('sets a stored note of the wrong shape aside with one warning, and the page still opens', async () => {
+    const a = await api();
+    await a.storage.update('note/django/8.1', { text: 42, from: 'a hand edit' });
+    const warnings: string[] = [];
+    const sub = a.study.store.onWarning((w) => warnings.push(w.message));
+    const page = a.panels.open('8.1')!;
+    const start = Date.now();
+    while (!a.storage.keys().some((k) => k.endsWith('/note/django/8.1')) && Date.now() - start < 10000) await new Promise((r) => setTimeout(r, 50));
+    await a.study.store.flush();
+    sub.dispose();
+    assert.equal(page.questionId, '8.1');
+    assert.deepEqual(warnings, ['The stored note of question "8.1" had the wrong shape; it was set aside, not deleted.']);
+    assert.equal(a.storage.get('note/django/8.1'), undefined);
+    const aside = a.storage.keys().find((k) => k.startsWith('aside/') && k.endsWith('/note/django/8.1'))!;
+    assert.deepEqual(a.storage.get(aside), { text: 42, from: 'a hand edit' });
+    await a.storage.update(aside, undefined);
+  });
+
   it('opens a second page on the same question in a page of its own', async () => {
     const a = await api();
     const first = a.panels.open('7.1')!;
