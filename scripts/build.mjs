@@ -1,7 +1,9 @@
 // One esbuild script: the extension (CommonJS for Node, 'vscode' external), the page script
 // (browser IIFE into media/), and with --tests the test suites into out/.
 import { build } from 'esbuild';
-import { readdirSync, existsSync, rmSync, mkdirSync, copyFileSync } from 'node:fs';
+import { readdirSync, existsSync, rmSync, mkdirSync, copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,6 +29,28 @@ function copyCodicons() {
   for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(join(from, f), join(to, f));
 }
 
+/** Runs a TypeScript module of src/ in this process (bundled in memory by esbuild). */
+export async function loadTs(entry, { external = [] } = {}) {
+  const result = await build({ entryPoints: [join(root, entry)], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'error', external });
+  const dir = mkdtempSync(join(tmpdir(), 'django-prep-ts-'));
+  const file = join(dir, 'module.cjs');
+  writeFileSync(file, result.outputFiles[0].text);
+  try {
+    return createRequire(import.meta.url)(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Parses the bundled banks at build time into dist/bank-cache, so activation only reads them. */
+async function precomputeBundledBanks() {
+  const { precompute } = await loadTs('src/bank/precompute.ts');
+  const dir = join(root, 'questions');
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
+    await precompute(join(dir, f), join(root, 'dist/bank-cache'));
+  }
+}
+
 export async function buildAll({ tests = false } = {}) {
   rmSync(join(root, 'dist'), { recursive: true, force: true });
   copyCodicons();
@@ -42,6 +66,17 @@ export async function buildAll({ tests = false } = {}) {
       external: ['vscode'],
       minify: production,
     }));
+  jobs.push(
+    build({
+      ...common,
+      entryPoints: [join(root, 'src/bank/worker.ts')],
+      outfile: join(root, 'dist/bank-worker.js'),
+      platform: 'node',
+      format: 'cjs',
+      target: 'node18',
+      minify: production,
+    }),
+  );
   if (existsSync(join(root, 'webview/main.ts'))) jobs.push(
     build({
       ...common,
@@ -74,6 +109,7 @@ export async function buildAll({ tests = false } = {}) {
     }
   }
   await Promise.all(jobs);
+  await precomputeBundledBanks();
   return jobs.length;
 }
 

@@ -1,6 +1,6 @@
 // Wires the features together; the logic lives in bank/, progress/, tree/, panel/ and commands/.
 import * as vscode from 'vscode';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { BUNDLED_BANK_FILE, BUNDLED_BANK_ID } from './bank/bundled';
 import { loadBankFile } from './bank/load';
 import { StudyStore } from './progress/store';
@@ -28,13 +28,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   // DJANGO_PREP_BANK points the extension at another bank file: for the tests of hostile and
   // broken banks, and for authors trying a bank of their own.
   const file = process.env.DJANGO_PREP_BANK || vscode.Uri.joinPath(context.extensionUri, BUNDLED_BANK_FILE).fsPath;
-  const loaded = await loadBankFile(file);
+  const bundled = !process.env.DJANGO_PREP_BANK;
+  const dist = vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath;
+  const userCache = vscode.Uri.joinPath(context.globalStorageUri, 'bank-cache').fsPath;
+  // The build parses the bundled bank ahead of time into dist/bank-cache; other banks are parsed
+  // in a worker once and cached in global storage.
+  const workerFile = join(dist, 'bank-worker.js');
+  const loading = loadBankFile(file, {
+    cacheDirs: bundled ? [join(dist, 'bank-cache'), userCache] : [userCache],
+    workerFile,
+    // remark stays out of this bundle: the worker's bundle is the parser, loaded only if needed.
+    parseInline: (bytes, title) => (require(workerFile) as typeof import('./bank/worker')).parseDecoded(bytes, title),
+  });
   const workspaceIdentity =
     vscode.workspace.workspaceFile?.toString() ?? (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()).join('\n');
-  const journal = await JournaledStore.open(
-    context.workspaceState,
-    nodeJournalFile(journalPath(context.globalStorageUri.fsPath, workspaceIdentity || 'no-folder')),
-  );
+  // The bank and the journal are read side by side.
+  const [loaded, journal] = await Promise.all([
+    loading,
+    JournaledStore.open(context.workspaceState, nodeJournalFile(journalPath(context.globalStorageUri.fsPath, workspaceIdentity || 'no-folder'))),
+  ]);
   if (journal.recovered.length) log(`Recovered ${journal.recovered.length} recent change(s) from the journal: ${journal.recovered.join(', ')}`);
   if (journal.warning) log(journal.warning);
   const store = new StudyStore(journal.store);

@@ -1,8 +1,10 @@
-// Reading a bank file into a Bank, with messages that name the file (and the line, where there is one).
-import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { parseBank } from './parse';
+// Reading a bank file into a Bank: from a cache of parsed banks when the file is unchanged,
+// otherwise parsed in a worker thread, with messages that name the file (and the line).
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { bankKey, bankToLines, linesToBank } from './cache';
 import type { Bank } from './model';
+import type { WorkerReply, WorkerRequest } from './worker';
 
 /** Larger files are refused rather than parsed: a bank this size is almost surely not a bank. */
 export const BANK_MAX_BYTES = 16 * 1024 * 1024;
@@ -12,6 +14,20 @@ export interface LoadedBank {
   bank: Bank;
   /** Set when the file could not be read at all. */
   error?: string;
+  /** How the bank was made ready. */
+  via?: 'cache' | 'worker' | 'inline';
+}
+
+export interface LoadOptions {
+  /** Folders of parsed banks (`<key>.ndjson`), read in order; a new parse is written to the last. */
+  cacheDirs?: string[];
+  /** The bundled worker script; without it, or when it fails, the bank is parsed by parseInline. */
+  workerFile?: string;
+  /**
+   * Parses on the calling thread. The extension passes one that loads the parser from the
+   * worker's bundle only when it is needed, which keeps remark out of the activation bundle.
+   */
+  parseInline: (bytes: Buffer, fallbackTitle: string) => Bank;
 }
 
 export function bankTitleFromFile(file: string): string {
@@ -26,17 +42,65 @@ export function describeReadError(err: unknown): string {
   return (err as Error)?.message ?? String(err);
 }
 
-/** Decodes a bank's bytes as UTF-8, with a problem naming the first line that is not UTF-8. */
-export function decodeBank(bytes: Buffer): { text: string; problem?: { line: number; message: string } } {
-  const text = bytes.toString('utf8');
-  // Valid UTF-8 survives a round trip byte for byte (buffer.isUtf8 needs Node 18.14; VS Code 1.80 has 16).
-  if (Buffer.from(text, 'utf8').equals(bytes)) return { text };
-  const bad = text.indexOf('\ufffd');
-  const line = text.slice(0, Math.max(0, bad)).split('\n').length;
-  return { text, problem: { line, message: 'the file is not valid UTF-8 text: it may be binary; unreadable bytes are shown as \ufffd' } };
+async function* workerLines(workerFile: string, request: WorkerRequest): AsyncGenerator<string> {
+  // Loaded on first use: activation with a cached bank never needs a thread.
+  const { Worker } = await import('node:worker_threads');
+  const worker = new Worker(workerFile);
+  const queue: WorkerReply[] = [];
+  let wake: (() => void) | undefined;
+  let failure: Error | undefined;
+  worker.on('message', (m: WorkerReply) => {
+    queue.push(m);
+    wake?.();
+  });
+  worker.on('error', (err) => {
+    failure = err;
+    wake?.();
+  });
+  worker.on('exit', (code) => {
+    if (code !== 0 && !failure) failure = new Error(`the parser worker stopped with code ${code}`);
+    wake?.();
+  });
+  worker.postMessage(request);
+  try {
+    for (;;) {
+      while (queue.length) {
+        const m = queue.shift()!;
+        if ('line' in m) yield m.line;
+        else if ('done' in m) return;
+        else throw new Error(m.error);
+      }
+      if (failure) throw failure;
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+    }
+  } finally {
+    void worker.terminate();
+  }
 }
 
-export async function loadBankFile(file: string): Promise<LoadedBank> {
+async function readCache(cacheDir: string, key: string): Promise<Bank | undefined> {
+  let text: string;
+  try {
+    text = await readFile(join(cacheDir, `${key}.ndjson`), 'utf8');
+  } catch {
+    return undefined;
+  }
+  return linesToBank(text.split('\n'), key);
+}
+
+export async function writeCache(cacheDir: string, key: string, lines: string[]): Promise<void> {
+  try {
+    await mkdir(cacheDir, { recursive: true });
+    const file = join(cacheDir, `${key}.ndjson`);
+    await writeFile(`${file}.${process.pid}.tmp`, lines.join('\n'));
+    await rename(`${file}.${process.pid}.tmp`, file);
+  } catch {
+    // A cache that cannot be written only costs the next load a parse.
+  }
+}
+
+export async function loadBankFile(file: string, options: LoadOptions): Promise<LoadedBank> {
   const fallbackTitle = bankTitleFromFile(file);
   const empty = (error: string): LoadedBank => ({ file, error, bank: { title: fallbackTitle, sections: [], problems: [] } });
   let bytes: Buffer;
@@ -50,11 +114,32 @@ export async function loadBankFile(file: string): Promise<LoadedBank> {
   } catch (err) {
     return empty(`Cannot read question bank ${file}: ${describeReadError(err)}`);
   }
-  const { text, problem } = decodeBank(bytes);
-  const bank = parseBank(text, { fallbackTitle });
-  if (problem) {
-    bank.problems.unshift(problem);
-    bank.problems.sort((a, b) => a.line - b.line);
+  const key = bankKey(bytes, fallbackTitle);
+  for (const dir of options.cacheDirs ?? []) {
+    const cached = await readCache(dir, key);
+    if (cached) return { file, bank: cached, via: 'cache' };
   }
-  return { file, bank };
+  const cacheDir = options.cacheDirs?.[options.cacheDirs.length - 1];
+  if (options.workerFile) {
+    try {
+      const lines: string[] = [];
+      async function* keep(source: AsyncIterable<string>) {
+        for await (const line of source) {
+          lines.push(line);
+          yield line;
+        }
+      }
+      const bytesCopy = new Uint8Array(bytes);
+      const bank = await linesToBank(keep(workerLines(options.workerFile, { bytes: bytesCopy, fallbackTitle, key })), key);
+      if (bank) {
+        if (cacheDir) void writeCache(cacheDir, key, lines);
+        return { file, bank, via: 'worker' };
+      }
+    } catch {
+      // No worker here (or it failed): parse on this thread instead, slower but complete.
+    }
+  }
+  const bank = options.parseInline(bytes, fallbackTitle);
+  if (cacheDir) void writeCache(cacheDir, key, bankToLines(bank, key));
+  return { file, bank, via: 'inline' };
 }

@@ -63,6 +63,7 @@ export class StudyStore {
   readonly warnings: StoreWarning[] = [];
   private readonly _onWarning = new Emitter<StoreWarning>();
   readonly onWarning: Event<StoreWarning> = this._onWarning.event;
+  private readonly setAsideKeys = new Set<string>();
   /** Writes are chained so they land in the order they were asked for. */
   private writes: Promise<void> = Promise.resolve();
 
@@ -125,8 +126,11 @@ export class StudyStore {
     if (raw === undefined) return '';
     const note = readNote(raw);
     if (note === undefined) {
-      this.setAside(key, raw, `The stored note of question "${id}" had the wrong shape; it was set aside, not deleted.`);
-      void this.enqueue(() => this.store.update(key, undefined));
+      // Read again before the removal below lands (a page asks twice), it is still one problem.
+      if (!this.setAsideKeys.has(key)) {
+        this.setAside(key, raw, `The stored note of question "${id}" had the wrong shape; it was set aside, not deleted.`);
+        void this.enqueue(() => this.store.update(key, undefined));
+      }
       return '';
     }
     return note.text;
@@ -140,6 +144,7 @@ export class StudyStore {
     }
     const key = noteKey(bankId, id);
     const value: StoredNote | undefined = text === '' ? undefined : { schema: SCHEMA, text, updated: this.now() };
+    this.setAsideKeys.delete(key);
     const write = this.enqueue(() => this.store.update(key, value));
     this._onDidChangeNote.fire({ bankId, id, text, origin });
     return write;
@@ -185,6 +190,7 @@ export class StudyStore {
   }
 
   private setAside(key: string, raw: unknown, message: string): void {
+    this.setAsideKeys.add(key);
     const warning = { key, message };
     this.warnings.push(warning);
     this._onWarning.fire(warning);

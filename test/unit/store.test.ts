@@ -109,3 +109,19 @@ describe('StudyStore and Study', () => {
     assert.deepEqual(memory.get('progress/bank'), { schema: 1, done: { '1.2': true }, updated: 7 });
   });
 });
+
+describe('a stored note of the wrong shape', () => {
+  it('is set aside once, however often it is read before its removal lands', async () => {
+    const memory = new MemoryStore();
+    await memory.update('note/bank/1.1', { text: 42 });
+    const store = new StudyStore(memory, () => 9);
+    const seen: string[] = [];
+    store.onWarning((w) => seen.push(w.key));
+    assert.equal(store.getNote('bank', '1.1'), '');
+    assert.equal(store.getNote('bank', '1.1'), '');
+    await store.flush();
+    assert.deepEqual(seen, ['note/bank/1.1']);
+    assert.deepEqual(memory.get('aside/9/note/bank/1.1'), { text: 42 });
+    assert.equal(memory.get('note/bank/1.1'), undefined);
+  });
+});

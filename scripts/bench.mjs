@@ -1,0 +1,97 @@
+// `npm run bench`: measures, side by side, what the budgets in the README are about, and prints
+// a table (medians) and writes the same numbers to bench-results/bench.json.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync, statSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { buildAll, loadTs } from './build.mjs';
+import { ROOT } from './code-server.mjs';
+
+const require = createRequire(import.meta.url);
+const RUNS = Number(process.env.BENCH_RUNS) || 9;
+
+const Module = require('node:module');
+const fake = require('./bench/fake-vscode.cjs');
+const load = Module._load;
+Module._load = function (request, ...rest) {
+  return request === 'vscode' ? fake : load.call(this, request, ...rest);
+};
+
+function dirSize(dir) {
+  let total = 0;
+  for (const f of readdirSync(dir, { recursive: true })) {
+    const s = statSync(join(dir, f));
+    if (s.isFile()) total += s.size;
+  }
+  return total;
+}
+
+console.log('Building (production)...');
+await buildAll();
+const suite = await loadTs('scripts/bench/suite.ts', { external: ['vscode'] });
+const { median } = suite;
+const rows = [];
+const results = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, runs: RUNS, measures: {} };
+const add = (name, value, unit, budget, pass, note = '') => {
+  rows.push({ name, value, unit, budget, pass, note });
+  results.measures[name] = { value, unit, budget, pass, note };
+};
+const ms = (x) => Number(x.toFixed(2));
+
+console.log('Bundled bank...');
+const parseTimes = await suite.time(RUNS, suite.parseBundled(ROOT));
+const readyTimes = await suite.time(RUNS, suite.readyBundled(ROOT));
+const ratio = median(parseTimes) / median(readyTimes);
+add('bundled bank: parse with remark (ms)', ms(median(parseTimes)), 'ms', '', true, 'what activation would pay without the build step');
+add('bundled bank: ready from the build (ms)', ms(median(readyTimes)), 'ms', '', true, 'read + check key + rebuild from dist/bank-cache');
+add('bundled bank: speed-up', Number(ratio.toFixed(1)), 'x', '>= 5x', ratio >= 5);
+
+console.log('Activation (fresh process each run)...');
+const activations = [];
+for (let i = 0; i < RUNS; i++) {
+  activations.push(JSON.parse(execFileSync(process.execPath, [join(ROOT, 'scripts/bench/activate.cjs')], { encoding: 'utf8' })));
+}
+const act = median(activations.map((a) => a.total));
+add('activation: require + activate() (ms)', ms(act), 'ms', '< 30 ms', act < 30, `require ${ms(median(activations.map((a) => a.require)))} ms + activate ${ms(median(activations.map((a) => a.activate)))} ms`);
+
+console.log('10,000-question bank...');
+const big = await suite.bigBank(ROOT, Math.max(3, Math.ceil(RUNS / 2)));
+add('10k bank: cold load, parsed in a worker (ms)', ms(median(big.cold)), 'ms', '', true, `${(big.bytes / 1048576).toFixed(2)} MB file`);
+add('10k bank: longest event-loop block, cold (ms)', ms(Math.max(...big.coldBlock)), 'ms', '< 50 ms', Math.max(...big.coldBlock) < 50, 'worst of all runs');
+add('10k bank: warm load of the unchanged file (ms)', ms(median(big.warm)), 'ms', '< 100 ms', median(big.warm) < 100);
+add('10k bank: longest event-loop block, warm (ms)', ms(Math.max(...big.warmBlock)), 'ms', '< 50 ms', Math.max(...big.warmBlock) < 50, 'worst of all runs');
+add('10k bank: block if parsed on the main thread (ms)', ms(big.inlineBlock), 'ms', '', true, 'for comparison: what the worker avoids');
+
+console.log('Tree and toggle at 10,000 questions...');
+const tt = await suite.treeAndToggle(RUNS);
+add('tree children of a 10k-question section (ms)', ms(median(tt.children)), 'ms', '< 20 ms', median(tt.children) < 20, 'getChildren + getTreeItem for each');
+add('toggle done with 10k stored (ms)', ms(median(tt.toggle)), 'ms', '< 5 ms', median(tt.toggle) < 5);
+
+console.log('Question page with a 100 KB note...');
+const page = await suite.pageWithNote(RUNS);
+add('question page with a 100 KB note (ms)', ms(median(page)), 'ms', '', true, 'HTML shell + render + message to the page');
+
+console.log('Sizes...');
+const ext = statSync(join(ROOT, 'dist/extension.js')).size;
+add('dist/extension.js (KB, minified)', Number((ext / 1024).toFixed(1)), 'KB', '< 200 KB', ext < 200 * 1024);
+add('dist/ (KB)', Number((dirSize(join(ROOT, 'dist')) / 1024).toFixed(1)), 'KB', '', true);
+const out = mkdtempSync(join(tmpdir(), 'django-prep-vsix-'));
+const vsix = join(out, 'extension.vsix');
+execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--skip-license', '-o', vsix], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+const vsixSize = statSync(vsix).size;
+rmSync(out, { recursive: true, force: true });
+add('.vsix (KB)', Number((vsixSize / 1024).toFixed(1)), 'KB', '< 300 KB', vsixSize < 300 * 1024);
+
+const pad = (s, n) => String(s).padEnd(n);
+console.log(`\nMedians of ${RUNS} runs (block times: the worst run), on ${results.machine.cpus} cores, Node ${process.version}\n`);
+console.log(`${pad('measure', 52)}${pad('value', 12)}${pad('budget', 12)}ok   note`);
+for (const r of rows) console.log(`${pad(r.name, 52)}${pad(`${r.value} ${r.unit}`, 12)}${pad(r.budget || '-', 12)}${r.budget ? (r.pass ? 'yes' : 'NO ') : '   '}  ${r.note}`);
+mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+writeFileSync(join(ROOT, 'bench-results/bench.json'), JSON.stringify(results, null, 2) + '\n');
+console.log('\nWritten to bench-results/bench.json');
+const failed = rows.filter((r) => r.budget && !r.pass);
+if (failed.length) {
+  console.log(`Over budget: ${failed.map((r) => r.name).join('; ')}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,112 @@
+// A minimal fake of the 'vscode' API: just what activate(), the tree and the page touch, so the
+// bench can time them in plain Node. It records nothing and shows nothing.
+'use strict';
+class EventEmitter {
+  constructor() {
+    this.listeners = new Set();
+    this.event = (l) => {
+      this.listeners.add(l);
+      return { dispose: () => this.listeners.delete(l) };
+    };
+  }
+  fire(e) {
+    for (const l of this.listeners) l(e);
+  }
+  dispose() {
+    this.listeners.clear();
+  }
+}
+const disposable = () => ({ dispose() {} });
+const event = () => disposable();
+class Uri {
+  constructor(fsPath) {
+    this.fsPath = fsPath;
+    this.scheme = 'file';
+    this.path = fsPath;
+  }
+  static file(p) {
+    return new Uri(p);
+  }
+  static joinPath(base, ...parts) {
+    return new Uri(require('node:path').join(base.fsPath, ...parts));
+  }
+  static parse(s) {
+    return new Uri(s);
+  }
+  toString() {
+    return `file://${this.fsPath}`;
+  }
+}
+class TreeItem {
+  constructor(label, collapsibleState) {
+    this.label = label;
+    this.collapsibleState = collapsibleState;
+  }
+}
+class MarkdownString {
+  constructor(value = '') {
+    this.value = value;
+  }
+  appendText(t) {
+    this.value += t.replace(/[\\`*_{}[\]()#+\-.!]/g, '\\$&');
+    return this;
+  }
+  appendMarkdown(t) {
+    this.value += t;
+    return this;
+  }
+}
+class ThemeIcon {
+  constructor(id) {
+    this.id = id;
+  }
+}
+function fakeWebviewPanel(viewType, title) {
+  const posted = [];
+  return {
+    viewType,
+    title,
+    active: true,
+    viewColumn: 2,
+    iconPath: undefined,
+    posted,
+    webview: {
+      options: {},
+      html: '',
+      cspSource: 'https://webview.fake',
+      asWebviewUri: (u) => u,
+      onDidReceiveMessage: event,
+      postMessage: (m) => {
+        posted.push(JSON.stringify(m));
+        return Promise.resolve(true);
+      },
+    },
+    onDidDispose: event,
+    onDidChangeViewState: event,
+    reveal() {},
+    dispose() {},
+  };
+}
+module.exports = {
+  EventEmitter,
+  Uri,
+  TreeItem,
+  MarkdownString,
+  ThemeIcon,
+  TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
+  TreeItemCheckboxState: { Unchecked: 0, Checked: 1 },
+  ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2 },
+  window: {
+    createOutputChannel: () => ({ appendLine() {}, show() {}, dispose() {} }),
+    createTreeView: () => ({ onDidChangeCheckboxState: event, selection: [], description: undefined, dispose() {} }),
+    registerWebviewPanelSerializer: disposable,
+    createWebviewPanel: fakeWebviewPanel,
+    showWarningMessage: () => Promise.resolve(undefined),
+    showErrorMessage: () => Promise.resolve(undefined),
+    showInformationMessage: () => Promise.resolve(undefined),
+  },
+  commands: { registerCommand: disposable, executeCommand: () => Promise.resolve() },
+  workspace: { getConfiguration: () => ({ get: (_k, d) => d }), workspaceFolders: [], workspaceFile: undefined },
+  env: { openExternal: () => Promise.resolve(true) },
+  fakeWebviewPanel,
+};

@@ -1,0 +1,169 @@
+// The measurements of `npm run bench` that run inside this process (bundled by esbuild with
+// 'vscode' external; scripts/bench.mjs puts the fake API in its place).
+import { readFileSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseBank } from '../../src/bank/parse';
+import { loadBankFile } from '../../src/bank/load';
+import { parseDecoded } from '../../src/bank/decode';
+import { StudyStore } from '../../src/progress/store';
+import { Study } from '../../src/progress/study';
+import { StudyTreeProvider } from '../../src/tree/provider';
+import { QuestionPage } from '../../src/panel/manager';
+import * as vscode from 'vscode';
+
+const Memento = require('./memento.cjs') as new () => { get(k: string): unknown; update(k: string, v: unknown): Promise<void>; keys(): string[] };
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Runs fn `runs` times (after one warm-up unless cold), returns the timings in ms. */
+export async function time(runs: number, fn: () => unknown, { warmup = true } = {}): Promise<number[]> {
+  if (warmup) await fn();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+/** Measures the longest stretch the event loop was blocked while fn ran. */
+export async function longestBlock<T>(fn: () => Promise<T>): Promise<{ result: T; blockedMs: number; totalMs: number }> {
+  let last = performance.now();
+  let worst = 0;
+  let running = true;
+  const tick = () => {
+    const now = performance.now();
+    worst = Math.max(worst, now - last);
+    last = now;
+    if (running) setTimeout(tick, 0);
+  };
+  setTimeout(tick, 0);
+  const start = performance.now();
+  const result = await fn();
+  const totalMs = performance.now() - start;
+  running = false;
+  const now = performance.now();
+  worst = Math.max(worst, now - last);
+  return { result, blockedMs: worst, totalMs };
+}
+
+/** A generated bank: `sections` sections of numbered questions, about 100 bytes a question. */
+export function generateBank(questions: number, sections = 20): string {
+  const lines = ['# Generated bank', ''];
+  const per = Math.ceil(questions / sections);
+  let n = 0;
+  for (let s = 1; s <= sections && n < questions; s++) {
+    lines.push(`## ${s}. Section number ${s}`, '');
+    for (let q = 1; q <= per && n < questions; q++, n++) {
+      lines.push(`${q}. How does feature ${n} of \`module_${s}\` interact with *caching*, and what would you measure first?${n % 10 === 0 ? ' **done**' : ''}`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+export function parseBundled(root: string): () => void {
+  const text = readFileSync(join(root, 'questions/django-interview-questions.md'), 'utf8');
+  return () => {
+    if (parseBank(text).sections.length !== 11) throw new Error('bad parse');
+  };
+}
+
+export function readyBundled(root: string): () => Promise<void> {
+  const file = join(root, 'questions/django-interview-questions.md');
+  return async () => {
+    const loaded = await loadBankFile(file, { cacheDirs: [join(root, 'dist/bank-cache')], parseInline: parseDecoded });
+    if (loaded.via !== 'cache' || loaded.bank.sections.length !== 11) throw new Error(`bundled bank not from the build's cache (${loaded.via})`);
+  };
+}
+
+export async function bigBank(root: string, runs: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'django-prep-bench-bank-'));
+  const file = join(dir, 'big-bank.md');
+  const text = generateBank(10000);
+  writeFileSync(file, text);
+  const workerFile = join(root, 'dist/bank-worker.js');
+  const cold: number[] = [];
+  const coldBlock: number[] = [];
+  const warm: number[] = [];
+  const warmBlock: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const cache = join(dir, `cache-${i}`);
+      const c = await longestBlock(() => loadBankFile(file, { cacheDirs: [cache], workerFile, parseInline: parseDecoded }));
+      if (c.result.via !== 'worker' || countQuestions(c.result.bank) !== 10000) throw new Error(`cold load via ${c.result.via}`);
+      cold.push(c.totalMs);
+      coldBlock.push(c.blockedMs);
+      await new Promise((r) => setTimeout(r, 300)); // the cache is written in the background
+      const w = await longestBlock(() => loadBankFile(file, { cacheDirs: [cache], workerFile, parseInline: parseDecoded }));
+      if (w.result.via !== 'cache' || countQuestions(w.result.bank) !== 10000) throw new Error(`warm load via ${w.result.via}`);
+      warm.push(w.totalMs);
+      warmBlock.push(w.blockedMs);
+    }
+    // For comparison: the same parse on the calling thread blocks it for the whole parse.
+    const inline = await longestBlock(() => loadBankFile(file, { parseInline: parseDecoded }));
+    return { bytes: Buffer.byteLength(text), cold, coldBlock, warm, warmBlock, inlineBlock: inline.blockedMs };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function countQuestions(bank: { sections: { questions: unknown[]; sections: unknown[] }[] }): number {
+  let n = 0;
+  const walk = (ss: { questions: unknown[]; sections: unknown[] }[]) =>
+    ss.forEach((s) => {
+      n += s.questions.length;
+      walk(s.sections as typeof ss);
+    });
+  walk(bank.sections);
+  return n;
+}
+
+/** A study of one section holding 10,000 questions, all done, in an in-memory workspace storage. */
+function bigStudy() {
+  const bank = parseBank(generateBank(10000, 1));
+  const memento = new Memento();
+  const store = new StudyStore(memento);
+  const study = new Study('bench', bank, store);
+  return { study, store, memento };
+}
+
+export async function treeAndToggle(runs: number) {
+  const { study, store } = bigStudy();
+  await store.resetDone('bench', study.entries.map((e) => e.question.id));
+  const tree = new StudyTreeProvider(study);
+  const [section] = tree.getChildren();
+  const children = await time(runs, () => {
+    const nodes = tree.getChildren(section);
+    for (const n of nodes) tree.getTreeItem(n);
+    if (nodes.length !== 10000) throw new Error('children');
+  });
+  const id = study.entries[5000].question.id;
+  const toggle = await time(runs, async () => {
+    await study.setDone(id, !study.isDone(id));
+  });
+  tree.dispose();
+  return { children, toggle, stored: store.doneIds('bench').size };
+}
+
+export async function pageWithNote(runs: number) {
+  const { study, store } = bigStudy();
+  const id = study.entries[0].question.id;
+  const note = 'A paragraph of answer notes, with `code` and *emphasis*. '.repeat(Math.ceil(102400 / 56)).slice(0, 102400);
+  await store.setNote('bench', id, note);
+  const panel = (vscode as unknown as { fakeWebviewPanel(t: string, title: string): vscode.WebviewPanel & { posted: string[] } }).fakeWebviewPanel('djangoPrep.question', id);
+  const host = { extensionUri: vscode.Uri.file('/ext'), study, log: () => {} };
+  const timings = await time(runs, () => {
+    const page = new QuestionPage(panel, host, id);
+    page.show(id);
+    page.dispose();
+  });
+  if (!panel.posted.some((m) => m.length > 102400)) throw new Error('the note was not sent');
+  return timings;
+}

@@ -1,0 +1,89 @@
+// A parsed bank as lines of JSON (NDJSON): a header with the section tree, then the questions
+// in batches. Reading it back one line per macrotask keeps the extension host responsive even
+// for banks of tens of thousands of questions; the build writes the bundled bank this way.
+import { createHash } from 'node:crypto';
+import type { Bank, Problem, Question, Section } from './model';
+
+/** Bump when the parser's output for the same input changes: cached banks are then parsed again. */
+export const PARSER_VERSION = 1;
+const FORMAT = 1;
+const BATCH = 250;
+
+interface SectionShape {
+  id: string;
+  title: string;
+  depth: number;
+  line: number;
+  /** Number of questions directly in the section. */
+  n: number;
+  sections: SectionShape[];
+}
+
+interface Header {
+  format: number;
+  key: string;
+  title: string;
+  problems: Problem[];
+  sections: SectionShape[];
+  total: number;
+}
+
+/** The cache key of a bank: its bytes, the title it falls back to, and the parser's version. */
+export function bankKey(bytes: Uint8Array, fallbackTitle: string): string {
+  return createHash('sha256').update(`${PARSER_VERSION}\u0000${fallbackTitle}\u0000`).update(bytes).digest('hex');
+}
+
+export function bankToLines(bank: Bank, key: string): string[] {
+  const shape = (s: Section): SectionShape => ({ id: s.id, title: s.title, depth: s.depth, line: s.line, n: s.questions.length, sections: s.sections.map(shape) });
+  const questions: Question[] = [];
+  const collect = (list: Section[]) =>
+    list.forEach((s) => {
+      questions.push(...s.questions);
+      collect(s.sections);
+    });
+  collect(bank.sections);
+  const header: Header = { format: FORMAT, key, title: bank.title, problems: bank.problems, sections: bank.sections.map(shape), total: questions.length };
+  const lines = [JSON.stringify(header)];
+  for (let i = 0; i < questions.length; i += BATCH) lines.push(JSON.stringify(questions.slice(i, i + BATCH)));
+  return lines;
+}
+
+/** Yields to the event loop: setImmediate lets timers and I/O run between batches. */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Rebuilds a bank from its lines, one line per turn of the event loop. Returns undefined when
+ * the lines are not a cached bank with this key (stale, damaged or from another version).
+ */
+export async function linesToBank(lines: AsyncIterable<string> | Iterable<string>, key: string, pause = yieldToEventLoop): Promise<Bank | undefined> {
+  let header: Header | undefined;
+  const questions: Question[] = [];
+  for await (const line of lines) {
+    if (!line) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      return undefined;
+    }
+    if (!header) {
+      const h = value as Header;
+      if (!h || h.format !== FORMAT || h.key !== key || !Array.isArray(h.sections)) return undefined;
+      header = h;
+    } else {
+      if (!Array.isArray(value)) return undefined;
+      for (const q of value as Question[]) questions.push(q);
+    }
+    await pause();
+  }
+  if (!header || questions.length !== header.total) return undefined;
+  let next = 0;
+  const build = (s: SectionShape): Section => {
+    const own = questions.slice(next, next + s.n);
+    next += s.n;
+    return { id: s.id, title: s.title, depth: s.depth, line: s.line, questions: own, sections: s.sections.map(build) };
+  };
+  // Questions were written in the same pre-order walk, section by section.
+  const sections = header.sections.map(build);
+  return { title: header.title, problems: header.problems, sections };
+}
