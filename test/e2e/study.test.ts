@@ -54,20 +54,21 @@ describe('studying in a real VS Code', function () {
     assert.equal(await wb.isChecked(questionRow('1.8')), true);
   });
 
-  it('keeps the tick after a browser reload', async () => {
-    await wb.reloadBrowser();
+  async function expectTickKept(): Promise<void> {
     await wb.openView();
     await wb.waitForRow(sectionRow('1. Django Fundamentals', 8, 20));
     await wb.expand(/^1\. Django Fundamentals/);
     assert.equal(await wb.isChecked(questionRow('1.8')), true);
+  }
+
+  it('keeps the tick after a browser reload', async () => {
+    await wb.reloadBrowser();
+    await expectTickKept();
   });
 
   it('keeps the tick after code-server and the browser restart', async () => {
     await wb.restart();
-    await wb.openView();
-    await wb.waitForRow(sectionRow('1. Django Fundamentals', 8, 20));
-    await wb.expand(/^1\. Django Fundamentals/);
-    assert.equal(await wb.isChecked(questionRow('1.8')), true);
+    await expectTickKept();
   });
 
   it('opens a question beside the code, with the notes pane ready to type in', async () => {
@@ -163,5 +164,20 @@ describe('studying in a real VS Code', function () {
     await frame.waitForSelector('#status:text-is("Saved")');
     await wb.page.mouse.move(0, 0);
     await wb.screenshot('question-with-details.png');
+  });
+
+  it('resets progress after asking: clear all, then back to the bank markers', async () => {
+    await wb.command('Django Prep: Reset Progress…');
+    const dialog = wb.page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    assert.match((await dialog.textContent()) ?? '', /Reset your progress\?.*Your notes are kept either way/s);
+    await dialog.getByRole('button', { name: 'Clear All' }).click();
+    await wb.waitForRow(sectionRow('1. Django Fundamentals', 0, 20));
+    await wb.waitForRow(sectionRow('5. Django REST Framework (DRF)', 0, 36));
+    await wb.command('Django Prep: Reset Progress…');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Back to the Bank’s Markers' }).click();
+    await wb.waitForRow(sectionRow('1. Django Fundamentals', 7, 20));
+    await wb.waitForRow(sectionRow('5. Django REST Framework (DRF)', 3, 36));
   });
 });

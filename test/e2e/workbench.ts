@@ -228,12 +228,28 @@ export class Workbench {
     }
   }
 
-  /** Right-clicks a tree row and picks an item of its context menu. */
+  /**
+   * Right-clicks a tree row and picks an item of its context menu. The workbench ignores a
+   * click that comes too soon after the menu opens (seen in CI), so it waits, and checks the
+   * menu closed, trying again if not.
+   */
   async contextMenu(row: RegExp, item: string): Promise<void> {
-    await this.row(row).click({ button: 'right' });
-    const entry = this.page.locator('.context-view .action-item .action-label', { hasText: item }).first();
-    await entry.waitFor();
-    await entry.click();
+    const menu = this.page.locator('.context-view .monaco-menu');
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await this.row(row).click({ button: 'right' });
+      const entry = menu.locator('.action-item', { hasText: item }).first();
+      await entry.waitFor();
+      await entry.hover();
+      await this.page.waitForTimeout(250);
+      await entry.click();
+      try {
+        await menu.waitFor({ state: 'detached', timeout: 3000 });
+        return;
+      } catch {
+        await this.page.keyboard.press('Escape');
+      }
+    }
+    throw new Error(`the context menu item "${item}" did not run`);
   }
 
   async pageQuestionId(): Promise<string> {
