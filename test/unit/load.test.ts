@@ -85,3 +85,13 @@ describe('loading a bank file', () => {
     assert.deepEqual(loaded.bank, parseBank(readFileSync(file, 'utf8'), { fallbackTitle: 'django-interview-questions' }));
   });
 });
+
+describe('bank ids for storage', () => {
+  it('gives a bank file of the user its own id, stable for the same path', async () => {
+    const { bankIdForFile, BUNDLED_BANK_ID } = await import('../../src/bank/bundled');
+    assert.equal(bankIdForFile('/a/bank.md'), bankIdForFile('/a/../a/bank.md'));
+    assert.notEqual(bankIdForFile('/a/bank.md'), bankIdForFile('/b/bank.md'));
+    assert.notEqual(bankIdForFile('/a/bank.md'), BUNDLED_BANK_ID);
+    assert.match(bankIdForFile('/a/bank.md'), /^file-[0-9a-f]{16}$/);
+  });
+});
