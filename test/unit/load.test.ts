@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBankFile, BANK_MAX_BYTES } from '../../src/bank/load';
@@ -35,7 +35,9 @@ describe('loading a bank file', () => {
     const cold = await loadBankFile(file, { cacheDirs: [cache], workerFile: WORKER, parseInline: () => assert.fail('not inline') });
     assert.equal(cold.via, 'worker');
     assert.deepEqual(cold.bank, parseBank(bankText, { fallbackTitle: 'bank' }));
-    for (let i = 0; i < 50 && !readdirSync(cache, { withFileTypes: true }).some((f) => f.name.endsWith('.ndjson')); i++) await new Promise((r) => setTimeout(r, 20));
+    // The cache is written in the background after a parse: wait for it (its folder too).
+    const cached = () => existsSync(cache) && readdirSync(cache).some((f) => f.endsWith('.ndjson'));
+    for (let i = 0; i < 100 && !cached(); i++) await new Promise((r) => setTimeout(r, 20));
     const warm = await loadBankFile(file, { cacheDirs: [cache], workerFile: WORKER, parseInline: () => assert.fail('not inline') });
     assert.equal(warm.via, 'cache');
     assert.deepEqual(warm.bank, cold.bank);
