@@ -73,6 +73,8 @@ export function writeUserSettings(userDataDir, extra = {}) {
     'telemetry.telemetryLevel': 'off',
     'security.workspace.trust.enabled': false,
     'extensions.ignoreRecommendations': true,
+    // The sample workspace of `npm start` sits inside this repository: no question about it.
+    'git.openRepositoryInParentFolders': 'never',
     ...extra,
   };
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
