@@ -132,6 +132,19 @@ describe('studying in a real VS Code', function () {
     await frame.waitForSelector('#done:not(:checked)');
   });
 
+  it('toggles done with the keyboard while the page has focus (Ctrl+Alt+D)', async () => {
+    const frame = await wb.pageFrame();
+    await frame.waitForSelector('#page[data-question-id="1.10"]');
+    await frame.locator('#notes').focus();
+    await wb.page.keyboard.press('Control+Alt+d');
+    await wb.waitForRow(sectionRow('1. Django Fundamentals', 9, 20));
+    await frame.waitForSelector('#done:checked');
+    await wb.page.keyboard.press('Control+Alt+d');
+    await wb.waitForRow(sectionRow('1. Django Fundamentals', 8, 20));
+    await frame.waitForSelector('#done:not(:checked)');
+    assert.equal(await frame.locator('#notes').inputValue(), 'STATIC_URL, STATIC_ROOT and collectstatic; MEDIA_URL and MEDIA_ROOT for uploads.', 'the shortcut types nothing into the notes');
+  });
+
   it('walks the bank with Previous and Next', async () => {
     const frame = await wb.pageFrame();
     const order = listQuestions(bank).map((e) => e.question.id);
