@@ -4,6 +4,7 @@ import { readFileSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseBank } from '../../src/bank/parse';
+import { countQuestions as countSection, type Bank } from '../../src/bank/model';
 import { loadBankFile } from '../../src/bank/load';
 import { parseDecoded } from '../../src/bank/decode';
 import { StudyStore } from '../../src/progress/store';
@@ -114,15 +115,8 @@ export async function bigBank(root: string, runs: number) {
   }
 }
 
-function countQuestions(bank: { sections: { questions: unknown[]; sections: unknown[] }[] }): number {
-  let n = 0;
-  const walk = (ss: { questions: unknown[]; sections: unknown[] }[]) =>
-    ss.forEach((s) => {
-      n += s.questions.length;
-      walk(s.sections as typeof ss);
-    });
-  walk(bank.sections);
-  return n;
+function countQuestions(bank: Bank): number {
+  return bank.sections.reduce((n, s) => n + countSection(s), 0);
 }
 
 /** A study of one section holding 10,000 questions, all done, in an in-memory workspace storage. */

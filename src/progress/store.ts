@@ -8,7 +8,7 @@ export interface KeyValueStore {
   keys(): readonly string[];
 }
 
-/** Version of the stored shapes below; bump it and add a step to `migrate` when they change. */
+/** Version of the stored shapes below; bump it and add a step to PROGRESS_STEPS / NOTE_STEPS when they change. */
 export const SCHEMA = 1;
 
 /** Stored under `progress/<bankId>`: the ids of the questions the user has done. */
@@ -212,11 +212,25 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Brings stored progress of any known schema to the current one; version 1 is current. */
-export function migrateProgress(raw: unknown): unknown {
-  if (isRecord(raw) && raw.schema === 1) return raw;
-  return raw;
+type Step = (value: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * Brings a stored value to the current schema, one step per version: STEPS[n] turns schema n
+ * into n + 1. Version 1 is the first, so there are no steps yet; a value of an unknown or
+ * newer schema is returned as it is, and the shape check after it sets it aside.
+ */
+function migrate(raw: unknown, steps: Record<number, Step>): unknown {
+  if (!isRecord(raw) || typeof raw.schema !== 'number') return raw;
+  let value = raw;
+  while ((value.schema as number) < SCHEMA && steps[value.schema as number]) value = steps[value.schema as number](value);
+  return value;
 }
+
+const PROGRESS_STEPS: Record<number, Step> = {};
+const NOTE_STEPS: Record<number, Step> = {};
+
+export const migrateProgress = (raw: unknown): unknown => migrate(raw, PROGRESS_STEPS);
+export const migrateNote = (raw: unknown): unknown => migrate(raw, NOTE_STEPS);
 
 /** Reads stored progress, keeping good entries and counting bad ones. */
 export function readProgress(raw: unknown): { ids: Set<string>; bad: number } {
@@ -229,11 +243,6 @@ export function readProgress(raw: unknown): { ids: Set<string>; bad: number } {
     else bad++;
   }
   return { ids, bad };
-}
-
-export function migrateNote(raw: unknown): unknown {
-  if (isRecord(raw) && raw.schema === 1) return raw;
-  return raw;
 }
 
 export function readNote(raw: unknown): StoredNote | undefined {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { StudyStore, NOTE_MAX_CHARS, readProgress, readNote } from '../../src/progress/store';
+import { StudyStore, NOTE_MAX_CHARS, readProgress, readNote, migrateProgress, migrateNote, SCHEMA } from '../../src/progress/store';
 import { Study } from '../../src/progress/study';
 import { parseBank } from '../../src/bank/parse';
 import { MemoryStore } from './fakes';
@@ -123,5 +123,23 @@ describe('a stored note of the wrong shape', () => {
     assert.deepEqual(seen, ['note/bank/1.1']);
     assert.deepEqual(memory.get('aside/9/note/bank/1.1'), { text: 42 });
     assert.equal(memory.get('note/bank/1.1'), undefined);
+  });
+});
+
+describe('stored schema versions', () => {
+  it('reads version 1 as the current schema through the migration path', () => {
+    assert.equal(SCHEMA, 1);
+    const progress = { schema: 1, done: { a: true }, updated: 5 };
+    assert.deepEqual(migrateProgress(progress), progress);
+    const note = { schema: 1, text: 'x', updated: 5 };
+    assert.deepEqual(migrateNote(note), note);
+    assert.deepEqual(readProgress(progress), { ids: new Set(['a']), bad: 0 });
+  });
+
+  it('does not take a value of a newer schema for the current one', () => {
+    const future = { schema: 2, done: { a: true }, updated: 5 };
+    assert.deepEqual(migrateProgress(future), future);
+    assert.equal(readProgress(future).bad, 1);
+    assert.equal(readNote({ schema: 2, text: 'x' }), undefined);
   });
 });
