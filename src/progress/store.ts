@@ -64,7 +64,7 @@ export class StudyStore {
   private readonly _onWarning = new Emitter<StoreWarning>();
   readonly onWarning: Event<StoreWarning> = this._onWarning.event;
   private readonly setAsideKeys = new Set<string>();
-  /** Writes are chained so they land in the order they were asked for. */
+  /** Resolves when every write started so far has landed. */
   private writes: Promise<void> = Promise.resolve();
 
   constructor(
@@ -197,13 +197,25 @@ export class StudyStore {
     void this.enqueue(() => this.store.update(asideKey(key, this.now()), raw));
   }
 
+  /**
+   * Starts a write at once. Storage keeps the order of calls (VS Code's Memento applies each
+   * update to its value when called), and the journal records the write now. Chaining each
+   * write behind the previous one's round trip let a fast typist's note fall half a second
+   * behind, and a reload then lost the tail (seen in the UI tests). The promise resolves when
+   * this and every earlier write have landed.
+   */
   private enqueue(write: () => PromiseLike<void>): Promise<void> {
-    this.writes = this.writes.then(write, write).then(
-      () => undefined,
-      (err) => {
-        console.error('storage write failed', err);
-      },
-    );
+    let landed: Promise<void>;
+    try {
+      landed = Promise.resolve(write()).then(
+        () => undefined,
+        (err) => console.error('storage write failed', err),
+      );
+    } catch (err) {
+      console.error('storage write failed', err);
+      landed = Promise.resolve();
+    }
+    this.writes = Promise.all([this.writes, landed]).then(() => undefined);
     return this.writes;
   }
 }

@@ -143,3 +143,35 @@ describe('stored schema versions', () => {
     assert.equal(readNote({ schema: 2, text: 'x' }), undefined);
   });
 });
+
+describe('writes under fast typing', () => {
+  it('hands every note edit to storage at once, not behind the previous write round trip', async () => {
+    const calls: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const slow = {
+      data: new Map<string, unknown>(),
+      get(key: string) {
+        return this.data.get(key);
+      },
+      update(key: string, value: unknown) {
+        calls.push((value as { text?: string } | undefined)?.text ?? '');
+        this.data.set(key, value);
+        return gate; // like a round trip to the window that has not come back yet
+      },
+      keys() {
+        return [...this.data.keys()];
+      },
+    };
+    const store = new StudyStore(slow);
+    const saved = ['M', 'ME', 'MED', 'MEDI', 'MEDIA'].map((t) => store.setNote('bank', '1.1', t));
+    assert.deepEqual(calls, ['M', 'ME', 'MED', 'MEDI', 'MEDIA'], 'each edit reached storage before any write came back');
+    let settled = false;
+    void Promise.all(saved).then(() => (settled = true));
+    await new Promise((r) => setTimeout(r, 10));
+    assert.equal(settled, false, 'saves are not reported before storage confirms them');
+    release();
+    await store.flush();
+    assert.equal(store.getNote('bank', '1.1'), 'MEDIA');
+  });
+});
