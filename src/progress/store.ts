@@ -64,6 +64,8 @@ export class StudyStore {
   private readonly _onWarning = new Emitter<StoreWarning>();
   readonly onWarning: Event<StoreWarning> = this._onWarning.event;
   private readonly setAsideKeys = new Set<string>();
+  /** The stored form of each bank's done set, kept in step with it. */
+  private readonly records = new Map<string, Record<string, true>>();
   /** Resolves when every write started so far has landed. */
   private writes: Promise<void> = Promise.resolve();
 
@@ -107,7 +109,7 @@ export class StudyStore {
     if (set.has(id) === done) return this.writes;
     if (done) set.add(id);
     else set.delete(id);
-    const write = this.persistProgress(bankId);
+    const write = this.persistProgress(bankId, { id, done });
     this._onDidChangeProgress.fire({ bankId, ids: [id] });
     return write;
   }
@@ -179,14 +181,21 @@ export class StudyStore {
     return set;
   }
 
-  private persistProgress(bankId: string): Promise<void> {
-    const set = this.doneSet(bankId);
-    return this.enqueue(() => {
-      const done: Record<string, true> = Object.create(null);
-      for (const id of set) done[id] = true;
-      const value: StoredProgress = { schema: SCHEMA, done, updated: this.now() };
-      return this.store.update(progressKey(bankId), value);
-    });
+  /**
+   * Writes a bank's done set. The stored record is kept beside the set and changed one key at
+   * a time, so a toggle costs the same with 10 questions done or 10,000 (rebuilding it each
+   * time was most of a toggle's cost at that size).
+   */
+  private persistProgress(bankId: string, changed?: { id: string; done: boolean }): Promise<void> {
+    let record = this.records.get(bankId);
+    if (!record || !changed) {
+      record = Object.create(null) as Record<string, true>;
+      for (const id of this.doneSet(bankId)) record[id] = true;
+      this.records.set(bankId, record);
+    } else if (changed.done) record[changed.id] = true;
+    else delete record[changed.id];
+    const value: StoredProgress = { schema: SCHEMA, done: record, updated: this.now() };
+    return this.enqueue(() => this.store.update(progressKey(bankId), value));
   }
 
   private setAside(key: string, raw: unknown, message: string): void {
