@@ -2,7 +2,7 @@
 // in batches. Reading it back one line per macrotask keeps the extension host responsive even
 // for banks of tens of thousands of questions; the build writes the bundled bank this way.
 import { createHash } from 'node:crypto';
-import type { Bank, Problem, Question, Section } from './model';
+import { listQuestions, type Bank, type Problem, type Question, type Section } from './model';
 
 /** Bump when the parser's output for the same input changes: cached banks are then parsed again. */
 export const PARSER_VERSION = 1;
@@ -35,13 +35,8 @@ export function bankKey(bytes: Uint8Array, fallbackTitle: string): string {
 
 export function bankToLines(bank: Bank, key: string): string[] {
   const shape = (s: Section): SectionShape => ({ id: s.id, title: s.title, depth: s.depth, line: s.line, n: s.questions.length, sections: s.sections.map(shape) });
-  const questions: Question[] = [];
-  const collect = (list: Section[]) =>
-    list.forEach((s) => {
-      questions.push(...s.questions);
-      collect(s.sections);
-    });
-  collect(bank.sections);
+  // listQuestions walks sections in pre-order, the order linesToBank hands them back in.
+  const questions = listQuestions(bank).map((e) => e.question);
   const header: Header = { format: FORMAT, key, title: bank.title, problems: bank.problems, sections: bank.sections.map(shape), total: questions.length };
   const lines = [JSON.stringify(header)];
   for (let i = 0; i < questions.length; i += BATCH) lines.push(JSON.stringify(questions.slice(i, i + BATCH)));

@@ -106,7 +106,6 @@ export async function loadBankFile(file: string, options: LoadOptions): Promise<
   let bytes: Buffer;
   try {
     const info = await stat(file);
-    if (info.isDirectory()) return empty(`Cannot read question bank ${file}: it is a folder, not a file`);
     if (info.size > BANK_MAX_BYTES) {
       return empty(`Question bank ${file} is too large (${(info.size / 1048576).toFixed(1)} MB; the limit is ${BANK_MAX_BYTES / 1048576} MB)`);
     }

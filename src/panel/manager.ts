@@ -177,7 +177,8 @@ export class QuestionPanels implements vscode.Disposable, vscode.WebviewPanelSer
       PANEL_VIEW_TYPE,
       id,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: !!options.preserveFocus },
-      { enableScripts: true, enableFindWidget: true, localResourceRoots: [vscode.Uri.joinPath(this.host.extensionUri, 'media')] },
+      // Scripts and localResourceRoots are set by QuestionPage, for new and revived panels alike.
+      { enableFindWidget: true },
     );
     const page = this.track(new QuestionPage(panel, this.host, id));
     if (reuse) this.reusable = page;

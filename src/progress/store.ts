@@ -131,7 +131,7 @@ export class StudyStore {
       // Read again before the removal below lands (a page asks twice), it is still one problem.
       if (!this.setAsideKeys.has(key)) {
         this.setAside(key, raw, `The stored note of question "${id}" had the wrong shape; it was set aside, not deleted.`);
-        void this.enqueue(() => this.store.update(key, undefined));
+        void this.startWrite(() => this.store.update(key, undefined));
       }
       return '';
     }
@@ -147,7 +147,7 @@ export class StudyStore {
     const key = noteKey(bankId, id);
     const value: StoredNote | undefined = text === '' ? undefined : { schema: SCHEMA, text, updated: this.now() };
     this.setAsideKeys.delete(key);
-    const write = this.enqueue(() => this.store.update(key, value));
+    const write = this.startWrite(() => this.store.update(key, value));
     this._onDidChangeNote.fire({ bankId, id, text, origin });
     return write;
   }
@@ -195,7 +195,7 @@ export class StudyStore {
     } else if (changed.done) record[changed.id] = true;
     else delete record[changed.id];
     const value: StoredProgress = { schema: SCHEMA, done: record, updated: this.now() };
-    return this.enqueue(() => this.store.update(progressKey(bankId), value));
+    return this.startWrite(() => this.store.update(progressKey(bankId), value));
   }
 
   private setAside(key: string, raw: unknown, message: string): void {
@@ -203,7 +203,7 @@ export class StudyStore {
     const warning = { key, message };
     this.warnings.push(warning);
     this._onWarning.fire(warning);
-    void this.enqueue(() => this.store.update(asideKey(key, this.now()), raw));
+    void this.startWrite(() => this.store.update(asideKey(key, this.now()), raw));
   }
 
   /**
@@ -213,7 +213,7 @@ export class StudyStore {
    * behind, and a reload then lost the tail (seen in the UI tests). The promise resolves when
    * this and every earlier write have landed.
    */
-  private enqueue(write: () => PromiseLike<void>): Promise<void> {
+  private startWrite(write: () => PromiseLike<void>): Promise<void> {
     let landed: Promise<void>;
     try {
       landed = Promise.resolve(write()).then(

@@ -10,6 +10,8 @@ export interface Count {
 export class Study {
   readonly entries: QuestionEntry[];
   private readonly index = new Map<string, number>();
+  /** Every question id in reading order. */
+  private readonly ids: string[];
   /** Every question id under each section, subsections included. */
   private readonly sectionIds = new Map<Section, string[]>();
 
@@ -20,6 +22,7 @@ export class Study {
   ) {
     this.entries = listQuestions(bank);
     this.entries.forEach((e, i) => this.index.set(e.question.id, i));
+    this.ids = this.entries.map((e) => e.question.id);
     for (const e of this.entries) {
       for (const s of e.path) {
         let ids = this.sectionIds.get(s);
@@ -27,7 +30,7 @@ export class Study {
         ids.push(e.question.id);
       }
     }
-    store.openBank(bankId, this.entries.filter((e) => e.question.done).map((e) => e.question.id));
+    store.openBank(bankId, this.markedDone());
   }
 
   has(id: string): boolean {
@@ -58,23 +61,28 @@ export class Study {
   }
 
   count(section: Section): Count {
-    const ids = this.sectionIds.get(section) ?? [];
-    const done = this.store.doneIds(this.bankId);
-    let n = 0;
-    for (const id of ids) if (done.has(id)) n++;
-    return { done: n, total: ids.length };
+    return this.countDone(this.sectionIds.get(section) ?? []);
   }
 
   total(): Count {
-    const done = this.store.doneIds(this.bankId);
-    let n = 0;
-    for (const e of this.entries) if (done.has(e.question.id)) n++;
-    return { done: n, total: this.entries.length };
+    return this.countDone(this.ids);
   }
 
   /** Back to the author's `**done**` markers. */
   resetToMarkers(): Promise<void> {
-    return this.store.resetDone(this.bankId, this.entries.filter((e) => e.question.done).map((e) => e.question.id));
+    return this.store.resetDone(this.bankId, this.markedDone());
+  }
+
+  /** Ids of the questions the bank's author marked `**done**`. */
+  private markedDone(): string[] {
+    return this.entries.filter((e) => e.question.done).map((e) => e.question.id);
+  }
+
+  private countDone(ids: readonly string[]): Count {
+    const done = this.store.doneIds(this.bankId);
+    let n = 0;
+    for (const id of ids) if (done.has(id)) n++;
+    return { done: n, total: ids.length };
   }
 
   clearAll(): Promise<void> {
