@@ -7,7 +7,11 @@ import { join } from 'node:path';
 import { buildAll } from './build.mjs';
 import { ROOT } from './code-server.mjs';
 
-const only = process.argv.slice(2);
+// `node scripts/test.mjs [unit|integration|e2e ...] [--grep TEXT]`: some kinds, some tests.
+const args = process.argv.slice(2);
+const grepAt = args.indexOf('--grep');
+const grep = grepAt >= 0 ? args.splice(grepAt, 2)[1] : undefined;
+const only = args;
 const wanted = (kind) => only.length === 0 || only.includes(kind);
 
 const totals = { passed: 0, failed: 0 };
@@ -29,7 +33,7 @@ function specFiles(dir) {
 /** Runs mocha in this process over out/test/<kind>; returns {passed, failed}. */
 async function runMocha(kind, timeout) {
   const { default: Mocha } = await import('mocha');
-  const mocha = new Mocha({ reporter: 'spec', timeout, color: process.stdout.isTTY });
+  const mocha = new Mocha({ reporter: 'spec', timeout, color: process.stdout.isTTY, ...(grep ? { grep } : {}) });
   for (const file of specFiles(`out/test/${kind}`)) mocha.addFile(file);
   await mocha.loadFilesAsync();
   return await new Promise((resolve) => {
