@@ -5,12 +5,13 @@ import { BUNDLED_BANK_FILE, BUNDLED_BANK_ID, bankIdForFile } from './bank/bundle
 import { loadBankFile, type LoadedBank } from './bank/load';
 import { StudyStore } from './progress/store';
 import { JournaledStore } from './progress/journal';
+import { reconcileNote } from './progress/notes';
 import { journalPath, nodeJournalFile } from './progress/journal-file';
 import { Study } from './progress/study';
 import { StudyTreeProvider, type StudyNode } from './tree/provider';
 import { QuestionPanels } from './panel/manager';
 import { registerStudyCommands } from './commands/study';
-import { BANK_STATE_CONTEXT, PANEL_VIEW_TYPE, VIEW_ID } from './commands/ids';
+import { BANK_STATE_CONTEXT, COMMANDS, PANEL_VIEW_TYPE, VIEW_ID } from './commands/ids';
 
 export interface ExtensionApi {
   study: Study;
@@ -61,7 +62,12 @@ async function openStudy(context: vscode.ExtensionContext, log: (m: string) => v
       // remark stays out of this bundle: the worker's bundle is the parser, loaded only if needed.
       parseInline: (bytes, title) => (require(workerFile) as typeof import('./bank/worker')).parseDecoded(bytes, title),
     }),
-    JournaledStore.open(context.workspaceState, nodeJournalFile(journalPath(context.globalStorageUri.fsPath, workspaceIdentity || 'no-folder'))),
+    JournaledStore.open(
+      context.workspaceState,
+      nodeJournalFile(journalPath(context.globalStorageUri.fsPath, workspaceIdentity || 'no-folder')),
+      Date.now,
+      reconcileNote,
+    ),
   ]);
   if (journal.recovered.length) log(`Recovered ${journal.recovered.length} recent change(s) from the journal: ${journal.recovered.join(', ')}`);
   if (journal.warning) log(journal.warning);
@@ -89,9 +95,15 @@ function announce(study: Study, loaded: LoadedBank, output: vscode.OutputChannel
     void vscode.window.showWarningMessage(w.message);
   };
   study.store.warnings.forEach(warnStorage);
+  const conflictKept = study.store.notes.onDidKeepConflict((copy) => {
+    log(`Kept a conflict copy of the note on ${copy.id} (${copy.text.length} characters): ${copy.reason}.`);
+    void vscode.window
+      .showInformationMessage(`Two copies of your note on ${copy.id} disagreed. The newer is the note; the other is kept as a conflict copy.`, 'Show Conflict Copies')
+      .then((choice) => choice && vscode.commands.executeCommand(COMMANDS.showOrphanedNotes));
+  });
   const bankState = error ? 'broken' : study.entries.length ? 'ok' : 'empty';
   void vscode.commands.executeCommand('setContext', BANK_STATE_CONTEXT, bankState);
-  return study.store.onWarning(warnStorage);
+  return vscode.Disposable.from(study.store.onWarning(warnStorage), conflictKept);
 }
 
 function createTreeView(context: vscode.ExtensionContext, study: Study, tree: StudyTreeProvider): vscode.TreeView<StudyNode> {

@@ -1,22 +1,34 @@
 // The question page's script, bundled for the browser into media/page.js.
 // It says 'ready' first, renders what the extension sends, and saves notes as the user types:
 // every keystroke goes into setState and to the extension at once (a note closed right after a
-// keystroke lost that keystroke when sends waited for a pause: seen in CI). Only notes over
-// LARGE_NOTE_CHARS, where each message carries the whole note, are sent at most every
-// SEND_EVERY_LARGE_MS. Anything unsent goes when the page loses focus, hides or unloads.
-// The extension writes each one to storage and its journal.
+// keystroke lost that keystroke when sends waited for a pause: seen in CI; and a long note sent at
+// most every 500 ms lost its last keystrokes to a reload: seen in the UI tests). Notes over
+// PATCH_ABOVE_CHARS go as a patch to the previous send, so a keystroke costs the same at any
+// length. The extension writes each one to storage and its journal.
+//
+// A draft this page's saved state brings back after a reload may be older than the stored note
+// (VS Code for the browser saves that state on a timer): it is sent with `restored`, and the
+// extension keeps whichever copy is newer by the version rule (src/shared/note-version.ts),
+// keeping the other as a conflict copy when it holds text the newer lacks.
 import type { ExtensionMessage, PageMessage, PageState, QuestionView } from '../src/shared/protocol';
+import { judgeEdit, makePatch } from '../src/shared/note-version';
 
-/** Large notes are sent less often: each message carries the whole note. */
-const LARGE_NOTE_CHARS = 100_000;
-const SEND_EVERY_LARGE_MS = 500;
+/** Longer notes are sent as patches to the previous send rather than whole. */
+const PATCH_ABOVE_CHARS = 20_000;
 
 const vscode = acquireVsCodeApi<PageState>();
 let state: PageState | undefined = vscode.getState();
 let view: QuestionView | undefined;
-let revision = state?.pending?.revision ?? 0;
-let cooldown: ReturnType<typeof setTimeout> | undefined;
+/** This page load's writer id: its edits are ordered by `revision`, whatever an earlier load of the page sent. */
+const writer = [...crypto.getRandomValues(new Uint32Array(2))].map((n) => n.toString(36)).join('-');
+let revision = 0;
+/** The stored version of the note this page was last in step with. */
+let base = 0;
 let unsent = false;
+/** What this page load last sent for a question, the base of the next patch. */
+let sent: { id: string; text: string; revision: number } | undefined;
+/** The revision of the last whole-text send, so a burst of 'resend' replies costs one resend. */
+let lastWhole = 0;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const page = $('page');
@@ -63,12 +75,20 @@ function render(v: QuestionView): void {
   nextEl.disabled = !v.hasNext;
   notesEl.maxLength = v.noteMaxChars;
 
-  const pending = state?.pending;
-  if (pending && pending.id === v.id && pending.text !== v.note) {
-    // Typed before a reload or close and not confirmed saved: the typed text wins, and is saved now.
-    notesEl.value = pending.text;
-    unsent = true;
+  base = v.noteStamp.version;
+  // A state saved by an earlier version of the page has no writer or base: judged as another page's.
+  const restored = state?.pending && { ...state.pending, writer: state.pending.writer || 'earlier-page', base: state.pending.base ?? 0 };
+  if (restored && restored.id === v.id && restored.writer === writer) {
+    // This page's own typing, shown again (the same question opened again): it stays, and goes out if unsent.
+    notesEl.value = restored.text;
     flush();
+  } else if (restored && restored.id === v.id && restored.text !== v.note) {
+    // Typed before a reload or close and not confirmed saved. Whether it is newer than the stored
+    // note is the extension's call (it answers 'saved' or 'kept'); until then show the copy the
+    // version rule says wins, and keep the draft in the page's state.
+    notesEl.value = judgeEdit(v.noteStamp, restored) === 'apply' ? restored.text : v.note;
+    send({ type: 'editNote', id: restored.id, text: restored.text, writer: restored.writer, revision: restored.revision, base: restored.base, restored: true });
+    setStatus('Saving…', 'busy');
   } else {
     notesEl.value = v.note;
     saveState({ bankId: v.bankId, id: v.id });
@@ -78,33 +98,43 @@ function render(v: QuestionView): void {
   page.dataset.questionId = v.id;
 }
 
-/** Sends the typed note now, if it has not been sent yet. */
-function flush(): void {
+/** Sends the typed note now, if it has not been sent yet: whole, or as a patch when it is long. */
+function flush(whole = false): void {
   const pending = state?.pending;
-  if (!pending || !unsent) return;
+  if (!pending || !unsent || pending.writer !== writer) return;
   unsent = false;
-  send({ type: 'editNote', id: pending.id, text: pending.text, revision: pending.revision });
-  if (cooldown !== undefined) clearTimeout(cooldown);
-  cooldown = undefined;
-  if (pending.text.length <= LARGE_NOTE_CHARS) return;
-  cooldown = setTimeout(() => {
-    cooldown = undefined;
-    flush();
-  }, SEND_EVERY_LARGE_MS);
+  const head = { type: 'editNote', id: pending.id, writer, revision: pending.revision, base, restored: false } as const;
+  if (!whole && sent && sent.id === pending.id && pending.text.length > PATCH_ABOVE_CHARS) {
+    send({ ...head, patch: makePatch(sent.text, pending.text, sent.revision) });
+  } else {
+    send({ ...head, text: pending.text });
+    lastWhole = pending.revision;
+  }
+  sent = { id: pending.id, text: pending.text, revision: pending.revision };
+}
+
+/**
+ * Before the page shows another question: an unconfirmed edit of this one that went as a patch
+ * goes again whole, since a patch can fail to apply once the page has moved on and forgotten it.
+ */
+function leave(): void {
+  const pending = state?.pending;
+  if (pending && pending.writer === writer && sent?.id === pending.id && sent.revision === pending.revision && sent.revision !== lastWhole) unsent = true;
+  flush(true);
 }
 
 notesEl.addEventListener('input', () => {
   if (!view) return;
   revision += 1;
-  saveState({ bankId: view.bankId, id: view.id, pending: { id: view.id, text: notesEl.value, revision } });
+  saveState({ bankId: view.bankId, id: view.id, pending: { id: view.id, text: notesEl.value, writer, revision, base } });
   setStatus('Saving…', 'busy');
   unsent = true;
-  if (cooldown === undefined || notesEl.value.length <= LARGE_NOTE_CHARS) flush();
+  flush();
 });
-notesEl.addEventListener('blur', flush);
-window.addEventListener('blur', flush);
-window.addEventListener('pagehide', flush);
-window.addEventListener('beforeunload', flush);
+notesEl.addEventListener('blur', () => flush());
+window.addEventListener('blur', () => flush());
+window.addEventListener('pagehide', () => flush());
+window.addEventListener('beforeunload', () => flush());
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') flush();
 });
@@ -115,7 +145,7 @@ doneEl.addEventListener('change', () => {
 
 function navigate(direction: 'previous' | 'next'): void {
   if (!view) return;
-  flush();
+  leave();
   send({ type: 'navigate', id: view.id, direction });
 }
 previousEl.addEventListener('click', () => navigate('previous'));
@@ -128,30 +158,60 @@ document.addEventListener('click', (e) => {
   send({ type: 'openLink', href: link.getAttribute('data-href') ?? '' });
 });
 
+/** True when a reply is about the edit this page's state still holds as unsaved. */
+function isPending(m: { id: string; writer: string; revision: number }): boolean {
+  const p = state?.pending;
+  return !!p && p.id === m.id && (p.writer || 'earlier-page') === m.writer && p.revision === m.revision;
+}
+
 window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
   const m = event.data;
   if (!m || typeof m !== 'object') return;
   switch (m.type) {
     case 'show':
-      if (view && view.id !== m.view.id) flush();
+      if (view && view.id !== m.view.id) leave();
       render(m.view);
       break;
     case 'done':
       if (view?.id === m.id) doneEl.checked = m.done;
       break;
     case 'note':
-      // Another page changed this note; take it unless this page has unsaved typing of its own.
-      if (view?.id === m.id && !state?.pending && notesEl.value !== m.text) {
-        const { selectionStart, selectionEnd } = notesEl;
-        notesEl.value = m.text;
-        notesEl.setSelectionRange(selectionStart, selectionEnd);
-        setStatus('Saved');
+      // Another page changed this note; take it unless this page has unsaved typing of its own
+      // (its next edit then wins, and the text it replaces is kept as a conflict copy).
+      if (view?.id === m.id && !state?.pending) {
+        base = m.stamp.version;
+        if (notesEl.value !== m.text) {
+          const { selectionStart, selectionEnd } = notesEl;
+          notesEl.value = m.text;
+          notesEl.setSelectionRange(selectionStart, selectionEnd);
+        }
+        setStatus(m.text ? 'Saved' : '');
       }
       break;
     case 'saved':
-      if (state?.pending && state.pending.id === m.id && state.pending.revision === m.revision) {
-        saveState({ bankId: state.bankId, id: state.id });
+      if (view?.id === m.id && m.version > base) base = m.version;
+      if (isPending(m)) {
+        saveState({ bankId: state!.bankId, id: state!.id });
         setStatus('Saved');
+      }
+      break;
+    case 'kept':
+      // A restored draft was older than the stored note, which stays; shown here unless typed over since.
+      if (isPending(m)) {
+        saveState({ bankId: state!.bankId, id: state!.id });
+        if (view?.id === m.id) {
+          base = m.stamp.version;
+          if (notesEl.value !== m.text) notesEl.value = m.text;
+        }
+        setStatus(m.conflict ? 'Saved · an older draft was kept as a conflict copy' : m.text ? 'Saved' : '');
+      }
+      break;
+    case 'resend':
+      // A patch met a note saved from elsewhere: send the whole text (once for a burst of these).
+      if (m.writer === writer && m.revision > lastWhole && state?.pending?.id === m.id) {
+        sent = undefined;
+        unsent = true;
+        flush();
       }
       break;
     case 'rejected':

@@ -26,6 +26,7 @@ export class QuestionPage implements vscode.Disposable {
     id: string,
   ) {
     this.id = id;
+    host.study.setLastShown(id);
     const media = vscode.Uri.joinPath(host.extensionUri, 'media');
     panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
     const asUri = (...p: string[]) => panel.webview.asWebviewUri(vscode.Uri.joinPath(media, ...p)).toString();
@@ -47,7 +48,7 @@ export class QuestionPage implements vscode.Disposable {
       }),
       study.store.onDidChangeNote((change) => {
         if (change.bankId === study.bankId && change.id === this.id && change.origin !== this) {
-          this.post({ type: 'note', id: change.id, text: change.text });
+          this.post({ type: 'note', id: change.id, text: change.text, stamp: change.stamp });
         }
       }),
     );
@@ -61,6 +62,7 @@ export class QuestionPage implements vscode.Disposable {
     if (!this.host.study.has(id)) return;
     this.id = id;
     this.updateTitle();
+    this.host.study.setLastShown(id);
     this.post({ type: 'show', view: this.view() });
   }
 
@@ -75,6 +77,7 @@ export class QuestionPage implements vscode.Disposable {
     const { study } = this.host;
     const entry = study.entry(this.id)!;
     const index = study.position(this.id);
+    const note = study.noteRecord(this.id);
     return {
       bankId: study.bankId,
       id: this.id,
@@ -83,7 +86,8 @@ export class QuestionPage implements vscode.Disposable {
       text: entry.question.text,
       detailsHtml: renderBlocks(entry.question.richDetails),
       done: study.isDone(this.id),
-      note: study.getNote(this.id),
+      note: note.text,
+      noteStamp: note.stamp,
       index: index + 1,
       total: study.entries.length,
       hasPrevious: index > 0,
@@ -127,15 +131,27 @@ export class QuestionPage implements vscode.Disposable {
       case 'navigate':
         if (message.id === this.id) this.navigate(message.direction);
         break;
-      case 'editNote':
-        study.store.setNote(study.bankId, message.id, message.text, this).then(
-          () => this.post({ type: 'saved', id: message.id, revision: message.revision }),
+      case 'editNote': {
+        const { id, writer, revision, base } = message;
+        const text = 'text' in message ? message.text : study.patchedNote(id, writer, message.patch);
+        if (text === undefined) {
+          this.post({ type: 'resend', id, writer, revision });
+          break;
+        }
+        study.editNote(id, { text, writer, revision, base }, { restored: message.restored, origin: this }).then(
+          (outcome) =>
+            this.post(
+              outcome.kind === 'saved'
+                ? { type: 'saved', id, writer, revision, version: outcome.stamp.version }
+                : { type: 'kept', id, writer, revision, text: outcome.text, stamp: outcome.stamp, conflict: !!outcome.conflict },
+            ),
           (err: Error) => {
-            this.post({ type: 'rejected', id: message.id, revision: message.revision, message: err.message });
-            void vscode.window.showErrorMessage(`Your note on ${message.id} was not saved: ${err.message}.`);
+            this.post({ type: 'rejected', id, revision, message: err.message });
+            void vscode.window.showErrorMessage(`Your note on ${id} was not saved: ${err.message}.`);
           },
         );
         break;
+      }
     }
   }
 
@@ -185,10 +201,14 @@ export class QuestionPanels implements vscode.Disposable, vscode.WebviewPanelSer
     return page;
   }
 
-  /** Brings a page back after a reload, on the question it showed. */
+  /**
+   * Brings a page back after a reload, on the question it showed. VS Code for the browser saves a
+   * page's state on a timer, so a page can come back with none: it then shows the question shown
+   * last (remembered in storage that survives the reload), and only failing that the first.
+   */
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const { study } = this.host;
-    const id = isPageState(state) && study.has(state.id) ? state.id : study.entries[0]?.question.id;
+    const id = isPageState(state) && study.has(state.id) ? state.id : (study.lastShown() ?? study.entries[0]?.question.id);
     if (!id) {
       panel.dispose();
       return;

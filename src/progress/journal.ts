@@ -2,8 +2,9 @@
 // storage is flushed to the browser's IndexedDB some time after each write, so a reload right
 // after a tick or a keystroke can lose it (seen in the UI tests). Every write also goes to a
 // small journal file on the extension host's disk; on activation, journal entries newer than
-// what workspace storage holds are written back. Pure: file access comes through JournalFile.
-import type { KeyValueStore } from './store';
+// what workspace storage holds are written back (for notes, newer by their version stamp: see
+// reconcileNote). Pure: file access comes through JournalFile.
+import type { KeyValueStore } from './storage';
 
 export interface JournalFile {
   read(): Promise<string | undefined>;
@@ -32,6 +33,13 @@ export interface OpenedJournal {
   /** Set when the journal file was unreadable; it is then started afresh. */
   warning?: string;
 }
+
+/**
+ * Decides, for one key at activation, whether the journal's value replaces the stored one, and
+ * what else to write (a conflict copy). Undefined: the default rule, the journal's entry wins
+ * when it was written after the stored value's `updated` time (one host's clock).
+ */
+export type Reconcile = (key: string, stored: unknown, journaled: unknown, now: number) => { take: boolean; alsoWrite?: Array<[string, unknown]> } | undefined;
 
 function updatedOf(value: unknown): number {
   if (typeof value === 'object' && value !== null && typeof (value as { updated?: unknown }).updated === 'number') {
@@ -63,9 +71,11 @@ export class JournaledStore implements KeyValueStore {
     private readonly now: () => number,
   ) {}
 
-  static async open(memento: KeyValueStore, file: JournalFile, now: () => number = Date.now): Promise<OpenedJournal> {
+  static async open(memento: KeyValueStore, file: JournalFile, now: () => number = Date.now, reconcile: Reconcile = () => undefined): Promise<OpenedJournal> {
     const store = new JournaledStore(memento, file, now);
     const recovered: string[] = [];
+    /** Values the reconciling wrote besides the journal's own (conflict copies): journaled too. */
+    const extra = new Map<string, Entry>();
     let warning: string | undefined;
     let data: JournalData | undefined;
     try {
@@ -78,8 +88,13 @@ export class JournaledStore implements KeyValueStore {
     for (const [key, entry] of Object.entries(data?.entries ?? {})) {
       const current = memento.get(key);
       if (JSON.stringify(current) === JSON.stringify(entry.value)) continue;
-      // Storage holds something written after the journal entry: storage wins.
-      if (updatedOf(current) >= entry.at) continue;
+      const decision = reconcile(key, current, entry.value, now());
+      for (const [k, v] of decision?.alsoWrite ?? []) {
+        await memento.update(k, v);
+        extra.set(k, { at: now(), value: v });
+      }
+      // By default: storage holds something written after the journal entry, so storage wins.
+      if (!(decision ? decision.take : updatedOf(current) < entry.at)) continue;
       await memento.update(key, entry.value);
       recovered.push(key);
     }
@@ -87,6 +102,7 @@ export class JournaledStore implements KeyValueStore {
     for (const [key, entry] of Object.entries(data?.entries ?? {})) {
       store.entries.set(key, recovered.includes(key) ? { ...entry, at: now() } : entry);
     }
+    for (const [key, entry] of extra) store.entries.set(key, entry);
     return { store, recovered, warning };
   }
 

@@ -1,6 +1,8 @@
 // One bank with its progress: lookups, counts and reading order for the tree, the page and commands.
 import { listQuestions, type Bank, type QuestionEntry, type Section } from '../bank/model';
 import type { StudyStore } from './store';
+import type { ConflictCopy, NoteOutcome, NoteRecord } from './notes';
+import type { NoteEdit, NotePatch } from '../shared/note-version';
 
 export interface Count {
   done: number;
@@ -91,6 +93,45 @@ export class Study {
 
   getNote(id: string): string {
     return this.store.getNote(this.bankId, id);
+  }
+
+  /** The note with its version stamp. */
+  noteRecord(id: string): NoteRecord {
+    return this.store.notes.get(this.bankId, id);
+  }
+
+  /** A page's edit, saved or not by the version rule (progress/notes.ts). */
+  editNote(id: string, edit: NoteEdit, options: { restored?: boolean; origin?: unknown } = {}): Promise<NoteOutcome> {
+    return this.store.notes.edit(this.bankId, id, edit, options);
+  }
+
+  /** A page's patch applied to the stored note, or undefined when it is not the page's previous send. */
+  patchedNote(id: string, writer: string, patch: NotePatch): string | undefined {
+    return this.store.notes.patched(this.bankId, id, writer, patch);
+  }
+
+  /** Copies of notes that lost to a newer copy, oldest first. */
+  conflicts(): ConflictCopy[] {
+    return this.store.notes.conflicts(this.bankId);
+  }
+
+  /** Makes a conflict copy the note again (the note it replaces is kept as a copy if it holds more). */
+  restoreConflict(copy: ConflictCopy): Promise<void> {
+    return this.store.notes.restoreConflict(copy);
+  }
+
+  discardConflict(copy: ConflictCopy): Promise<void> {
+    return this.store.notes.discardConflict(copy);
+  }
+
+  /** The question a page showed last in this bank, if it is still in it. */
+  lastShown(): string | undefined {
+    const id = this.store.notes.lastShown(this.bankId);
+    return id !== undefined && this.has(id) ? id : undefined;
+  }
+
+  setLastShown(id: string): void {
+    this.store.notes.setLastShown(this.bankId, id);
   }
 
   /** Notes stored for this bank whose question is no longer in it. */

@@ -1,5 +1,6 @@
 // Messages between the extension and the question page, declared once and imported with
 // `import type` on both sides. Messages from the page are untrusted: see parsePageMessage.
+import type { NotePatch, NoteStamp } from './note-version';
 
 /** What the page needs to show one question. */
 export interface QuestionView {
@@ -14,6 +15,8 @@ export interface QuestionView {
   detailsHtml: string;
   done: boolean;
   note: string;
+  /** The stored note's version stamp: a draft restored by the page is judged against it. */
+  noteStamp: NoteStamp;
   /** 1-based position in the bank and the bank's size. */
   index: number;
   total: number;
@@ -26,16 +29,29 @@ export type ExtensionMessage =
   | { type: 'show'; view: QuestionView }
   | { type: 'done'; id: string; done: boolean }
   /** The note changed elsewhere (another page on the same question). */
-  | { type: 'note'; id: string; text: string }
-  /** The note edit with this revision reached storage. */
-  | { type: 'saved'; id: string; revision: number }
+  | { type: 'note'; id: string; text: string; stamp: NoteStamp }
+  /** The note edit with this writer and revision reached storage as this version. */
+  | { type: 'saved'; id: string; writer: string; revision: number; version: number }
+  /**
+   * The note edit with this writer and revision was older than the stored note, which stays (its
+   * text and stamp here); `conflict` says the edit's text was kept as a conflict copy.
+   */
+  | { type: 'kept'; id: string; writer: string; revision: number; text: string; stamp: NoteStamp; conflict: boolean }
+  /** A patch did not apply to the stored note (it changed elsewhere): send the whole text. */
+  | { type: 'resend'; id: string; writer: string; revision: number }
   /** The note edit with this revision was refused; the message says why. */
   | { type: 'rejected'; id: string; revision: number; message: string };
 
 export type PageMessage =
   | { type: 'ready' }
   | { type: 'setDone'; id: string; done: boolean }
-  | { type: 'editNote'; id: string; text: string; revision: number }
+  /**
+   * The note as typed. `writer` is fresh per page load, `revision` counts its edits, `base` is the
+   * stored version the page was last in step with; `restored` marks a draft the page brought back
+   * from its saved state rather than typed now. The note comes whole (`text`) or, when long, as a
+   * patch to the page's previous send.
+   */
+  | ({ type: 'editNote'; id: string; writer: string; revision: number; base: number; restored: boolean } & ({ text: string } | { patch: NotePatch }))
   | { type: 'navigate'; id: string; direction: 'previous' | 'next' }
   | { type: 'openLink'; href: string };
 
@@ -43,11 +59,12 @@ export type PageMessage =
 export interface PageState {
   bankId: string;
   id: string;
-  /** A note typed but not yet acknowledged as saved. */
-  pending?: { id: string; text: string; revision: number };
+  /** A note typed but not yet acknowledged as saved, with what the extension needs to judge it. */
+  pending?: { id: string; text: string; writer: string; revision: number; base: number };
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 
 /**
  * Checks a message from the page at run time. Returns the typed message, or a reason it was
@@ -62,11 +79,18 @@ export function parsePageMessage(raw: unknown): { ok: true; message: PageMessage
     case 'setDone':
       if (!isString(m.id) || typeof m.done !== 'boolean') return { ok: false, reason: 'setDone needs id (string) and done (boolean)' };
       return { ok: true, message: { type: 'setDone', id: m.id, done: m.done } };
-    case 'editNote':
-      if (!isString(m.id) || !isString(m.text) || !Number.isSafeInteger(m.revision)) {
-        return { ok: false, reason: 'editNote needs id (string), text (string) and revision (integer)' };
+    case 'editNote': {
+      if (!isString(m.id) || !isCount(m.revision) || !isCount(m.base) || !isString(m.writer) || m.writer.length === 0 || m.writer.length > 100 || typeof m.restored !== 'boolean') {
+        return { ok: false, reason: 'editNote needs id (string), writer (1 to 100 characters), revision and base (whole numbers) and restored (boolean)' };
       }
-      return { ok: true, message: { type: 'editNote', id: m.id, text: m.text, revision: m.revision as number } };
+      const head = { type: 'editNote', id: m.id, writer: m.writer, revision: m.revision, base: m.base, restored: m.restored } as const;
+      if (isString(m.text) && m.patch === undefined) return { ok: true, message: { ...head, text: m.text } };
+      const p = m.patch as Record<string, unknown> | undefined;
+      if (m.text === undefined && typeof p === 'object' && p !== null && isCount(p.from) && isCount(p.at) && isCount(p.remove) && isString(p.insert)) {
+        return { ok: true, message: { ...head, patch: { from: p.from, at: p.at, remove: p.remove, insert: p.insert } } };
+      }
+      return { ok: false, reason: 'editNote needs text (string) or patch ({from, at, remove: whole numbers; insert: string}), not both' };
+    }
     case 'navigate':
       if (!isString(m.id) || (m.direction !== 'previous' && m.direction !== 'next')) {
         return { ok: false, reason: 'navigate needs id (string) and direction ("previous" or "next")' };

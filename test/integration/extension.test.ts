@@ -94,7 +94,11 @@ describe('Django Interview Prep in a real VS Code', () => {
     assert.equal(stored.schema, 1);
     assert.equal(stored.text, text);
     await a.study.store.setNote('django', '2B.7', '');
-    assert.equal(a.storage.get('note/django/2B.7'), undefined);
+    // An emptied note keeps its entry and version, so an older draft cannot bring the text back.
+    const emptied = a.storage.get('note/django/2B.7') as { text: string; version: number };
+    assert.equal(emptied.text, '');
+    assert.ok(emptied.version >= 2);
+    assert.equal(a.study.getNote('2B.7'), '');
   });
 
   it('opens a question page beside the editor, and walks the bank with Next/Previous', async () => {
@@ -132,7 +136,50 @@ describe('Django Interview Prep in a real VS Code', () => {
 
     const stale = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'stale', vscode.ViewColumn.One, {});
     await a.panels.deserializeWebviewPanel(stale, { bankId: 'django', id: 'no-such-question' });
-    assert.equal(a.panels.all()[1].questionId, '1.1', 'a state naming no question of the bank opens the first one');
+    assert.equal(a.panels.all()[1].questionId, '5B.21', 'a state naming no question of the bank opens the question shown last');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('revives a page that has no state on the question shown last, not the first', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await until('pages closed', () => a.panels.all().length === 0);
+    a.panels.open('4A.3');
+    await until('the question is remembered', () => a.study.lastShown() === '4A.3');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await until('pages closed', () => a.panels.all().length === 0);
+    const bare = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'no state', vscode.ViewColumn.One, {});
+    await a.panels.deserializeWebviewPanel(bare, undefined);
+    assert.equal(a.panels.all()[0].questionId, '4A.3');
+    assert.equal(a.storage.get<{ id: string }>('shown/django')?.id, '4A.3', 'kept in workspace storage (and its journal)');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('keeps the newer note when a revived page sends an older draft, and lists the draft as a conflict copy', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await until('pages closed', () => a.panels.all().length === 0);
+    const page = a.panels.open('7.2')!;
+    // The page's first load typed 'abcdef' then changed it to 'abXdef'; its state was saved at 'abc'.
+    const send = (text: string, revision: number, restored = false) =>
+      page.handleMessage({ type: 'editNote', id: '7.2', text, writer: 'load-1', revision, base: 0, restored });
+    send('abc', 3);
+    send('abcdef', 6);
+    send('abXdef', 9);
+    await until('the note is stored', () => a.study.getNote('7.2') === 'abXdef');
+    send('abc', 3, true);
+    await until('a conflict copy is kept', () => a.study.conflicts().some((c) => c.id === '7.2'));
+    assert.equal(a.study.getNote('7.2'), 'abXdef', 'the newer note stays');
+    const copy = a.study.conflicts().find((c) => c.id === '7.2')!;
+    assert.equal(copy.text, 'abc');
+    await vscode.commands.executeCommand(COMMANDS.showOrphanedNotes, copy.key);
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, 'the conflict copy opened');
+    assert.match(editor.document.getText(), /conflict copy of your note on question "7\.2"/);
+    assert.match(editor.document.getText(), /\n\nabc$/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await a.study.discardConflict(copy);
+    await a.study.store.setNote('django', '7.2', '');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

@@ -29,9 +29,12 @@ describe('under bad input', () => {
       { type: 'setDone', id: '6.1', done: 'true' },
       { type: 'setDone', id: 'not-a-question', done: true },
       { type: 'setDone', id: '__proto__', done: true },
-      { type: 'editNote', id: '6.1', text: 12345, revision: 1 },
-      { type: 'editNote', id: '../../etc/passwd', text: 'x', revision: 1 },
-      { type: 'editNote', id: '6.1', text: 'x', revision: 'one' },
+      { type: 'editNote', id: '6.1', text: 12345, writer: 'w', revision: 1, base: 0, restored: false },
+      { type: 'editNote', id: '../../etc/passwd', text: 'x', writer: 'w', revision: 1, base: 0, restored: false },
+      { type: 'editNote', id: '6.1', text: 'x', writer: 'w', revision: 'one', base: 0, restored: false },
+      { type: 'editNote', id: '6.1', text: 'x', revision: 1 },
+      { type: 'editNote', id: '6.1', writer: 'w', revision: 2, base: 0, restored: false, patch: { from: 1, at: 9999, remove: 0, insert: 'x' } },
+      { type: 'editNote', id: '6.1', writer: 'w', revision: 2, base: 0, restored: false, patch: { from: 1, at: 0, remove: 0, insert: 7 } },
       { type: 'navigate', id: '6.1', direction: 'up' },
       { type: 'openLink', href: 'command:workbench.action.quit' },
       { type: 'openLink', href: 'file:///etc/passwd' },
@@ -49,12 +52,18 @@ describe('under bad input', () => {
     const a = await api();
     const page = a.panels.open('6.2')!;
     await a.study.store.setNote('django', '6.2', 'kept');
-    page.handleMessage({ type: 'editNote', id: '6.2', text: 'x'.repeat(NOTE_MAX_CHARS + 1), revision: 7 });
+    const edit = { type: 'editNote', id: '6.2', writer: 'load-1', base: 0, restored: false };
+    page.handleMessage({ ...edit, text: 'x'.repeat(NOTE_MAX_CHARS + 1), revision: 7 });
     await new Promise((r) => setTimeout(r, 200));
     await a.study.store.flush();
     assert.equal(a.study.getNote('6.2'), 'kept');
-    page.handleMessage({ type: 'editNote', id: '6.2', text: 'accepted', revision: 8 });
+    page.handleMessage({ ...edit, text: 'accepted', revision: 8 });
     await new Promise((r) => setTimeout(r, 50));
+    await a.study.store.flush();
+    assert.equal(a.study.getNote('6.2'), 'accepted');
+    // A patch that would take the note over the limit is refused too.
+    page.handleMessage({ ...edit, revision: 9, patch: { from: 8, at: 8, remove: 0, insert: 'y'.repeat(NOTE_MAX_CHARS) } });
+    await new Promise((r) => setTimeout(r, 200));
     await a.study.store.flush();
     assert.equal(a.study.getNote('6.2'), 'accepted');
     await a.study.store.setNote('django', '6.2', '');

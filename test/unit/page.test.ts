@@ -70,7 +70,11 @@ describe('the question page', () => {
     it('accepts the known messages with the right field types', () => {
       assert.deepEqual(parsePageMessage({ type: 'ready' }), { ok: true, message: { type: 'ready' } });
       assert.deepEqual(parsePageMessage({ type: 'setDone', id: '1.1', done: true, extra: 1 }), { ok: true, message: { type: 'setDone', id: '1.1', done: true } });
-      assert.deepEqual(parsePageMessage({ type: 'editNote', id: '1.1', text: 't', revision: 3 }), { ok: true, message: { type: 'editNote', id: '1.1', text: 't', revision: 3 } });
+      const edit = { type: 'editNote', id: '1.1', text: 't', writer: 'w1', revision: 3, base: 2, restored: false };
+      assert.deepEqual(parsePageMessage({ ...edit, extra: 1 }), { ok: true, message: edit });
+      const { text: _text, ...head } = edit;
+      const patched = { ...head, patch: { from: 2, at: 0, remove: 1, insert: 'x' } };
+      assert.deepEqual(parsePageMessage(patched), { ok: true, message: patched });
       assert.deepEqual(parsePageMessage({ type: 'navigate', id: '1.1', direction: 'next' }), { ok: true, message: { type: 'navigate', id: '1.1', direction: 'next' } });
     });
 
@@ -82,8 +86,17 @@ describe('the question page', () => {
         { type: 'eval', code: '1' },
         { type: 'setDone', id: 1, done: true },
         { type: 'setDone', id: '1.1', done: 'yes' },
-        { type: 'editNote', id: '1.1', text: 5, revision: 1 },
-        { type: 'editNote', id: '1.1', text: 't', revision: 1.5 },
+        { type: 'editNote', id: '1.1', text: 5, writer: 'w', revision: 1, base: 0, restored: false },
+        { type: 'editNote', id: '1.1', text: 't', writer: 'w', revision: 1.5, base: 0, restored: false },
+        { type: 'editNote', id: '1.1', text: 't', writer: 'w', revision: 1, base: -1, restored: false },
+        { type: 'editNote', id: '1.1', text: 't', writer: '', revision: 1, base: 0, restored: false },
+        { type: 'editNote', id: '1.1', text: 't', writer: 'w'.repeat(101), revision: 1, base: 0, restored: false },
+        { type: 'editNote', id: '1.1', text: 't', writer: 'w', revision: 1, base: 0, restored: 'no' },
+        { type: 'editNote', id: '1.1', text: 't', revision: 3 },
+        { type: 'editNote', id: '1.1', writer: 'w', revision: 1, base: 0, restored: false },
+        { type: 'editNote', id: '1.1', text: 't', writer: 'w', revision: 1, base: 0, restored: false, patch: { from: 0, at: 0, remove: 0, insert: '' } },
+        { type: 'editNote', id: '1.1', writer: 'w', revision: 1, base: 0, restored: false, patch: { from: 0, at: -1, remove: 0, insert: '' } },
+        { type: 'editNote', id: '1.1', writer: 'w', revision: 1, base: 0, restored: false, patch: { from: 0, at: 0, remove: 0, insert: 5 } },
         { type: 'navigate', id: '1.1', direction: 'sideways' },
         { type: 'openLink', href: { toString: () => 'https://x' } },
         { type: { toString: () => 'ready' } },

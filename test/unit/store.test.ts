@@ -59,16 +59,19 @@ describe('StudyStore and Study', () => {
     assert.equal(study.neighbour('nope', 'next'), undefined);
   });
 
-  it('stores notes under the bank and question, and removes empty ones', async () => {
+  it('stores notes under the bank and question with a version, and keeps an emptied note as an empty entry', async () => {
     const memory = new MemoryStore();
     const store = new StudyStore(memory, () => 42);
     await store.setNote('bank', '1.1', 'an answer');
-    assert.deepEqual(memory.get('note/bank/1.1'), { schema: 1, text: 'an answer', updated: 42 });
+    const stored = memory.get('note/bank/1.1') as Record<string, unknown>;
+    assert.deepEqual({ ...stored, writer: typeof stored.writer }, { schema: 1, text: 'an answer', updated: 42, version: 1, writer: 'string', revision: 1 });
     assert.equal(store.getNote('bank', '1.1'), 'an answer');
     assert.deepEqual(store.notedIds('bank'), ['1.1']);
     await store.setNote('bank', '1.1', '');
-    assert.equal(memory.get('note/bank/1.1'), undefined);
+    // Its version stays, so an older draft of the note cannot bring the text back.
+    assert.equal((memory.get('note/bank/1.1') as { version: number }).version, 2);
     assert.equal(store.getNote('bank', '1.1'), '');
+    assert.deepEqual(store.notedIds('bank'), []);
   });
 
   it('refuses a note over the limit and keeps the stored one', async () => {
@@ -94,6 +97,8 @@ describe('StudyStore and Study', () => {
     assert.equal(readProgress({ schema: 99, done: {} }).bad, 1);
     assert.equal(readNote({ schema: 1, text: 5 }), undefined);
     assert.deepEqual(readNote({ schema: 1, text: 'ok' }), { schema: 1, text: 'ok', updated: 0 });
+    assert.deepEqual(readNote({ schema: 1, text: 'ok', updated: 3, version: 2, writer: 'w', revision: 9 }), { schema: 1, text: 'ok', updated: 3, version: 2, writer: 'w', revision: 9 });
+    assert.deepEqual(readNote({ schema: 1, text: 'ok', version: -1, writer: 'w', revision: 9 }), { schema: 1, text: 'ok', updated: 0 }, 'a bad stamp reads as no stamp');
   });
 
   it('sets bad stored progress aside with one warning and keeps the good entries', async () => {
