@@ -6,6 +6,7 @@ import { PANEL_VIEW_TYPE } from '../commands/ids';
 import { parsePageMessage, isSafeExternalLink, type ExtensionMessage, type PageState, type QuestionView } from '../shared/protocol';
 import { pageHtml } from './html';
 import { renderBlocks, renderInline } from './render';
+import { MAX_RELOADS, READY_WITHIN_MS, ReadyWatchdog } from './ready-watchdog';
 
 export interface PanelHost {
   extensionUri: vscode.Uri;
@@ -17,6 +18,7 @@ export class QuestionPage implements vscode.Disposable {
   private id: string;
   private readonly subscriptions: vscode.Disposable[] = [];
   private disposed = false;
+  private readonly watchdog: ReadyWatchdog;
   private readonly _onDidDispose = new vscode.EventEmitter<void>();
   readonly onDidDispose = this._onDidDispose.event;
 
@@ -29,19 +31,23 @@ export class QuestionPage implements vscode.Disposable {
     host.study.setLastShown(id);
     const media = vscode.Uri.joinPath(host.extensionUri, 'media');
     panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
-    const asUri = (...p: string[]) => panel.webview.asWebviewUri(vscode.Uri.joinPath(media, ...p)).toString();
-    panel.webview.html = pageHtml({
-      cspSource: panel.webview.cspSource,
-      scriptUri: asUri('page.js'),
-      styleUri: asUri('page.css'),
-      codiconUri: asUri('codicons', 'codicon.css'),
+    this.watchdog = new ReadyWatchdog({
+      visible: () => !this.disposed && panel.visible,
+      reload: (attempt) => {
+        host.log(`The question page (${this.id}) had not loaded ${READY_WITHIN_MS / 1000} s after it was shown; loading it again (${attempt} of ${MAX_RELOADS}).`);
+        this.setHtml();
+      },
+      setTimer: (fn, ms) => setTimeout(fn, ms),
+      clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     });
+    this.setHtml();
     panel.iconPath = vscode.Uri.joinPath(media, 'icon.svg');
     this.updateTitle();
     const { study } = host;
     this.subscriptions.push(
       panel.webview.onDidReceiveMessage((raw) => this.handleMessage(raw)),
       panel.onDidDispose(() => this.dispose()),
+      panel.onDidChangeViewState(() => this.watchdog.visibilityChanged()),
       study.store.onDidChangeProgress((change) => {
         if (change.bankId !== study.bankId) return;
         if (!change.ids || change.ids.includes(this.id)) this.post({ type: 'done', id: this.id, done: study.isDone(this.id) });
@@ -52,6 +58,25 @@ export class QuestionPage implements vscode.Disposable {
         }
       }),
     );
+  }
+
+  /** Sets the page's HTML (a fresh nonce each time) and expects it to say 'ready'. */
+  setHtml(): void {
+    const media = vscode.Uri.joinPath(this.host.extensionUri, 'media');
+    const webview = this.panel.webview;
+    const asUri = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(media, ...p)).toString();
+    webview.html = pageHtml({
+      cspSource: webview.cspSource,
+      scriptUri: asUri('page.js'),
+      styleUri: asUri('page.css'),
+      codiconUri: asUri('codicons', 'codicon.css'),
+    });
+    this.watchdog.expect();
+  }
+
+  /** How many times the page was given its HTML again because it had not loaded. */
+  get htmlReloads(): number {
+    return this.watchdog.reloads;
   }
 
   get questionId(): string {
@@ -114,7 +139,10 @@ export class QuestionPage implements vscode.Disposable {
     }
     const message = parsed.message;
     const { study } = this.host;
-    if (message.type === 'ready') return this.show(this.id);
+    if (message.type === 'ready') {
+      this.watchdog.readyNow();
+      return this.show(this.id);
+    }
     if (message.type === 'openLink') {
       if (isSafeExternalLink(message.href)) void vscode.env.openExternal(vscode.Uri.parse(message.href, true));
       else this.host.log(`Refused to open a link that is not http(s): ${message.href.slice(0, 200)}`);
@@ -158,6 +186,7 @@ export class QuestionPage implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.watchdog.dispose();
     this.subscriptions.forEach((d) => d.dispose());
     this.panel.dispose();
     this._onDidDispose.fire();

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { MAX_RELOADS, READY_WITHIN_MS, ReadyWatchdog } from '../../src/panel/ready-watchdog';
+
+/** A watchdog over fake timers and a page whose visibility the test sets. */
+function setup() {
+  const timers = new Map<number, { fn: () => void; ms: number }>();
+  let next = 0;
+  const world = { visible: true, reloads: [] as number[] };
+  const dog = new ReadyWatchdog({
+    visible: () => world.visible,
+    reload: (attempt) => world.reloads.push(attempt),
+    setTimer: (fn, ms) => (timers.set(++next, { fn, ms }), next),
+    clearTimer: (h) => timers.delete(h as number),
+  });
+  const fire = () => {
+    const all = [...timers.entries()];
+    timers.clear();
+    for (const [, t] of all) {
+      assert.equal(t.ms, READY_WITHIN_MS);
+      t.fn();
+    }
+  };
+  return { dog, world, timers, fire };
+}
+
+describe('the question page watchdog', () => {
+  it('gives a page that never says ready its HTML again, at most twice', () => {
+    const { dog, world, fire } = setup();
+    dog.expect();
+    fire();
+    fire();
+    fire();
+    assert.deepEqual(world.reloads, [1, 2].slice(0, MAX_RELOADS));
+    assert.equal(dog.reloads, MAX_RELOADS);
+  });
+
+  it('leaves a page alone once it says ready', () => {
+    const { dog, world, fire, timers } = setup();
+    dog.expect();
+    dog.readyNow();
+    assert.equal(timers.size, 0);
+    fire();
+    assert.deepEqual(world.reloads, []);
+  });
+
+  it('does not time a hidden page, and starts when it is shown', () => {
+    const { dog, world, fire, timers } = setup();
+    world.visible = false;
+    dog.expect();
+    assert.equal(timers.size, 0, 'a hidden webview loads nothing');
+    world.visible = true;
+    dog.visibilityChanged();
+    fire();
+    assert.deepEqual(world.reloads, [1]);
+  });
+
+  it('reloads once after a retry that loads', () => {
+    const { dog, world, fire } = setup();
+    dog.expect();
+    fire();
+    dog.expect(); // the reload set the HTML again
+    dog.readyNow();
+    fire();
+    assert.deepEqual(world.reloads, [1]);
+  });
+});
