@@ -4,9 +4,10 @@ import { basename, join } from 'node:path';
 import { BUNDLED_BANK_FILE, BUNDLED_BANK_ID, bankIdForFile } from './bank/bundled';
 import { loadBankFile, type LoadedBank } from './bank/load';
 import { StudyStore } from './progress/store';
+import { randomBytes } from 'node:crypto';
 import { JournaledStore } from './progress/journal';
-import { reconcileNote } from './progress/notes';
-import { journalPath, nodeJournalFile } from './progress/journal-file';
+import { mergeStored } from './progress/merge';
+import { journalDirPath, legacyJournal, nodeJournalDir } from './progress/journal-file';
 import { Study } from './progress/study';
 import { StudyTreeProvider, type StudyNode } from './tree/provider';
 import { QuestionPanels } from './panel/manager';
@@ -62,17 +63,19 @@ async function openStudy(context: vscode.ExtensionContext, log: (m: string) => v
       // remark stays out of this bundle: the worker's bundle is the parser, loaded only if needed.
       parseInline: (bytes, title) => (require(workerFile) as typeof import('./bank/worker')).parseDecoded(bytes, title),
     }),
-    JournaledStore.open(
-      context.workspaceState,
-      nodeJournalFile(journalPath(context.globalStorageUri.fsPath, workspaceIdentity || 'no-folder')),
-      Date.now,
-      reconcileNote,
-    ),
+    // One journal file per window, merged by every window (see progress/journal.ts).
+    JournaledStore.open(context.workspaceState, nodeJournalDir(journalDirPath(context.globalStorageUri.fsPath, workspaceIdentity || 'no-folder')), {
+      hostId: randomBytes(6).toString('hex'),
+      merge: mergeStored,
+      legacy: legacyJournal(context.globalStorageUri.fsPath, workspaceIdentity || 'no-folder'),
+    }),
   ]);
   if (journal.recovered.length) log(`Recovered ${journal.recovered.length} recent change(s) from the journal: ${journal.recovered.join(', ')}`);
   if (journal.warning) log(journal.warning);
   const store = new StudyStore(journal.store);
-  context.subscriptions.push(store, { dispose: () => void journal.store.flush() });
+  // Another window's ticks and notes reach this window's tree and pages within a second.
+  const following = journal.store.follow((keys) => store.changedElsewhere(keys));
+  context.subscriptions.push(store, following, { dispose: () => void journal.store.flush() });
   return { study: new Study(custom ? bankIdForFile(file) : BUNDLED_BANK_ID, loaded.bank, store), loaded };
 }
 

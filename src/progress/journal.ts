@@ -1,45 +1,67 @@
-// A write-ahead journal beside workspace storage. In VS Code for the browser the workspace
-// storage is flushed to the browser's IndexedDB some time after each write, so a reload right
-// after a tick or a keystroke can lose it (seen in the UI tests). Every write also goes to a
-// small journal file on the extension host's disk; on activation, journal entries newer than
-// what workspace storage holds are written back (for notes, newer by their version stamp: see
-// reconcileNote). Pure: file access comes through JournalFile.
+// A write-ahead journal shared by every window on a workspace. In VS Code for the browser the
+// workspace storage reaches the browser's IndexedDB some time after each write, and each
+// window's extension host keeps its own copy of it, written back whole (last writer wins): so a
+// reload can lose a recent write, and two windows undo each other's. Every write therefore also
+// goes to a journal on the extension host's disk, one append-only file per window (no window
+// ever rewrites another's); each window reads the others' files as they grow and merges what
+// they wrote, and at start-up every file is merged into workspace storage. Merging is per key:
+// notes by their version stamp, progress question by question (see `Merge`). Pure: files come
+// through JournalDir.
 import type { KeyValueStore } from './storage';
 
-export interface JournalFile {
-  read(): Promise<string | undefined>;
-  /** Replaces the file's content, atomically where the platform allows. */
-  write(text: string): Promise<void>;
+/** The journal's folder: one file per window, appended to by that window only. */
+export interface JournalDir {
+  /** The names of the files in the folder. */
+  list(): Promise<string[]>;
+  /**
+   * The whole lines of a file from a position on (a line still being written is left for the
+   * next read), and the position after them; undefined when the file is gone.
+   */
+  read(name: string, from: number): Promise<{ text: string; end: number } | undefined>;
+  append(name: string, text: string): Promise<void>;
+  /** Writes a whole file atomically (a new name: readers never see it shrink). */
+  create(name: string, text: string): Promise<void>;
+  remove(name: string): Promise<void>;
+  /** Calls back when any file in the folder may have changed. */
+  watch(onChange: () => void): { dispose(): void };
 }
 
-interface Entry {
+/** One journal line: a key's new value (absent when it was removed) and when it was written. */
+interface Line {
+  k: string;
+  v?: unknown;
   at: number;
-  /** Absent when the write removed the key. */
-  value?: unknown;
 }
 
-interface JournalData {
-  schema: 1;
-  entries: Record<string, Entry>;
-}
+/**
+ * Decides how a value from the journal (`incoming`, written at `at`) meets the stored one: whether
+ * to write, what (a merged value, or the incoming one), and what else to write (conflict copies).
+ * Undefined: the default rule, the incoming value wins when it was written after the stored
+ * value's `updated` time.
+ */
+export type Merge = (key: string, stored: unknown, incoming: unknown, at: number) => { write: boolean; value?: unknown; also?: Array<[string, unknown]> } | undefined;
 
-/** Entries are kept this long: far longer than the browser takes to flush its storage. */
+/** Lines are kept this long: far longer than the browser takes to flush its storage. */
 export const JOURNAL_KEEP_MS = 10 * 60 * 1000;
+/** A window's file is compacted (one line per key, into a new file) past this many characters. */
+export const COMPACT_AT_CHARS = 8 * 1024 * 1024;
+
+export interface JournalOptions {
+  /** This window's id: its file is `<hostId>-<generation>.jsonl`. */
+  hostId: string;
+  now?: () => number;
+  merge?: Merge;
+  /** The journal of earlier versions: one JSON file, read once and removed after its entries are merged. */
+  legacy?: { read(): Promise<string | undefined>; remove(): Promise<void> };
+}
 
 export interface OpenedJournal {
   store: JournaledStore;
   /** Keys restored from the journal into workspace storage. */
   recovered: string[];
-  /** Set when the journal file was unreadable; it is then started afresh. */
+  /** Set when part of the journal was unreadable; the rest was used. */
   warning?: string;
 }
-
-/**
- * Decides, for one key at activation, whether the journal's value replaces the stored one, and
- * what else to write (a conflict copy). Undefined: the default rule, the journal's entry wins
- * when it was written after the stored value's `updated` time (one host's clock).
- */
-export type Reconcile = (key: string, stored: unknown, journaled: unknown, now: number) => { take: boolean; alsoWrite?: Array<[string, unknown]> } | undefined;
 
 function updatedOf(value: unknown): number {
   if (typeof value === 'object' && value !== null && typeof (value as { updated?: unknown }).updated === 'number') {
@@ -48,62 +70,116 @@ function updatedOf(value: unknown): number {
   return -Infinity;
 }
 
-function parseJournal(text: string): JournalData | undefined {
-  const data = JSON.parse(text) as unknown;
-  if (typeof data !== 'object' || data === null) return undefined;
-  const d = data as { schema?: unknown; entries?: unknown };
-  if (d.schema !== 1 || typeof d.entries !== 'object' || d.entries === null || Array.isArray(d.entries)) return undefined;
-  const entries: Record<string, Entry> = {};
-  for (const [key, e] of Object.entries(d.entries as Record<string, unknown>)) {
-    if (typeof e === 'object' && e !== null && typeof (e as Entry).at === 'number') entries[key] = e as Entry;
+/** Reads journal lines, skipping (and counting) any that are not JSON of the right shape. */
+function parseLines(text: string): { lines: Line[]; bad: number } {
+  const lines: Line[] = [];
+  let bad = 0;
+  for (const raw of text.split('\n')) {
+    if (!raw) continue;
+    try {
+      const l = JSON.parse(raw) as Partial<Line>;
+      if (typeof l === 'object' && l !== null && typeof l.k === 'string' && typeof l.at === 'number') lines.push(l as Line);
+      else bad++;
+    } catch {
+      bad++;
+    }
   }
-  return { schema: 1, entries };
+  return { lines, bad };
 }
 
+/** Reads the single-file journal of earlier versions: `{schema: 1, entries: {key: {at, value}}}`. */
+function parseLegacy(text: string): Line[] | undefined {
+  const data = JSON.parse(text) as { schema?: unknown; entries?: unknown };
+  if (typeof data !== 'object' || data === null || data.schema !== 1 || typeof data.entries !== 'object' || data.entries === null) return undefined;
+  const lines: Line[] = [];
+  for (const [k, e] of Object.entries(data.entries as Record<string, { at?: unknown; value?: unknown }>)) {
+    if (typeof e === 'object' && e !== null && typeof e.at === 'number') lines.push({ k, v: e.value, at: e.at });
+  }
+  return lines;
+}
+
+const fileOf = (hostId: string, generation: number) => `${hostId}-${generation}.jsonl`;
+
 export class JournaledStore implements KeyValueStore {
-  private readonly entries = new Map<string, Entry>();
+  private generation = 0;
+  private fileName: string;
+  /** Characters appended to this window's current file. */
+  private written = 0;
+  /** This window's latest line per key (progress lines folded together), for compaction. */
+  private readonly latest = new Map<string, Line>();
+  private buffer: string[] = [];
   private writing: Promise<void> = Promise.resolve();
   private scheduled = false;
+  /** How far each other window's file has been read. */
+  private readonly offsets = new Map<string, number>();
+  private reading: Promise<string[]> = Promise.resolve([]);
+  private readonly now: () => number;
+  private readonly merge: Merge;
 
   private constructor(
     private readonly memento: KeyValueStore,
-    private readonly file: JournalFile,
-    private readonly now: () => number,
-  ) {}
+    private readonly dir: JournalDir,
+    private readonly options: JournalOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.merge = options.merge ?? (() => undefined);
+    this.fileName = fileOf(options.hostId, 0);
+  }
 
-  static async open(memento: KeyValueStore, file: JournalFile, now: () => number = Date.now, reconcile: Reconcile = () => undefined): Promise<OpenedJournal> {
-    const store = new JournaledStore(memento, file, now);
-    const recovered: string[] = [];
-    /** Values the reconciling wrote besides the journal's own (conflict copies): journaled too. */
-    const extra = new Map<string, Entry>();
-    let warning: string | undefined;
-    let data: JournalData | undefined;
+  static async open(memento: KeyValueStore, dir: JournalDir, options: JournalOptions): Promise<OpenedJournal> {
+    const store = new JournaledStore(memento, dir, options);
+    const warnings: string[] = [];
+    const all: Line[] = [];
+    const newest = new Map<string, number>();
+    let names: string[] = [];
     try {
-      const text = await file.read();
-      data = text === undefined || text === '' ? undefined : parseJournal(text);
-      if (text && !data) warning = 'The notes journal had an unknown shape and was started afresh.';
+      names = (await dir.list()).filter((n) => n.endsWith('.jsonl'));
     } catch (err) {
-      warning = `The notes journal could not be read (${(err as Error).message}); it was started afresh.`;
+      warnings.push(`The notes journal could not be listed (${(err as Error).message}); it was started afresh.`);
     }
-    for (const [key, entry] of Object.entries(data?.entries ?? {})) {
-      const current = memento.get(key);
-      if (JSON.stringify(current) === JSON.stringify(entry.value)) continue;
-      const decision = reconcile(key, current, entry.value, now());
-      for (const [k, v] of decision?.alsoWrite ?? []) {
-        await memento.update(k, v);
-        extra.set(k, { at: now(), value: v });
+    let bad = 0;
+    for (const name of names) {
+      try {
+        const read = await dir.read(name, 0);
+        if (!read) continue;
+        const parsed = parseLines(read.text);
+        bad += parsed.bad;
+        all.push(...parsed.lines);
+        store.offsets.set(name, read.end);
+        newest.set(name, Math.max(-Infinity, ...parsed.lines.map((l) => l.at)));
+      } catch (err) {
+        warnings.push(`A notes journal file could not be read (${(err as Error).message}); the others were used.`);
       }
-      // By default: storage holds something written after the journal entry, so storage wins.
-      if (!(decision ? decision.take : updatedOf(current) < entry.at)) continue;
-      await memento.update(key, entry.value);
-      recovered.push(key);
     }
-    // Recovered entries stay journaled (with a fresh time) until this session has flushed them too.
-    for (const [key, entry] of Object.entries(data?.entries ?? {})) {
-      store.entries.set(key, recovered.includes(key) ? { ...entry, at: now() } : entry);
+    if (bad) warnings.push(`${bad} line${bad === 1 ? '' : 's'} of the notes journal could not be read and ${bad === 1 ? 'was' : 'were'} skipped.`);
+    let legacy: Line[] = [];
+    if (options.legacy) {
+      try {
+        const text = await options.legacy.read();
+        const lines = text ? parseLegacy(text) : [];
+        if (lines === undefined) warnings.push('The notes journal had an unknown shape and was started afresh.');
+        legacy = lines ?? [];
+      } catch (err) {
+        warnings.push(`The notes journal could not be read (${(err as Error).message}); it was started afresh.`);
+      }
     }
-    for (const [key, entry] of extra) store.entries.set(key, entry);
-    return { store, recovered, warning };
+    all.push(...legacy);
+    all.sort((a, b) => a.at - b.at);
+    const recovered = new Set<string>();
+    for (const line of all) for (const key of await store.apply(line)) recovered.add(key);
+    // Lines of the old single-file journal move into this window's file before it goes.
+    const cutoff = store.now() - JOURNAL_KEEP_MS;
+    for (const line of legacy) if (line.at >= cutoff) store.record(line);
+    await store.flush();
+    if (options.legacy && legacy.length) await options.legacy.remove().catch(() => undefined);
+    // A file whose newest line is older than the keep time is merged into storage by now: it goes.
+    for (const [name, at] of newest) {
+      if (at < cutoff) {
+        await dir.remove(name).catch(() => undefined);
+        store.offsets.delete(name);
+      }
+    }
+    return { store, recovered: [...recovered], warning: warnings.length ? warnings.join(' ') : undefined };
   }
 
   get(key: string): unknown {
@@ -114,39 +190,126 @@ export class JournaledStore implements KeyValueStore {
     return this.memento.keys();
   }
 
-  update(key: string, value: unknown): PromiseLike<void> {
-    this.entries.set(key, value === undefined ? { at: this.now() } : { at: this.now(), value });
-    this.schedule();
+  update(key: string, value: unknown, journalValue: unknown = value): PromiseLike<void> {
+    this.record({ k: key, v: journalValue, at: this.now() });
     return this.memento.update(key, value);
   }
 
-  /** Resolves when the journal file holds every write made so far. */
+  /** Resolves when the journal holds every write made so far. */
   flush(): Promise<void> {
     if (this.scheduled) {
       this.scheduled = false;
-      this.writing = this.writing.then(() => this.writeNow());
+      const text = this.buffer.join('');
+      this.buffer = [];
+      this.writing = this.writing.then(() => this.appendNow(text));
     }
     return this.writing;
   }
 
-  private schedule(): void {
+  /**
+   * Follows the other windows: whenever their files grow, merges what they wrote into workspace
+   * storage and reports the keys that changed. Also polls once a second, for file systems whose
+   * change events are late or missing.
+   */
+  follow(onChanged: (keys: string[]) => void, pollMs = 1000): { dispose(): void } {
+    let disposed = false;
+    const check = () => {
+      if (disposed) return;
+      this.reading = this.reading.then(() => this.readOthers()).then(
+        (keys) => {
+          if (keys.length && !disposed) onChanged(keys);
+          return keys;
+        },
+        (err) => {
+          console.error('could not read the other windows’ journals', err);
+          return [];
+        },
+      );
+    };
+    const watcher = this.dir.watch(check);
+    const timer = setInterval(check, pollMs);
+    return {
+      dispose: () => {
+        disposed = true;
+        watcher.dispose();
+        clearInterval(timer);
+      },
+    };
+  }
+
+  /** Reads what the other windows appended since the last look; returns the keys whose stored value changed. */
+  async readOthers(): Promise<string[]> {
+    const names = (await this.dir.list()).filter((n) => n.endsWith('.jsonl') && !n.startsWith(`${this.options.hostId}-`));
+    for (const known of [...this.offsets.keys()]) if (!names.includes(known)) this.offsets.delete(known);
+    const changed = new Set<string>();
+    for (const name of names) {
+      const from = this.offsets.get(name) ?? 0;
+      const read = await this.dir.read(name, from);
+      if (!read) continue;
+      this.offsets.set(name, read.end);
+      for (const line of parseLines(read.text).lines) for (const key of await this.apply(line)) changed.add(key);
+    }
+    return [...changed];
+  }
+
+  /** Merges one journal line into workspace storage; returns the keys whose stored value changed. */
+  private async apply(line: Line): Promise<string[]> {
+    const current = this.memento.get(line.k);
+    if (JSON.stringify(current) === JSON.stringify(line.v)) return [];
+    const changed: string[] = [];
+    const decision = this.merge(line.k, current, line.v, line.at);
+    for (const [k, v] of decision?.also ?? []) {
+      if (JSON.stringify(this.memento.get(k)) === JSON.stringify(v)) continue;
+      await this.memento.update(k, v);
+      this.record({ k, v, at: this.now() });
+      changed.push(k);
+    }
+    const write = decision ? decision.write : updatedOf(current) < line.at;
+    const value = decision && 'value' in decision ? decision.value : line.v;
+    if (write && JSON.stringify(current) !== JSON.stringify(value)) {
+      await this.memento.update(line.k, value);
+      changed.push(line.k);
+    }
+    return changed;
+  }
+
+  /** Adds a line to this window's file (written at the end of the tick, with the tick's others). */
+  private record(line: Line): void {
+    const before = this.latest.get(line.k);
+    let next = line;
+    const folded = before && line.v !== undefined ? this.merge(line.k, before.v, line.v, line.at) : undefined;
+    if (before && folded) next = folded.write ? { ...line, v: 'value' in folded ? folded.value : line.v } : { ...before, at: Math.max(before.at, line.at) };
+    this.latest.set(line.k, next);
+    this.buffer.push(JSON.stringify(line) + '\n');
     if (this.scheduled) return;
     this.scheduled = true;
-    // Writes in the same tick are coalesced into one file write.
     setTimeout(() => void this.flush(), 0);
   }
 
-  private async writeNow(): Promise<void> {
-    const cutoff = this.now() - JOURNAL_KEEP_MS;
-    const entries: Record<string, Entry> = {};
-    for (const [key, entry] of this.entries) {
-      if (entry.at < cutoff) this.entries.delete(key);
-      else entries[key] = entry;
-    }
+  private async appendNow(text: string): Promise<void> {
     try {
-      await this.file.write(JSON.stringify({ schema: 1, entries } satisfies JournalData));
+      await this.dir.append(this.fileName, text);
+      this.written += text.length;
+      if (this.written > COMPACT_AT_CHARS) await this.compact();
     } catch (err) {
       console.error('could not write the notes journal', err);
     }
+  }
+
+  /** Starts a new file with this window's latest line per key (younger than the keep time), then drops the old one. */
+  private async compact(): Promise<void> {
+    const cutoff = this.now() - JOURNAL_KEEP_MS;
+    const lines: string[] = [];
+    for (const [key, line] of this.latest) {
+      if (line.at < cutoff) this.latest.delete(key);
+      else lines.push(JSON.stringify(line) + '\n');
+    }
+    const old = this.fileName;
+    this.generation++;
+    this.fileName = fileOf(this.options.hostId, this.generation);
+    const text = lines.join('');
+    await this.dir.create(this.fileName, text);
+    this.written = text.length;
+    await this.dir.remove(old).catch(() => undefined);
   }
 }

@@ -18,6 +18,8 @@ export interface StoredNote {
   version?: number;
   writer?: string;
   revision?: number;
+  /** Writers of the versions before this one (the last few), so a merge can tell an earlier state from a parallel one. */
+  seen?: string[];
 }
 
 /** Stored under `conflict/<bankId>/<time>-<n>`: a copy of a note that lost to a newer one. */
@@ -53,6 +55,11 @@ export type NoteOutcome =
   | { kind: 'saved'; stamp: NoteStamp; conflict?: ConflictCopy }
   | { kind: 'kept'; text: string; stamp: NoteStamp; conflict?: ConflictCopy };
 
+/** How many pages' last questions are remembered. */
+const REMEMBERED_PAGES = 32;
+/** How many earlier writers a note remembers. */
+const SEEN_WRITERS = 8;
+
 export const noteKey = (bankId: string, id: string) => `note/${bankId}/${id}`;
 const conflictPrefix = (bankId: string) => `conflict/${bankId}/`;
 const shownKey = (bankId: string) => `shown/${bankId}`;
@@ -68,6 +75,7 @@ export function readNote(raw: unknown): StoredNote | undefined {
   const note: StoredNote = { schema: SCHEMA, text: value.text, updated: typeof value.updated === 'number' ? value.updated : 0 };
   if (isCount(value.version) && typeof value.writer === 'string' && isCount(value.revision)) {
     Object.assign(note, { version: value.version, writer: value.writer, revision: value.revision });
+    if (Array.isArray(value.seen) && value.seen.every((w) => typeof w === 'string')) note.seen = value.seen as string[];
   }
   return note;
 }
@@ -164,6 +172,19 @@ export class NoteStore {
     return applyPatch(current.text, patch);
   }
 
+  /** A note that another window saved (already in storage): open pages hear of it. */
+  changedElsewhere(change: NoteChange): void {
+    this._onDidChangeNote.fire(change);
+  }
+
+  /** A conflict copy that a merge with another window's copy kept: the learner hears of it here too. */
+  conflictKeptElsewhere(key: string): void {
+    const rest = key.slice('conflict/'.length);
+    const bankId = rest.slice(0, rest.indexOf('/'));
+    const copy = readConflict(bankId, key, this.storage.get(key));
+    if (copy) this._onDidKeepConflict.fire(copy);
+  }
+
   /** Saves a note from the extension itself (a command, a restore): it goes on top of whatever is stored. */
   set(bankId: string, id: string, text: string, origin?: unknown): Promise<void> {
     const tooLarge = checkNoteSize(text);
@@ -207,15 +228,32 @@ export class NoteStore {
     return this.storage.write(copy.key, undefined);
   }
 
-  /** The question a page showed last, so a page revived without state shows it again. */
-  lastShown(bankId: string): string | undefined {
+  /**
+   * The question a page showed last: the given page's (by the key it keeps in its state), else
+   * any page's. A page revived with a stale state or none (VS Code for the browser saves page
+   * state on a timer) shows it again.
+   */
+  lastShown(bankId: string, pageKey?: string): string | undefined {
     const raw = this.storage.get(shownKey(bankId));
-    return isRecord(raw) && typeof raw.id === 'string' ? raw.id : undefined;
+    if (!isRecord(raw)) return undefined;
+    if (pageKey !== undefined) {
+      const byPage = isRecord(raw.pages) ? raw.pages[pageKey] : undefined;
+      return typeof byPage === 'string' ? byPage : undefined;
+    }
+    return typeof raw.id === 'string' ? raw.id : undefined;
   }
 
-  setLastShown(bankId: string, id: string): void {
-    if (this.lastShown(bankId) === id) return;
-    void this.storage.write(shownKey(bankId), { schema: SCHEMA, id, updated: this.storage.now() });
+  setLastShown(bankId: string, id: string, pageKey?: string): void {
+    const raw = this.storage.get(shownKey(bankId));
+    const pages: Record<string, string> = isRecord(raw) && isRecord(raw.pages) ? (raw.pages as Record<string, string>) : {};
+    if (isRecord(raw) && raw.id === id && (pageKey === undefined || pages[pageKey] === id)) return;
+    const next: Record<string, string> = {};
+    for (const [k, v] of Object.entries(pages)) if (k !== pageKey && typeof v === 'string') next[k] = v;
+    if (pageKey !== undefined) next[pageKey] = id;
+    // The most recent pages only: a key is insertion-ordered, the oldest go first.
+    const keys = Object.keys(next);
+    for (const k of keys.slice(0, Math.max(0, keys.length - REMEMBERED_PAGES))) delete next[k];
+    void this.storage.write(shownKey(bankId), { schema: SCHEMA, id, updated: this.storage.now(), pages: next });
   }
 
   dispose(): void {
@@ -224,8 +262,11 @@ export class NoteStore {
   }
 
   private write(bankId: string, id: string, text: string, stamp: NoteStamp, origin: unknown): Promise<void> {
-    const value: StoredNote = { schema: SCHEMA, text, updated: this.storage.now(), ...stamp };
-    const written = this.storage.write(noteKey(bankId, id), value);
+    const key = noteKey(bankId, id);
+    const before = readNote(this.storage.get(key));
+    const seen = [...(before?.seen ?? []), ...(before?.writer && before.writer !== stamp.writer ? [before.writer] : [])].filter((w, i, all) => all.indexOf(w) === i && w !== stamp.writer).slice(-SEEN_WRITERS);
+    const value: StoredNote = { schema: SCHEMA, text, updated: this.storage.now(), ...stamp, seen };
+    const written = this.storage.write(key, value);
     this._onDidChangeNote.fire({ bankId, id, text, stamp, origin });
     return written;
   }
@@ -248,27 +289,44 @@ export class NoteStore {
   }
 }
 
+/** Orders two copies of a note: higher version, then writer id, then revision. Every window orders them alike. */
+function compareStamps(a: NoteStamp, b: NoteStamp): number {
+  return a.version - b.version || (a.writer < b.writer ? -1 : a.writer > b.writer ? 1 : 0) || a.revision - b.revision;
+}
+
+/** True when `earlier` is a state the note passed through on its way to `later` (same or a remembered writer). */
+function isEarlierState(earlier: StoredNote, later: StoredNote): boolean {
+  const e = stampOf(earlier);
+  const l = stampOf(later);
+  if (e.version >= l.version) return false;
+  return e.writer === '' || e.writer === l.writer || (later.seen ?? []).includes(e.writer);
+}
+
 /**
- * The journal's rule for a note at activation: the copy with the higher version wins (one host
- * writes versions in order, so the lower is an earlier state of the same note); two different
- * copies of one version keep the stored one and, when the journal's holds text it lacks, a
- * conflict copy of it. Other keys keep the journal's own rule (its entry is newer than the value).
+ * Merges a copy of a note from the journal or another window into the stored one. The higher
+ * version wins (ties broken by writer id, so every window settles on the same copy). The loser
+ * is kept as a conflict copy when it was made in parallel (not an earlier state of the winner)
+ * and holds text the winner lacks. Undefined: not a note, or not a versioned one.
  */
-export function reconcileNote(key: string, stored: unknown, journaled: unknown, now: number): { take: boolean; alsoWrite?: Array<[string, unknown]> } | undefined {
+export function mergeNote(key: string, stored: unknown, incoming: unknown, now: number): { write: boolean; value?: unknown; also?: Array<[string, unknown]> } | undefined {
   if (!key.startsWith('note/')) return undefined;
-  const j = readNote(journaled);
+  const j = readNote(incoming);
   if (!j || j.version === undefined) return undefined;
   const s = readNote(stored);
-  if (!s) return { take: true };
-  const sv = stampOf(s);
-  const jv = stampOf(j);
-  if (jv.version !== sv.version) return { take: jv.version > sv.version };
-  if (j.text === s.text || !holdsTextTheOtherLacks(j.text, s.text)) return { take: false };
+  if (!s) return { write: true, value: incoming };
+  const order = compareStamps(stampOf(j), stampOf(s));
+  if (order === 0) return { write: false };
+  const [winner, loser] = order > 0 ? [j, s] : [s, j];
+  const write = order > 0;
+  if (winner.text === loser.text || isEarlierState(loser, winner) || !holdsTextTheOtherLacks(loser.text, winner.text)) {
+    return { write, value: incoming };
+  }
   const rest = key.slice('note/'.length);
   const slash = rest.indexOf('/');
   const bankId = rest.slice(0, slash);
   const id = rest.slice(slash + 1);
-  const copy: StoredConflict = { schema: SCHEMA, id, text: j.text, updated: now, reason: 'a copy in the journal that disagreed with workspace storage' };
-  // Named by the losing copy's stamp: the same disagreement found again at a later activation is one copy.
-  return { take: false, alsoWrite: [[`${conflictPrefix(bankId)}journal-${jv.version}-${jv.writer}-${jv.revision}`, copy]] };
+  const ls = stampOf(loser);
+  const copy: StoredConflict = { schema: SCHEMA, id, text: loser.text, updated: now, reason: 'saved in parallel in another window or before a reload' };
+  // Named by the losing copy's stamp: the same disagreement found again is one copy.
+  return { write, value: incoming, also: [[`${conflictPrefix(bankId)}merge-${ls.version}-${ls.writer}-${ls.revision}`, copy]] };
 }

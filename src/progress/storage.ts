@@ -6,12 +6,14 @@ import { Emitter, type Event } from '../util/emitter';
 /** The part of vscode.Memento this module needs; tests pass an in-memory fake. */
 export interface KeyValueStore {
   get(key: string): unknown;
-  update(key: string, value: unknown): PromiseLike<void>;
+  /** `journalValue`, when given, is what the journal records instead of the value (a partial record that merges). */
+  update(key: string, value: unknown, journalValue?: unknown): PromiseLike<void>;
   keys(): readonly string[];
 }
 
 /**
- * Version of the stored shapes; bump it and add a step to the migration tables when they change.
+ * Version of the stored shapes of notes, conflict copies and the rest; progress has its own
+ * (progress-record.ts). Bump one and add a step to its migration table when a shape changes.
  * Fields added as optional (a note's version stamp) need no bump: older readers ignore them.
  */
 export const SCHEMA = 1;
@@ -52,11 +54,11 @@ export class Storage {
    * behind, and a reload then lost the tail (seen in the UI tests). The promise resolves when
    * this and every earlier write have landed.
    */
-  write(key: string, value: unknown): Promise<void> {
+  write(key: string, value: unknown, journalValue?: unknown): Promise<void> {
     if (value !== undefined) this.setAsideKeys.delete(key);
     let landed: Promise<void>;
     try {
-      landed = Promise.resolve(this.kv.update(key, value)).then(
+      landed = Promise.resolve(journalValue === undefined ? this.kv.update(key, value) : this.kv.update(key, value, journalValue)).then(
         () => undefined,
         (err) => console.error('storage write failed', err),
       );
@@ -103,9 +105,9 @@ export type Step = (value: Record<string, unknown>) => Record<string, unknown>;
  * into n + 1. Version 1 is the first, so there are no steps yet; a value of an unknown or
  * newer schema is returned as it is, and the shape check after it sets it aside.
  */
-export function migrate(raw: unknown, steps: Record<number, Step>): unknown {
+export function migrate(raw: unknown, steps: Record<number, Step>, target = SCHEMA): unknown {
   if (!isRecord(raw) || typeof raw.schema !== 'number') return raw;
   let value = raw;
-  while ((value.schema as number) < SCHEMA && steps[value.schema as number]) value = steps[value.schema as number](value);
+  while ((value.schema as number) < target && steps[value.schema as number]) value = steps[value.schema as number](value);
   return value;
 }

@@ -1,19 +1,16 @@
 // Done state and the door to answer notes (progress/notes.ts), behind a small Memento-like
 // interface. Pure: no 'vscode'.
 import { Emitter, type Event } from '../util/emitter';
-import { isRecord, migrate, SCHEMA, Storage, type KeyValueStore, type Step, type StoreWarning } from './storage';
-import { NoteStore, type NoteChange } from './notes';
+import { Storage, type KeyValueStore, type StoreWarning } from './storage';
+import { NoteStore, noteKey, readNote, stampOf, type NoteChange } from './notes';
+import { PROGRESS_SCHEMA, readProgress, type Mark, type StoredProgress } from './progress-record';
 
 export { SCHEMA, type KeyValueStore, type StoreWarning } from './storage';
 export { NOTE_MAX_CHARS, readNote, migrateNote, type StoredNote, type NoteChange } from './notes';
+export { PROGRESS_SCHEMA, readProgress, migrateProgress, type StoredProgress } from './progress-record';
 
-/** Stored under `progress/<bankId>`: the ids of the questions the user has done. */
-export interface StoredProgress {
-  schema: 1;
-  done: Record<string, true>;
-  /** Milliseconds since the epoch of the last change. */
-  updated: number;
-}
+/** Marks a change that another window made, for listeners that care who wrote. */
+export const ELSEWHERE = Symbol('another window');
 
 export interface ProgressChange {
   bankId: string;
@@ -34,8 +31,8 @@ export class StudyStore {
   readonly warnings: StoreWarning[];
   readonly onWarning: Event<StoreWarning>;
   readonly onDidChangeNote: Event<NoteChange>;
-  /** The stored form of each bank's done set, kept in step with it. */
-  private readonly records = new Map<string, Record<string, true>>();
+  /** The stored form of each bank's done state (a mark per question), kept in step with the set. */
+  private readonly records = new Map<string, Record<string, Mark>>();
 
   constructor(store: KeyValueStore, now: () => number = Date.now) {
     this.storage = new Storage(store, now);
@@ -54,17 +51,19 @@ export class StudyStore {
     const key = progressKey(bankId);
     const raw = this.storage.get(key);
     if (raw === undefined) {
-      const set = new Set(markedDone);
-      this.done.set(bankId, set);
+      const at = this.storage.now();
+      const marks = Object.create(null) as Record<string, Mark>;
+      for (const id of markedDone) marks[id] = { done: true, at };
+      this.load(bankId, marks);
       this.persistProgress(bankId);
       return;
     }
-    const { ids, bad } = readProgress(raw);
-    this.done.set(bankId, ids);
+    const { marks, bad } = readProgress(raw);
+    this.load(bankId, marks);
     if (bad) {
       this.storage.setAside(key, raw, `Stored progress of bank "${bankId}" had ${bad} entr${bad === 1 ? 'y' : 'ies'} of the wrong shape; the good ones were kept.`);
       this.persistProgress(bankId);
-    }
+    } else if ((raw as { schema?: unknown }).schema !== PROGRESS_SCHEMA) this.persistProgress(bankId);
   }
 
   isDone(bankId: string, id: string): boolean {
@@ -80,17 +79,49 @@ export class StudyStore {
     if (set.has(id) === done) return this.storage.flush();
     if (done) set.add(id);
     else set.delete(id);
-    const write = this.persistProgress(bankId, { id, done });
+    const write = this.persistProgress(bankId, id, { done, at: this.storage.now() });
     this._onDidChangeProgress.fire({ bankId, ids: [id] });
     return write;
   }
 
-  /** Replaces the whole done set (used by reset). */
+  /** Replaces the whole done set (used by reset): every question gets a mark of this moment. */
   resetDone(bankId: string, ids: readonly string[]): Promise<void> {
-    this.done.set(bankId, new Set(ids));
+    const at = this.storage.now();
+    const done = new Set(ids);
+    const marks = Object.create(null) as Record<string, Mark>;
+    for (const id of [...Object.keys(this.records.get(bankId) ?? {}), ...ids]) marks[id] = { done: done.has(id), at };
+    this.load(bankId, marks);
     const write = this.persistProgress(bankId);
     this._onDidChangeProgress.fire({ bankId });
     return write;
+  }
+
+  /**
+   * Another window changed these keys (already merged into storage): reload what is kept in
+   * memory and tell the tree and the pages.
+   */
+  changedElsewhere(keys: readonly string[]): void {
+    for (const key of keys) {
+      if (key.startsWith('progress/')) {
+        const bankId = key.slice('progress/'.length);
+        if (!this.done.has(bankId)) continue;
+        const before = this.doneSet(bankId);
+        const { marks, ids } = readProgress(this.storage.get(key));
+        const changed = [...new Set([...before, ...ids])].filter((id) => before.has(id) !== ids.has(id));
+        this.load(bankId, marks);
+        if (changed.length) this._onDidChangeProgress.fire({ bankId, ids: changed });
+      } else if (key.startsWith('note/')) {
+        const rest = key.slice('note/'.length);
+        const slash = rest.indexOf('/');
+        if (slash < 0) continue;
+        const bankId = rest.slice(0, slash);
+        const id = rest.slice(slash + 1);
+        const note = readNote(this.storage.get(noteKey(bankId, id)));
+        if (note) this.notes.changedElsewhere({ bankId, id, text: note.text, stamp: stampOf(note), origin: ELSEWHERE });
+      } else if (key.startsWith('conflict/')) {
+        this.notes.conflictKeptElsewhere(key);
+      }
+    }
   }
 
   getNote(bankId: string, id: string): string {
@@ -127,37 +158,33 @@ export class StudyStore {
     return set;
   }
 
+  private load(bankId: string, marks: Record<string, Mark>): void {
+    this.records.set(bankId, marks);
+    const set = new Set<string>();
+    for (const [id, m] of Object.entries(marks)) if (m.done) set.add(id);
+    this.done.set(bankId, set);
+  }
+
   /**
-   * Writes a bank's done set. The stored record is kept beside the set and changed one key at
-   * a time, so a toggle costs the same with 10 questions done or 10,000 (rebuilding it each
-   * time was most of a toggle's cost at that size).
+   * Writes a bank's marks. The stored record is kept beside the set and changed one mark at a
+   * time, so a toggle costs the same with 10 questions done or 10,000 (rebuilding it each time
+   * was most of a toggle's cost at that size). The journal gets only the mark that changed, so
+   * two windows' ticks merge there question by question.
    */
-  private persistProgress(bankId: string, changed?: { id: string; done: boolean }): Promise<void> {
+  private persistProgress(bankId: string, id?: string, mark?: Mark): Promise<void> {
     let record = this.records.get(bankId);
-    if (!record || !changed) {
-      record = Object.create(null) as Record<string, true>;
-      for (const id of this.doneSet(bankId)) record[id] = true;
+    if (!record) {
+      record = Object.create(null) as Record<string, Mark>;
       this.records.set(bankId, record);
-    } else if (changed.done) record[changed.id] = true;
-    else delete record[changed.id];
-    const value: StoredProgress = { schema: SCHEMA, done: record, updated: this.storage.now() };
-    return this.storage.write(progressKey(bankId), value);
+    }
+    const updated = this.storage.now();
+    if (id === undefined || mark === undefined) {
+      const value: StoredProgress = { schema: PROGRESS_SCHEMA, marks: record, updated };
+      return this.storage.write(progressKey(bankId), value);
+    }
+    record[id] = mark;
+    const value: StoredProgress = { schema: PROGRESS_SCHEMA, marks: record, updated };
+    const delta: StoredProgress = { schema: PROGRESS_SCHEMA, marks: { [id]: mark }, updated };
+    return this.storage.write(progressKey(bankId), value, delta);
   }
-}
-
-const PROGRESS_STEPS: Record<number, Step> = {};
-
-export const migrateProgress = (raw: unknown): unknown => migrate(raw, PROGRESS_STEPS);
-
-/** Reads stored progress, keeping good entries and counting bad ones. */
-export function readProgress(raw: unknown): { ids: Set<string>; bad: number } {
-  const value = migrateProgress(raw);
-  const ids = new Set<string>();
-  if (!isRecord(value) || value.schema !== SCHEMA || !isRecord(value.done)) return { ids, bad: 1 };
-  let bad = 0;
-  for (const [id, v] of Object.entries(value.done)) {
-    if (v === true && id.length > 0 && id.length <= 200) ids.add(id);
-    else bad++;
-  }
-  return { ids, bad };
 }

@@ -124,14 +124,15 @@ export class Study {
     return this.store.notes.discardConflict(copy);
   }
 
-  /** The question a page showed last in this bank, if it is still in it. */
-  lastShown(): string | undefined {
-    const id = this.store.notes.lastShown(this.bankId);
+  /** The question a page (or, without a key, any page) showed last in this bank, if it is still in it. */
+  lastShown(pageKey?: string): string | undefined {
+    const id = this.store.notes.lastShown(this.bankId, pageKey);
     return id !== undefined && this.has(id) ? id : undefined;
   }
 
-  setLastShown(id: string): void {
-    this.store.notes.setLastShown(this.bankId, id);
+  /** Remembers the question a page shows (`pageKey`: the key the page keeps in its state). */
+  setLastShown(id: string, pageKey?: string): void {
+    this.store.notes.setLastShown(this.bankId, id, pageKey);
   }
 
   /** Notes stored for this bank whose question is no longer in it. */

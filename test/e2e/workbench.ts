@@ -108,6 +108,19 @@ export class Workbench {
     if (!(await entry.evaluate((el) => !!el.closest('.checked, [aria-selected="true"]')))) await entry.click();
   }
 
+  /**
+   * Another tab on the same workspace: the same browser profile (so the same browser storage),
+   * but a window of its own with its own extension host, as when a learner opens the workspace
+   * twice. The returned workbench drives that tab; stop() stays with the first.
+   */
+  async openTab(): Promise<Workbench> {
+    const page = await this.context.newPage();
+    await page.goto(`${this.server.url}?folder=${encodeURIComponent(this.folder)}`);
+    const tab = Object.assign(Object.create(Workbench.prototype) as Workbench, this, { page });
+    await tab.ready();
+    return tab;
+  }
+
   async reloadBrowser(): Promise<void> {
     await this.page.reload();
     await this.ready();
@@ -250,6 +263,20 @@ export class Workbench {
       }
     }
     throw new Error(`the context menu item "${item}" did not run`);
+  }
+
+  /**
+   * Opens a question from the tree as a person would (its sections expanded first) and returns
+   * the page's frame once it shows that question.
+   */
+  async openQuestion(sections: RegExp[], id: string): Promise<Frame> {
+    await this.page.bringToFront();
+    await this.page.keyboard.press('Escape'); // nothing a failed test left open stands in the way
+    await this.openView();
+    for (const section of sections) await this.expand(section);
+    await this.row(new RegExp(`^${id.replace(/\./g, '\\.')} `)).click();
+    const [frame] = await this.pageFramesFor(id, 1);
+    return frame;
   }
 
   async pageQuestionId(): Promise<string> {

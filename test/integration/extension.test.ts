@@ -73,16 +73,16 @@ describe('Django Interview Prep in a real VS Code', () => {
     await vscode.commands.executeCommand(COMMANDS.toggleDone, '1.8');
     sub.dispose();
     assert.equal(a.study.isDone('1.8'), true);
-    const stored = a.storage.get('progress/django') as { schema: number; done: Record<string, true> };
-    assert.equal(stored.schema, 1);
-    assert.equal(stored.done['1.8'], true);
+    const stored = a.storage.get('progress/django') as { schema: number; marks: Record<string, { done: boolean }> };
+    assert.equal(stored.schema, 2);
+    assert.equal(stored.marks['1.8'].done, true);
     const item = a.tree.getTreeItem(node);
     assert.equal((item.checkboxState as { state: vscode.TreeItemCheckboxState }).state, vscode.TreeItemCheckboxState.Checked);
     assert.equal(a.tree.getTreeItem(section).description, '8/20');
     assert.ok(changed.length > 0, 'the tree was told to refresh');
     await vscode.commands.executeCommand(COMMANDS.toggleDone, '1.8');
     assert.equal(a.study.isDone('1.8'), false);
-    assert.equal((a.storage.get('progress/django') as { done: Record<string, true> }).done['1.8'], undefined);
+    assert.equal((a.storage.get('progress/django') as { marks: Record<string, { done: boolean }> }).marks['1.8'].done, false);
   });
 
   it('round-trips notes through workspace storage', async () => {

@@ -1,68 +1,102 @@
 import assert from 'node:assert/strict';
-import { JournaledStore, JOURNAL_KEEP_MS } from '../../src/progress/journal';
-import { MemoryFile, MemoryStore } from './fakes';
+import { JournaledStore, JOURNAL_KEEP_MS, COMPACT_AT_CHARS } from '../../src/progress/journal';
+import { mergeStored } from '../../src/progress/merge';
+import { MemoryDir, MemoryStore } from './fakes';
+
+const open = (memento: MemoryStore, dir: MemoryDir, hostId: string, now = () => 1000, legacy?: { read(): Promise<string | undefined>; remove(): Promise<void> }) =>
+  JournaledStore.open(memento, dir, { hostId, now, merge: mergeStored, legacy });
 
 describe('JournaledStore', () => {
-  it('writes every update to workspace storage and to the journal', async () => {
+  it('writes every update to workspace storage and to this window’s own file', async () => {
     const memory = new MemoryStore();
-    const file = new MemoryFile();
-    const { store } = await JournaledStore.open(memory, file, () => 1000);
-    await store.update('note/b/1', { schema: 1, text: 'hi', updated: 1000 });
+    const dir = new MemoryDir();
+    const { store } = await open(memory, dir, 'a');
+    await store.update('shown/b', { schema: 1, id: '1', updated: 1000 });
     await store.flush();
-    assert.deepEqual(memory.get('note/b/1'), { schema: 1, text: 'hi', updated: 1000 });
-    assert.deepEqual(JSON.parse(file.text!), { schema: 1, entries: { 'note/b/1': { at: 1000, value: { schema: 1, text: 'hi', updated: 1000 } } } });
+    assert.deepEqual(memory.get('shown/b'), { schema: 1, id: '1', updated: 1000 });
+    assert.deepEqual([...dir.files.keys()], ['a-0.jsonl']);
+    assert.deepEqual(dir.lines(), [{ k: 'shown/b', v: { schema: 1, id: '1', updated: 1000 }, at: 1000 }]);
   });
 
   it('restores writes that workspace storage lost', async () => {
-    const file = new MemoryFile();
-    const first = await JournaledStore.open(new MemoryStore(), file, () => 1000);
-    await first.store.update('progress/b', { schema: 1, done: { x: true }, updated: 1000 });
-    await first.store.update('note/b/gone', undefined);
+    const dir = new MemoryDir();
+    const first = await open(new MemoryStore(), dir, 'a');
+    await first.store.update('shown/b', { schema: 1, id: 'new', updated: 1000 });
+    await first.store.update('aside/5/x', undefined);
     await first.store.flush();
     // The browser reloaded before its storage flushed: the new session's storage has the old values.
     const lost = new MemoryStore();
-    await lost.update('progress/b', { schema: 1, done: {}, updated: 500 });
-    await lost.update('note/b/gone', { schema: 1, text: 'old', updated: 400 });
-    const second = await JournaledStore.open(lost, file, () => 2000);
-    assert.deepEqual(second.recovered.sort(), ['note/b/gone', 'progress/b']);
-    assert.deepEqual(lost.get('progress/b'), { schema: 1, done: { x: true }, updated: 1000 });
-    assert.equal(lost.get('note/b/gone'), undefined);
+    await lost.update('shown/b', { schema: 1, id: 'old', updated: 500 });
+    await lost.update('aside/5/x', { updated: 400 });
+    const second = await open(lost, dir, 'b', () => 2000);
+    assert.deepEqual(second.recovered.sort(), ['aside/5/x', 'shown/b']);
+    assert.deepEqual(lost.get('shown/b'), { schema: 1, id: 'new', updated: 1000 });
+    assert.equal(lost.get('aside/5/x'), undefined);
   });
 
-  it('lets newer workspace storage win over an older journal entry', async () => {
-    const file = new MemoryFile();
-    file.text = JSON.stringify({ schema: 1, entries: { 'note/b/1': { at: 1000, value: { schema: 1, text: 'older', updated: 1000 } } } });
+  it('lets newer workspace storage win over an older journal line', async () => {
+    const dir = new MemoryDir();
+    dir.files.set('a-0.jsonl', JSON.stringify({ k: 'shown/b', v: { schema: 1, id: 'older', updated: 1000 }, at: 1000 }) + '\n');
     const memory = new MemoryStore();
-    await memory.update('note/b/1', { schema: 1, text: 'newer', updated: 3000 });
-    const { recovered } = await JournaledStore.open(memory, file, () => 4000);
+    await memory.update('shown/b', { schema: 1, id: 'newer', updated: 3000 });
+    const { recovered } = await open(memory, dir, 'b', () => 4000);
     assert.deepEqual(recovered, []);
-    assert.equal((memory.get('note/b/1') as { text: string }).text, 'newer');
+    assert.equal((memory.get('shown/b') as { id: string }).id, 'newer');
   });
 
-  it('drops entries older than the keep time when it writes', async () => {
-    let now = 1000;
-    const file = new MemoryFile();
-    const { store } = await JournaledStore.open(new MemoryStore(), file, () => now);
-    await store.update('a', 1);
-    await store.flush();
-    now += JOURNAL_KEEP_MS + 1;
-    await store.update('b', 2);
-    await store.flush();
-    assert.deepEqual(Object.keys(JSON.parse(file.text!).entries), ['b']);
+  it('removes a window’s file once its newest line is older than the keep time, after merging it', async () => {
+    const dir = new MemoryDir();
+    const old = await open(new MemoryStore(), dir, 'gone', () => 1000);
+    await old.store.update('shown/b', { schema: 1, id: 'kept', updated: 1000 });
+    await old.store.flush();
+    const memory = new MemoryStore();
+    await open(memory, dir, 'next', () => 1000 + JOURNAL_KEEP_MS + 1);
+    assert.equal((memory.get('shown/b') as { id: string }).id, 'kept');
+    assert.equal(dir.files.has('gone-0.jsonl'), false);
   });
 
-  it('starts afresh with a warning when the journal is unreadable or of another shape', async () => {
-    for (const text of ['{not json', '[1,2]', '{"schema":2,"entries":{}}']) {
-      const file = new MemoryFile();
-      file.text = text;
-      const opened = await JournaledStore.open(new MemoryStore(), file).catch((e: Error) => e);
-      if (opened instanceof Error) {
-        assert.fail(`open threw on ${text}: ${opened.message}`);
-      }
-      assert.match(opened.warning ?? '', /started afresh/, text);
+  it('compacts its own file into a new one, one line per key, and never touches another window’s', async () => {
+    const dir = new MemoryDir();
+    const a = await open(new MemoryStore(), dir, 'a');
+    const b = await open(new MemoryStore(), dir, 'b');
+    await b.store.update('shown/b', { schema: 1, id: 'from b', updated: 1000 });
+    await b.store.flush();
+    const big = 'x'.repeat(1024 * 1024);
+    for (let i = 0; i < 9; i++) {
+      await a.store.update('note/b/1', { schema: 1, text: big + i, updated: 1000, version: i + 1, writer: 'p', revision: i + 1 });
+      await a.store.flush();
     }
-    const failing = new MemoryFile();
-    failing.failRead = true;
-    assert.match((await JournaledStore.open(new MemoryStore(), failing)).warning ?? '', /could not be read/);
+    assert.ok(!dir.files.has('a-0.jsonl'), 'the old file went');
+    assert.ok(dir.files.has('a-1.jsonl'));
+    assert.ok(dir.files.get('a-1.jsonl')!.length < COMPACT_AT_CHARS);
+    assert.equal(dir.files.get('b-0.jsonl')!.split('\n').filter(Boolean).length, 1, 'b’s file is untouched');
+    const fresh = new MemoryStore();
+    await open(fresh, dir, 'c');
+    assert.equal((fresh.get('note/b/1') as { text: string }).text, big + 8);
+  });
+
+  it('skips unreadable lines with a warning and uses the rest', async () => {
+    const dir = new MemoryDir();
+    dir.files.set('a-0.jsonl', '{not json\n' + JSON.stringify({ k: 'shown/b', v: { schema: 1, id: 'ok', updated: 5 }, at: 5 }) + '\n[1,2]\n');
+    const memory = new MemoryStore();
+    const opened = await open(memory, dir, 'b');
+    assert.match(opened.warning ?? '', /2 lines of the notes journal could not be read/);
+    assert.equal((memory.get('shown/b') as { id: string }).id, 'ok');
+    const failing = new MemoryDir();
+    failing.failList = true;
+    assert.match((await open(new MemoryStore(), failing, 'c')).warning ?? '', /could not be listed/);
+  });
+
+  it('takes in the single-file journal of earlier versions, keeps its lines in its own file and removes it', async () => {
+    let legacyText: string | undefined = JSON.stringify({ schema: 1, entries: { 'shown/b': { at: 900, value: { schema: 1, id: 'legacy', updated: 900 } } } });
+    const legacy = { read: async () => legacyText, remove: async () => void (legacyText = undefined) };
+    const dir = new MemoryDir();
+    const memory = new MemoryStore();
+    await open(memory, dir, 'a', () => 1000, legacy);
+    assert.equal((memory.get('shown/b') as { id: string }).id, 'legacy');
+    assert.equal(legacyText, undefined);
+    assert.deepEqual(dir.lines().map((l) => l.k), ['shown/b']);
+    const broken = { read: async () => '{"schema":2}', remove: async () => undefined };
+    assert.match((await open(new MemoryStore(), new MemoryDir(), 'b', () => 1, broken)).warning ?? '', /unknown shape/);
   });
 });

@@ -4,9 +4,10 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyPatch, holdsTextTheOtherLacks, judgeEdit, makePatch, UNVERSIONED, type NoteEdit } from '../../src/shared/note-version';
 import { Storage } from '../../src/progress/storage';
-import { NoteStore, reconcileNote } from '../../src/progress/notes';
+import { NoteStore, mergeNote } from '../../src/progress/notes';
+import { mergeStored } from '../../src/progress/merge';
 import { JournaledStore } from '../../src/progress/journal';
-import { MemoryFile, MemoryStore } from './fakes';
+import { MemoryDir, MemoryStore } from './fakes';
 
 function notes(memory = new MemoryStore(), now = () => 1000) {
   return { memory, store: new NoteStore(new Storage(memory, now)) };
@@ -168,30 +169,52 @@ describe('NoteStore', () => {
     assert.deepEqual(store.conflicts('b').map((c) => c.text), ['current']);
   });
 
-  it('remembers the question shown last', () => {
+  it('remembers the question shown last, by any page and by each page', () => {
     const { store, memory } = notes();
     assert.equal(store.lastShown('b'), undefined);
-    store.setLastShown('b', '3.4');
-    assert.equal(new NoteStore(new Storage(memory)).lastShown('b'), '3.4');
+    store.setLastShown('b', '3.4', 'aa');
+    store.setLastShown('b', '5.1', 'bb');
+    const again = new NoteStore(new Storage(memory));
+    assert.equal(again.lastShown('b'), '5.1');
+    assert.equal(again.lastShown('b', 'aa'), '3.4');
+    assert.equal(again.lastShown('b', 'cc'), undefined);
+    for (let i = 0; i < 40; i++) store.setLastShown('b', `1.${i}`, `p${i}`);
+    const pages = (memory.get('shown/b') as { pages: Record<string, string> }).pages;
+    assert.equal(Object.keys(pages).length, 32, 'only the most recent pages');
+    assert.equal(store.lastShown('b', 'p39'), '1.39');
   });
 });
 
-describe('the journal at activation, for notes', () => {
-  const note = (text: string, version: number, writer = 'p') => ({ schema: 1, text, updated: 1, version, writer, revision: version });
+describe('merging copies of a note from the journal or another window', () => {
+  const note = (text: string, version: number, writer = 'p', seen: string[] = []) => ({ schema: 1, text, updated: 1, version, writer, revision: version, seen });
 
-  it('restores the copy with the higher version and leaves a lower one', () => {
-    assert.deepEqual(reconcileNote('note/b/1', note('old', 3), note('new', 4), 9), { take: true });
-    assert.deepEqual(reconcileNote('note/b/1', note('newer', 5), note('old', 4), 9), { take: false });
-    assert.equal(reconcileNote('progress/b', {}, {}, 9), undefined, 'other keys keep the journal rule');
+  it('takes the copy with the higher version and leaves an earlier state without a copy', () => {
+    assert.deepEqual(mergeNote('note/b/1', note('old', 3), note('new', 4), 9), { write: true, value: note('new', 4) });
+    assert.deepEqual(mergeNote('note/b/1', note('newer', 5), note('ol', 4), 9), { write: false, value: note('ol', 4) });
+    assert.equal(mergeNote('progress/b', {}, {}, 9), undefined, 'other keys keep the journal rule');
+    // Deleted text across a reload: an earlier writer the later copy remembers is not a conflict.
+    const merged = mergeNote('note/b/1', note('abc', 4, 'p1'), note('ab', 6, 'p2', ['p1']), 9);
+    assert.deepEqual(merged?.also, undefined);
   });
 
-  it('keeps the journal copy of a disagreeing equal version as one conflict copy, found again or not', async () => {
-    const file = new MemoryFile();
-    file.text = JSON.stringify({ schema: 1, entries: { 'note/b/1': { at: 5, value: note('from window A', 4, 'a') } } });
+  it('keeps the loser of two parallel copies as one conflict copy, and every window picks the same winner', () => {
+    const a = note('from window A', 4, 'a', ['p']);
+    const b = note('from window B', 4, 'b', ['p']);
+    const inA = mergeNote('note/b/1', a, b, 10)!;
+    const inB = mergeNote('note/b/1', b, a, 10)!;
+    assert.equal(inA.write, true, 'window A takes B’s copy (writer "b" orders after "a")');
+    assert.equal(inB.write, false, 'window B keeps its own');
+    assert.deepEqual(inA.also?.[0][0], inB.also?.[0][0], 'one key for the copy');
+    assert.equal((inA.also?.[0][1] as { text: string }).text, 'from window A');
+  });
+
+  it('keeps the journal copy of a disagreeing equal version once, found again or not', async () => {
+    const dir = new MemoryDir();
+    dir.files.set('a-0.jsonl', JSON.stringify({ k: 'note/b/1', v: note('from window A', 4, 'a'), at: 5 }) + '\n');
     const memory = new MemoryStore();
     await memory.update('note/b/1', note('from window B', 4, 'b'));
-    await JournaledStore.open(memory, file, () => 10, reconcileNote);
-    await JournaledStore.open(memory, file, () => 20, reconcileNote);
+    await JournaledStore.open(memory, dir, { hostId: 'x', now: () => 10, merge: mergeStored });
+    await JournaledStore.open(memory, dir, { hostId: 'y', now: () => 20, merge: mergeStored });
     const store = new NoteStore(new Storage(memory));
     assert.equal(store.get('b', '1').text, 'from window B');
     assert.deepEqual(store.conflicts('b').map((c) => c.text), ['from window A']);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { StudyStore, NOTE_MAX_CHARS, readProgress, readNote, migrateProgress, migrateNote, SCHEMA } from '../../src/progress/store';
+import { StudyStore, NOTE_MAX_CHARS, readProgress, readNote, migrateProgress, migrateNote, SCHEMA, PROGRESS_SCHEMA } from '../../src/progress/store';
 import { Study } from '../../src/progress/study';
 import { parseBank } from '../../src/bank/parse';
 import { MemoryStore } from './fakes';
@@ -64,7 +64,7 @@ describe('StudyStore and Study', () => {
     const store = new StudyStore(memory, () => 42);
     await store.setNote('bank', '1.1', 'an answer');
     const stored = memory.get('note/bank/1.1') as Record<string, unknown>;
-    assert.deepEqual({ ...stored, writer: typeof stored.writer }, { schema: 1, text: 'an answer', updated: 42, version: 1, writer: 'string', revision: 1 });
+    assert.deepEqual({ ...stored, writer: typeof stored.writer }, { schema: 1, text: 'an answer', updated: 42, version: 1, writer: 'string', revision: 1, seen: [] });
     assert.equal(store.getNote('bank', '1.1'), 'an answer');
     assert.deepEqual(store.notedIds('bank'), ['1.1']);
     await store.setNote('bank', '1.1', '');
@@ -92,9 +92,12 @@ describe('StudyStore and Study', () => {
   });
 
   it('reads stored progress of the wrong shape: good entries kept, bad ones counted', () => {
-    assert.deepEqual(readProgress({ schema: 1, done: { a: true, b: 1, c: true }, updated: 0 }), { ids: new Set(['a', 'c']), bad: 1 });
+    const v1 = readProgress({ schema: 1, done: { a: true, b: 1, c: true }, updated: 0 });
+    assert.deepEqual([v1.ids, v1.bad], [new Set(['a', 'c']), 1]);
+    const v2 = readProgress({ schema: 2, marks: { a: { done: true, at: 1 }, b: { done: 'yes', at: 1 }, c: { done: false, at: 2 }, d: { done: true } } });
+    assert.deepEqual([v2.ids, v2.bad, { ...v2.marks }], [new Set(['a']), 2, { a: { done: true, at: 1 }, c: { done: false, at: 2 } }]);
     assert.equal(readProgress('garbage').bad, 1);
-    assert.equal(readProgress({ schema: 99, done: {} }).bad, 1);
+    assert.equal(readProgress({ schema: 99, marks: {} }).bad, 1);
     assert.equal(readNote({ schema: 1, text: 5 }), undefined);
     assert.deepEqual(readNote({ schema: 1, text: 'ok' }), { schema: 1, text: 'ok', updated: 0 });
     assert.deepEqual(readNote({ schema: 1, text: 'ok', updated: 3, version: 2, writer: 'w', revision: 9 }), { schema: 1, text: 'ok', updated: 3, version: 2, writer: 'w', revision: 9 });
@@ -111,7 +114,7 @@ describe('StudyStore and Study', () => {
     assert.equal(store.warnings.length, 1);
     assert.match(store.warnings[0].message, /1 entry of the wrong shape/);
     assert.deepEqual(memory.get('aside/7/progress/bank'), { schema: 1, done: { '1.2': true, '2.1': 'yes' } });
-    assert.deepEqual(memory.get('progress/bank'), { schema: 1, done: { '1.2': true }, updated: 7 });
+    assert.deepEqual(memory.get('progress/bank'), { schema: 2, marks: { '1.2': { done: true, at: 0 } }, updated: 7 });
   });
 });
 
@@ -132,17 +135,25 @@ describe('a stored note of the wrong shape', () => {
 });
 
 describe('stored schema versions', () => {
-  it('reads version 1 as the current schema through the migration path', () => {
+  it('brings progress of version 1 (done ids) to version 2 (a mark per question) through the migration path', async () => {
     assert.equal(SCHEMA, 1);
+    assert.equal(PROGRESS_SCHEMA, 2);
     const progress = { schema: 1, done: { a: true }, updated: 5 };
-    assert.deepEqual(migrateProgress(progress), progress);
+    assert.deepEqual(migrateProgress(progress), { schema: 2, marks: { a: { done: true, at: 5 } }, updated: 5 });
     const note = { schema: 1, text: 'x', updated: 5 };
     assert.deepEqual(migrateNote(note), note);
-    assert.deepEqual(readProgress(progress), { ids: new Set(['a']), bad: 0 });
+    assert.deepEqual(readProgress(progress).ids, new Set(['a']));
+    // Opening a bank whose progress is of version 1 keeps the ticks and stores version 2.
+    const memory = new MemoryStore();
+    await memory.update('progress/bank', { schema: 1, done: { '1.2': true }, updated: 5 });
+    const study = new Study('bank', BANK, new StudyStore(memory, () => 9));
+    await study.store.flush();
+    assert.deepEqual([...study.store.doneIds('bank')], ['1.2']);
+    assert.deepEqual(memory.get('progress/bank'), { schema: 2, marks: { '1.2': { done: true, at: 5 } }, updated: 9 });
   });
 
   it('does not take a value of a newer schema for the current one', () => {
-    const future = { schema: 2, done: { a: true }, updated: 5 };
+    const future = { schema: 3, marks: { a: { done: true, at: 1 } }, updated: 5 };
     assert.deepEqual(migrateProgress(future), future);
     assert.equal(readProgress(future).bad, 1);
     assert.equal(readNote({ schema: 2, text: 'x' }), undefined);
