@@ -91,7 +91,12 @@ function render(v: QuestionView): void {
     setStatus('Saving…', 'busy');
   } else {
     notesEl.value = v.note;
-    saveState({ bankId: v.bankId, id: v.id });
+    if (restored && restored.id !== v.id && restored.writer !== writer) {
+      // A draft of another question (the page came back on the question it showed last, not the
+      // one its stale state named): it goes to the extension all the same, to be judged there.
+      send({ type: 'editNote', id: restored.id, text: restored.text, writer: restored.writer, revision: restored.revision, base: restored.base, restored: true });
+    }
+    saveState({ bankId: v.bankId, id: v.id, pageKey: v.pageKey });
     setStatus(v.note ? 'Saved' : '');
   }
   page.setAttribute('aria-busy', 'false');
@@ -126,7 +131,7 @@ function leave(): void {
 notesEl.addEventListener('input', () => {
   if (!view) return;
   revision += 1;
-  saveState({ bankId: view.bankId, id: view.id, pending: { id: view.id, text: notesEl.value, writer, revision, base } });
+  saveState({ bankId: view.bankId, id: view.id, pageKey: view.pageKey, pending: { id: view.id, text: notesEl.value, writer, revision, base } });
   setStatus('Saving…', 'busy');
   unsent = true;
   flush();
@@ -191,14 +196,14 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
     case 'saved':
       if (view?.id === m.id && m.version > base) base = m.version;
       if (isPending(m)) {
-        saveState({ bankId: state!.bankId, id: state!.id });
+        saveState({ bankId: state!.bankId, id: state!.id, pageKey: state!.pageKey });
         setStatus('Saved');
       }
       break;
     case 'kept':
       // A restored draft was older than the stored note, which stays; shown here unless typed over since.
       if (isPending(m)) {
-        saveState({ bankId: state!.bankId, id: state!.id });
+        saveState({ bankId: state!.bankId, id: state!.id, pageKey: state!.pageKey });
         if (view?.id === m.id) {
           base = m.stamp.version;
           if (notesEl.value !== m.text) notesEl.value = m.text;

@@ -1,5 +1,6 @@
 // Question pages: one reused panel by default, each page a webview beside the editor.
 import * as vscode from 'vscode';
+import { randomBytes } from 'node:crypto';
 import type { Study } from '../progress/study';
 import { NOTE_MAX_CHARS } from '../progress/store';
 import { PANEL_VIEW_TYPE } from '../commands/ids';
@@ -26,9 +27,11 @@ export class QuestionPage implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     private readonly host: PanelHost,
     id: string,
+    /** Kept in the page's state: names the page across reloads. */
+    readonly pageKey: string = randomBytes(8).toString('hex'),
   ) {
     this.id = id;
-    host.study.setLastShown(id);
+    host.study.setLastShown(id, pageKey);
     const media = vscode.Uri.joinPath(host.extensionUri, 'media');
     panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
     this.watchdog = new ReadyWatchdog({
@@ -87,7 +90,7 @@ export class QuestionPage implements vscode.Disposable {
     if (!this.host.study.has(id)) return;
     this.id = id;
     this.updateTitle();
-    this.host.study.setLastShown(id);
+    this.host.study.setLastShown(id, this.pageKey);
     this.post({ type: 'show', view: this.view() });
   }
 
@@ -106,6 +109,7 @@ export class QuestionPage implements vscode.Disposable {
     return {
       bankId: study.bankId,
       id: this.id,
+      pageKey: this.pageKey,
       path: entry.path.map((s) => s.title),
       questionHtml: renderInline(entry.question.rich),
       text: entry.question.text,
@@ -231,18 +235,22 @@ export class QuestionPanels implements vscode.Disposable, vscode.WebviewPanelSer
   }
 
   /**
-   * Brings a page back after a reload, on the question it showed. VS Code for the browser saves a
-   * page's state on a timer, so a page can come back with none: it then shows the question shown
-   * last (remembered in storage that survives the reload), and only failing that the first.
+   * Brings a page back after a reload, on the question it showed last. VS Code for the browser
+   * saves a page's state on a timer, so a page can come back with a stale state or none: the
+   * extension remembers the question each page (by the key in its state) and any page showed
+   * last, in storage that survives the reload, and only failing those takes the first question.
    */
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const { study } = this.host;
-    const id = isPageState(state) && study.has(state.id) ? state.id : (study.lastShown() ?? study.entries[0]?.question.id);
+    const saved = isPageState(state) ? state : undefined;
+    const pageKey = typeof saved?.pageKey === 'string' && /^[0-9a-f]{1,64}$/.test(saved.pageKey) ? saved.pageKey : undefined;
+    const id =
+      (pageKey && study.lastShown(pageKey)) ?? (saved && study.has(saved.id) ? saved.id : undefined) ?? study.lastShown() ?? study.entries[0]?.question.id;
     if (!id) {
       panel.dispose();
       return;
     }
-    const page = this.track(new QuestionPage(panel, this.host, id));
+    const page = this.track(new QuestionPage(panel, this.host, id, pageKey));
     if (!this.reusable) this.reusable = page;
   }
 

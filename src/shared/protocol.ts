@@ -6,6 +6,8 @@ import type { NotePatch, NoteStamp } from './note-version';
 export interface QuestionView {
   bankId: string;
   id: string;
+  /** The page's own key, kept in its state so a revived page can be told which question it showed last. */
+  pageKey: string;
   /** Section titles from the top down. */
   path: string[];
   /** The question as HTML, every character of the bank escaped (see panel/render.ts). */
@@ -59,6 +61,7 @@ export type PageMessage =
 export interface PageState {
   bankId: string;
   id: string;
+  pageKey?: string;
   /** A note typed but not yet acknowledged as saved, with what the extension needs to judge it. */
   pending?: { id: string; text: string; writer: string; revision: number; base: number };
 }

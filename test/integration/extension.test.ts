@@ -152,6 +152,16 @@ describe('Django Interview Prep in a real VS Code', () => {
     await a.panels.deserializeWebviewPanel(bare, undefined);
     assert.equal(a.panels.all()[0].questionId, '4A.3');
     assert.equal(a.storage.get<{ id: string }>('shown/django')?.id, '4A.3', 'kept in workspace storage (and its journal)');
+    // A stale state (saved before the page moved on to 4A.4) names the page: it comes back on 4A.4.
+    const page = a.panels.all()[0];
+    page.show('4A.4');
+    const staleState = { bankId: 'django', id: '4A.3', pageKey: page.pageKey };
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await until('pages closed', () => a.panels.all().length === 0);
+    a.panels.open('2A.1', { newPage: true });
+    const revived = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'stale state', vscode.ViewColumn.One, {});
+    await a.panels.deserializeWebviewPanel(revived, staleState);
+    assert.equal(a.panels.all().find((p) => p.panel === revived)?.questionId, '4A.4');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
