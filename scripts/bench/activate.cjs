@@ -32,6 +32,8 @@ performance.now();
   const done = performance.now();
   if (api.study.entries.length !== 256) throw new Error(`activation loaded ${api.study.entries.length} questions`);
   process.stdout.write(JSON.stringify({ total: done - start, require: required - start, activate: done - required }));
+  // As the extension host does on shutdown: the journal's watcher and poll end with the rest.
+  for (const d of context.subscriptions) d.dispose();
 })().catch((e) => {
   console.error(e);
   process.exit(1);

@@ -81,13 +81,18 @@ function fakeWebviewPanel(viewType, title) {
         return Promise.resolve(true);
       },
     },
+    visible: true,
     onDidDispose: event,
     onDidChangeViewState: event,
     reveal() {},
     dispose() {},
   };
 }
+const Disposable = {
+  from: (...items) => ({ dispose: () => items.forEach((d) => d.dispose()) }),
+};
 module.exports = {
+  Disposable,
   EventEmitter,
   Uri,
   TreeItem,

@@ -50,7 +50,7 @@ export function nodeJournalDir(dir: string): JournalDir {
       let watcher: ReturnType<typeof watch> | undefined;
       void ready.then(() => {
         try {
-          watcher = watch(dir, () => onChange());
+          watcher = watch(dir, { persistent: false }, () => onChange());
           watcher.on('error', () => watcher?.close());
         } catch {
           /* no change events here: the journal's poll still follows */

@@ -228,6 +228,8 @@ export class JournaledStore implements KeyValueStore {
     };
     const watcher = this.dir.watch(check);
     const timer = setInterval(check, pollMs);
+    // The poll alone never keeps a process alive (a test runner, a bench).
+    (timer as { unref?: () => void }).unref?.();
     return {
       dispose: () => {
         disposed = true;
