@@ -10,7 +10,7 @@
 // (VS Code for the browser saves that state on a timer): it is sent with `restored`, and the
 // extension keeps whichever copy is newer by the version rule (src/shared/note-version.ts),
 // keeping the other as a conflict copy when it holds text the newer lacks.
-import type { ExtensionMessage, PageMessage, PageState, QuestionView } from '../src/shared/protocol';
+import type { ExtensionMessage, PageMessage, PageState, PageContent } from '../src/shared/protocol';
 import { judgeEdit, makePatch } from '../src/shared/note-version';
 
 /** Longer notes are sent as patches to the previous send rather than whole. */
@@ -18,7 +18,7 @@ const PATCH_ABOVE_CHARS = 20_000;
 
 const vscode = acquireVsCodeApi<PageState>();
 let state: PageState | undefined = vscode.getState();
-let view: QuestionView | undefined;
+let view: PageContent | undefined;
 /** This page load's writer id: its edits are ordered by `revision`, whatever an earlier load of the page sent. */
 const writer = [...crypto.getRandomValues(new Uint32Array(2))].map((n) => n.toString(36)).join('-');
 let revision = 0;
@@ -56,7 +56,7 @@ function setStatus(text: string, kind: 'quiet' | 'busy' | 'error' = 'quiet'): vo
   statusEl.dataset.kind = kind;
 }
 
-function render(v: QuestionView): void {
+function render(v: PageContent): void {
   view = v;
   document.title = `${v.id} ${v.text}`;
   pathEl.textContent = '';

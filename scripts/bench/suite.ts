@@ -10,7 +10,7 @@ import { parseDecoded } from '../../src/bank/decode';
 import { StudyStore } from '../../src/progress/store';
 import { Study } from '../../src/progress/study';
 import { StudyTreeProvider } from '../../src/tree/provider';
-import { QuestionPage } from '../../src/panel/manager';
+import { QuestionPage } from '../../src/page/page';
 import * as vscode from 'vscode';
 
 const Memento = require('./memento.cjs') as new () => { get(k: string): unknown; update(k: string, v: unknown): Promise<void>; keys(): string[] };

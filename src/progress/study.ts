@@ -1,15 +1,34 @@
 // One bank with its progress: lookups, counts and reading order for the tree, the page and commands.
 import { listQuestions, type Bank, type QuestionEntry, type Section } from '../bank/model';
-import type { StudyStore } from './store';
+import { Emitter, type Event } from '../util/emitter';
+import { Disposable } from '../util/disposable';
+import type { StudyStore, StoreWarning } from './store';
 import type { ConflictCopy, NoteOutcome, NoteRecord } from './notes';
-import type { NoteEdit, NotePatch } from '../shared/note-version';
+import type { NoteEdit, NotePatch, NoteStamp } from '../shared/note-version';
 
 export interface Count {
   done: number;
   total: number;
 }
 
-export class Study {
+/** This bank's done state changed: for these questions, or (undefined) for many at once. */
+export interface ProgressChanged {
+  ids?: string[];
+}
+
+/** A note of this bank changed (in this window or another). */
+export interface NoteChanged {
+  id: string;
+  text: string;
+  stamp: NoteStamp;
+  origin?: unknown;
+}
+
+/**
+ * One bank with its progress and notes: the only door to them for the tree, the pages and the
+ * commands. Its events are this bank's only.
+ */
+export class Study extends Disposable {
   readonly entries: QuestionEntry[];
   private readonly index = new Map<string, number>();
   /** Every question id in reading order. */
@@ -17,11 +36,23 @@ export class Study {
   /** Every question id under each section, subsections included. */
   private readonly sectionIds = new Map<Section, string[]>();
 
+  private readonly _onDidChangeProgress = this.register(new Emitter<ProgressChanged>());
+  readonly onDidChangeProgress: Event<ProgressChanged> = this._onDidChangeProgress.event;
+  private readonly _onDidChangeNote = this.register(new Emitter<NoteChanged>());
+  readonly onDidChangeNote: Event<NoteChanged> = this._onDidChangeNote.event;
+  private readonly _onDidKeepConflict = this.register(new Emitter<ConflictCopy>());
+  /** A losing copy of a note was kept: the learner should hear of it once. */
+  readonly onDidKeepConflict: Event<ConflictCopy> = this._onDidKeepConflict.event;
+
   constructor(
     readonly bankId: string,
     readonly bank: Bank,
     readonly store: StudyStore,
   ) {
+    super();
+    this.register(store.onDidChangeProgress((e) => e.bankId === bankId && this._onDidChangeProgress.fire({ ids: e.ids })));
+    this.register(store.onDidChangeNote((e) => e.bankId === bankId && this._onDidChangeNote.fire({ id: e.id, text: e.text, stamp: e.stamp, origin: e.origin })));
+    this.register(store.notes.onDidKeepConflict((c) => c.bankId === bankId && this._onDidKeepConflict.fire(c)));
     this.entries = listQuestions(bank);
     this.entries.forEach((e, i) => this.index.set(e.question.id, i));
     this.ids = this.entries.map((e) => e.question.id);
@@ -89,6 +120,15 @@ export class Study {
 
   clearAll(): Promise<void> {
     return this.store.resetDone(this.bankId, []);
+  }
+
+  /** Problems found in stored data so far (every bank's: storage is shared). */
+  get warnings(): readonly StoreWarning[] {
+    return this.store.warnings;
+  }
+
+  get onWarning(): Event<StoreWarning> {
+    return this.store.onWarning;
   }
 
   getNote(id: string): string {

@@ -3,7 +3,7 @@
 import type { NotePatch, NoteStamp } from './note-version';
 
 /** What the page needs to show one question. */
-export interface QuestionView {
+export interface PageContent {
   bankId: string;
   id: string;
   /** The page's own key, kept in its state so a revived page can be told which question it showed last. */
@@ -28,7 +28,7 @@ export interface QuestionView {
 }
 
 export type ExtensionMessage =
-  | { type: 'show'; view: QuestionView }
+  | { type: 'show'; view: PageContent }
   | { type: 'done'; id: string; done: boolean }
   /** The note changed elsewhere (another page on the same question). */
   | { type: 'note'; id: string; text: string; stamp: NoteStamp }

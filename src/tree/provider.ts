@@ -2,20 +2,21 @@
 import * as vscode from 'vscode';
 import type { QuestionEntry, Section } from '../bank/model';
 import type { Study } from '../progress/study';
-import { COMMANDS } from '../commands/ids';
+import { Disposable } from '../util/disposable';
+import { COMMANDS } from '../shared/ids';
 
 export type StudyNode = { kind: 'section'; section: Section; parent?: StudyNode } | { kind: 'question'; entry: QuestionEntry; parent: StudyNode };
 
-export class StudyTreeProvider implements vscode.TreeDataProvider<StudyNode>, vscode.Disposable {
-  private readonly _onDidChangeTreeData = new vscode.EventEmitter<StudyNode | StudyNode[] | undefined>();
+export class StudyTreeProvider extends Disposable implements vscode.TreeDataProvider<StudyNode> {
+  private readonly _onDidChangeTreeData = this.register(new vscode.EventEmitter<StudyNode | StudyNode[] | undefined>());
   readonly onDidChangeTreeData = this._onDidChangeTreeData.event;
   /** Nodes are made once, so refreshes can name them and getParent can walk up. */
   private readonly sectionNodes = new Map<Section, StudyNode>();
   private readonly questionNodes = new Map<string, StudyNode & { kind: 'question' }>();
   private readonly roots: StudyNode[] = [];
-  private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly study: Study) {
+    super();
     const visit = (section: Section, parent?: StudyNode) => {
       const node: StudyNode = { kind: 'section', section, parent };
       this.sectionNodes.set(section, node);
@@ -27,9 +28,8 @@ export class StudyTreeProvider implements vscode.TreeDataProvider<StudyNode>, vs
       const parent = this.sectionNodes.get(entry.path[entry.path.length - 1])!;
       this.questionNodes.set(entry.question.id, { kind: 'question', entry, parent });
     }
-    this.subscriptions.push(
-      study.store.onDidChangeProgress((change) => {
-        if (change.bankId !== study.bankId) return;
+    this.register(
+      study.onDidChangeProgress((change) => {
         if (!change.ids) return this._onDidChangeTreeData.fire(undefined);
         const changed = new Set<StudyNode>();
         for (const id of change.ids) {
@@ -91,10 +91,5 @@ export class StudyTreeProvider implements vscode.TreeDataProvider<StudyNode>, vs
     item.command = { command: COMMANDS.openQuestion, title: 'Open Question', arguments: [question.id] };
     item.accessibilityInformation = { label: `${question.id} ${question.text}${done ? ', done' : ''}` };
     return item;
-  }
-
-  dispose(): void {
-    this._onDidChangeTreeData.dispose();
-    this.subscriptions.forEach((d) => d.dispose());
   }
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { StudyNode } from '../../src/tree/provider';
-import { COMMANDS, PANEL_VIEW_TYPE } from '../../src/commands/ids';
+import { COMMANDS, PAGE_VIEW_TYPE } from '../../src/shared/ids';
 import { walkSections } from '../../src/bank/model';
 
 const EXTENSION_ID = 'interview-prep.django-interview-prep';
@@ -104,9 +104,9 @@ describe('Django Interview Prep in a real VS Code', () => {
   it('opens a question page beside the editor, and walks the bank with Next/Previous', async () => {
     const a = await api();
     await vscode.commands.executeCommand(COMMANDS.openQuestion, '3.1');
-    await until('the page', () => a.panels.active()?.questionId === '3.1');
-    const page = a.panels.active()!;
-    assert.equal(page.panel.viewType, PANEL_VIEW_TYPE);
+    await until('the page', () => a.pages.active()?.questionId === '3.1');
+    const page = a.pages.active()!;
+    assert.equal(page.panel.viewType, PAGE_VIEW_TYPE);
     assert.match(page.panel.title, /^3\.1 /);
     await vscode.commands.executeCommand(COMMANDS.nextQuestion);
     assert.equal(page.questionId, '3.2');
@@ -114,7 +114,7 @@ describe('Django Interview Prep in a real VS Code', () => {
     await vscode.commands.executeCommand(COMMANDS.previousQuestion);
     assert.equal(page.questionId, '2B.20', 'previous from the first question of 3 is the last of 2B');
     await vscode.commands.executeCommand(COMMANDS.openQuestion, '4B.3');
-    assert.equal(a.panels.all().length, 1, 'one reused page by default');
+    assert.equal(a.pages.all().length, 1, 'one reused page by default');
     assert.equal(page.questionId, '4B.3');
     await vscode.commands.executeCommand(COMMANDS.toggleDone);
     assert.equal(a.study.isDone('4B.3'), true, 'Toggle Done without an argument acts on the open page');
@@ -125,51 +125,51 @@ describe('Django Interview Prep in a real VS Code', () => {
   it('revives a page after a reload with the serializer', async () => {
     const a = await api();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await until('pages closed', () => a.panels.all().length === 0);
-    const panel = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'revived', vscode.ViewColumn.One, {});
-    await a.panels.deserializeWebviewPanel(panel, { bankId: 'django', id: '5B.21' });
-    assert.equal(a.panels.all().length, 1);
-    assert.equal(a.panels.all()[0].questionId, '5B.21');
+    await until('pages closed', () => a.pages.all().length === 0);
+    const panel = vscode.window.createWebviewPanel(PAGE_VIEW_TYPE, 'revived', vscode.ViewColumn.One, {});
+    await a.pages.deserializeWebviewPanel(panel, { bankId: 'django', id: '5B.21' });
+    assert.equal(a.pages.all().length, 1);
+    assert.equal(a.pages.all()[0].questionId, '5B.21');
     assert.match(panel.title, /^5B\.21 /);
     assert.equal(panel.webview.options.enableScripts, true);
     assert.match(panel.webview.html, /default-src 'none'/);
 
-    const stale = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'stale', vscode.ViewColumn.One, {});
-    await a.panels.deserializeWebviewPanel(stale, { bankId: 'django', id: 'no-such-question' });
-    assert.equal(a.panels.all()[1].questionId, '5B.21', 'a state naming no question of the bank opens the question shown last');
+    const stale = vscode.window.createWebviewPanel(PAGE_VIEW_TYPE, 'stale', vscode.ViewColumn.One, {});
+    await a.pages.deserializeWebviewPanel(stale, { bankId: 'django', id: 'no-such-question' });
+    assert.equal(a.pages.all()[1].questionId, '5B.21', 'a state naming no question of the bank opens the question shown last');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('revives a page that has no state on the question shown last, not the first', async () => {
     const a = await api();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await until('pages closed', () => a.panels.all().length === 0);
-    a.panels.open('4A.3');
+    await until('pages closed', () => a.pages.all().length === 0);
+    a.pages.open('4A.3');
     await until('the question is remembered', () => a.study.lastShown() === '4A.3');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await until('pages closed', () => a.panels.all().length === 0);
-    const bare = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'no state', vscode.ViewColumn.One, {});
-    await a.panels.deserializeWebviewPanel(bare, undefined);
-    assert.equal(a.panels.all()[0].questionId, '4A.3');
+    await until('pages closed', () => a.pages.all().length === 0);
+    const bare = vscode.window.createWebviewPanel(PAGE_VIEW_TYPE, 'no state', vscode.ViewColumn.One, {});
+    await a.pages.deserializeWebviewPanel(bare, undefined);
+    assert.equal(a.pages.all()[0].questionId, '4A.3');
     assert.equal(a.storage.get<{ id: string }>('shown/django')?.id, '4A.3', 'kept in workspace storage (and its journal)');
     // A stale state (saved before the page moved on to 4A.4) names the page: it comes back on 4A.4.
-    const page = a.panels.all()[0];
+    const page = a.pages.all()[0];
     page.show('4A.4');
     const staleState = { bankId: 'django', id: '4A.3', pageKey: page.pageKey };
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await until('pages closed', () => a.panels.all().length === 0);
-    a.panels.open('2A.1', { newPage: true });
-    const revived = vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'stale state', vscode.ViewColumn.One, {});
-    await a.panels.deserializeWebviewPanel(revived, staleState);
-    assert.equal(a.panels.all().find((p) => p.panel === revived)?.questionId, '4A.4');
+    await until('pages closed', () => a.pages.all().length === 0);
+    a.pages.open('2A.1', { newPage: true });
+    const revived = vscode.window.createWebviewPanel(PAGE_VIEW_TYPE, 'stale state', vscode.ViewColumn.One, {});
+    await a.pages.deserializeWebviewPanel(revived, staleState);
+    assert.equal(a.pages.all().find((p) => p.panel === revived)?.questionId, '4A.4');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('keeps the newer note when a revived page sends an older draft, and lists the draft as a conflict copy', async () => {
     const a = await api();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await until('pages closed', () => a.panels.all().length === 0);
-    const page = a.panels.open('7.2')!;
+    await until('pages closed', () => a.pages.all().length === 0);
+    const page = a.pages.open('7.2')!;
     // The page's first load typed 'abcdef' then changed it to 'abXdef'; its state was saved at 'abc'.
     const send = (text: string, revision: number, restored = false) =>
       page.handleMessage({ type: 'editNote', id: '7.2', text, writer: 'load-1', revision, base: 0, restored });

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
-import { COMMANDS } from '../../src/commands/ids';
+import { COMMANDS } from '../../src/shared/ids';
 import { NOTE_MAX_CHARS } from '../../src/progress/store';
 
 async function api(): Promise<ExtensionApi> {
@@ -17,7 +17,7 @@ describe('under bad input', () => {
 
   it('ignores messages from the page that are malformed or name questions not in the bank', async () => {
     const a = await api();
-    const page = a.panels.open('6.1')!;
+    const page = a.pages.open('6.1')!;
     await a.study.store.setNote('django', '6.1', 'before');
     const doneBefore = [...a.study.store.doneIds('django')].sort();
     const keysBefore = [...a.storage.keys()].sort();
@@ -50,7 +50,7 @@ describe('under bad input', () => {
 
   it('refuses a note over the size limit and keeps the stored one', async () => {
     const a = await api();
-    const page = a.panels.open('6.2')!;
+    const page = a.pages.open('6.2')!;
     await a.study.store.setNote('django', '6.2', 'kept');
     const edit = { type: 'editNote', id: '6.2', writer: 'load-1', base: 0, restored: false };
     page.handleMessage({ ...edit, text: 'x'.repeat(NOTE_MAX_CHARS + 1), revision: 7 });
@@ -89,7 +89,7 @@ describe('under bad input', () => {
     await a.storage.update('note/django/8.1', { text: 42, from: 'a hand edit' });
     const warnings: string[] = [];
     const sub = a.study.store.onWarning((w) => warnings.push(w.message));
-    const page = a.panels.open('8.1')!;
+    const page = a.pages.open('8.1')!;
     // The page reads the note when its webview says it is ready, which can take a while on a busy machine.
     const start = Date.now();
     while (!warnings.length && Date.now() - start < 30000) await new Promise((r) => setTimeout(r, 50));
@@ -105,9 +105,9 @@ describe('under bad input', () => {
 
   it('opens a second page on the same question in a page of its own', async () => {
     const a = await api();
-    const first = a.panels.open('7.1')!;
+    const first = a.pages.open('7.1')!;
     await vscode.commands.executeCommand(COMMANDS.openQuestionInNewPage, '7.1');
-    const pages = a.panels.all();
+    const pages = a.pages.all();
     assert.equal(pages.length, 2);
     assert.ok(pages.every((p) => p.questionId === '7.1'));
     assert.notEqual(pages[1], first);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { escapeHtml, renderBlocks, renderInline } from '../../src/panel/render';
-import { pageHtml } from '../../src/panel/html';
+import { escapeHtml, renderBlocks, renderInline } from '../../src/page/render';
+import { pageHtml } from '../../src/page/html';
 import { parsePageMessage, isSafeExternalLink } from '../../src/shared/protocol';
 import { parseBank } from '../../src/bank/parse';
 import { questions } from './helpers';

@@ -1,41 +1,41 @@
-// Question pages: one reused panel by default, each page a webview beside the editor.
+// One question page: a webview beside the editor showing a question, its done state and the
+// learner's notes. Messages from the page are checked before use (shared/protocol.ts).
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import type { Study } from '../progress/study';
 import { NOTE_MAX_CHARS } from '../progress/store';
-import { PANEL_VIEW_TYPE } from '../commands/ids';
-import { parsePageMessage, isSafeExternalLink, type ExtensionMessage, type PageState, type QuestionView } from '../shared/protocol';
+import { parsePageMessage, isSafeExternalLink, type ExtensionMessage, type PageContent } from '../shared/protocol';
 import { pageHtml } from './html';
 import { renderBlocks, renderInline } from './render';
 import { MAX_RELOADS, READY_WITHIN_MS, ReadyWatchdog } from './ready-watchdog';
+import { Disposable } from '../util/disposable';
 
-export interface PanelHost {
+export interface PageHost {
   extensionUri: vscode.Uri;
   study: Study;
   log(message: string): void;
 }
 
-export class QuestionPage implements vscode.Disposable {
+export class QuestionPage extends Disposable {
   private id: string;
-  private readonly subscriptions: vscode.Disposable[] = [];
-  private disposed = false;
   private readonly watchdog: ReadyWatchdog;
   private readonly _onDidDispose = new vscode.EventEmitter<void>();
   readonly onDidDispose = this._onDidDispose.event;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
-    private readonly host: PanelHost,
+    private readonly host: PageHost,
     id: string,
     /** Kept in the page's state: names the page across reloads. */
     readonly pageKey: string = randomBytes(8).toString('hex'),
   ) {
+    super();
     this.id = id;
     host.study.setLastShown(id, pageKey);
     const media = vscode.Uri.joinPath(host.extensionUri, 'media');
     panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
     this.watchdog = new ReadyWatchdog({
-      visible: () => !this.disposed && panel.visible,
+      visible: () => !this.isDisposed && panel.visible,
       reload: (attempt) => {
         host.log(`The question page (${this.id}) had not loaded ${READY_WITHIN_MS / 1000} s after it was shown; loading it again (${attempt} of ${MAX_RELOADS}).`);
         this.setHtml();
@@ -47,18 +47,17 @@ export class QuestionPage implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(media, 'icon.svg');
     this.updateTitle();
     const { study } = host;
-    this.subscriptions.push(
-      panel.webview.onDidReceiveMessage((raw) => this.handleMessage(raw)),
-      panel.onDidDispose(() => this.dispose()),
-      panel.onDidChangeViewState(() => this.watchdog.visibilityChanged()),
-      study.store.onDidChangeProgress((change) => {
-        if (change.bankId !== study.bankId) return;
+    this.register(panel.webview.onDidReceiveMessage((raw) => this.handleMessage(raw)));
+    this.register(panel.onDidDispose(() => this.dispose()));
+    this.register(panel.onDidChangeViewState(() => this.watchdog.visibilityChanged()));
+    this.register(
+      study.onDidChangeProgress((change) => {
         if (!change.ids || change.ids.includes(this.id)) this.post({ type: 'done', id: this.id, done: study.isDone(this.id) });
       }),
-      study.store.onDidChangeNote((change) => {
-        if (change.bankId === study.bankId && change.id === this.id && change.origin !== this) {
-          this.post({ type: 'note', id: change.id, text: change.text, stamp: change.stamp });
-        }
+    );
+    this.register(
+      study.onDidChangeNote((change) => {
+        if (change.id === this.id && change.origin !== this) this.post({ type: 'note', id: change.id, text: change.text, stamp: change.stamp });
       }),
     );
   }
@@ -101,7 +100,7 @@ export class QuestionPage implements vscode.Disposable {
     return true;
   }
 
-  private view(): QuestionView {
+  private view(): PageContent {
     const { study } = this.host;
     const entry = study.entry(this.id)!;
     const index = study.position(this.id);
@@ -131,7 +130,7 @@ export class QuestionPage implements vscode.Disposable {
   }
 
   private post(message: ExtensionMessage): void {
-    if (!this.disposed) void this.panel.webview.postMessage(message);
+    if (!this.isDisposed) void this.panel.webview.postMessage(message);
   }
 
   /** Acts on a message from the page, after checking it: the page is not trusted. */
@@ -187,98 +186,12 @@ export class QuestionPage implements vscode.Disposable {
     }
   }
 
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
+  override dispose(): void {
+    if (this.isDisposed) return;
+    super.dispose();
     this.watchdog.dispose();
-    this.subscriptions.forEach((d) => d.dispose());
     this.panel.dispose();
     this._onDidDispose.fire();
     this._onDidDispose.dispose();
-  }
-}
-
-export function isPageState(v: unknown): v is PageState {
-  return typeof v === 'object' && v !== null && typeof (v as PageState).id === 'string';
-}
-
-export class QuestionPanels implements vscode.Disposable, vscode.WebviewPanelSerializer<unknown> {
-  private readonly pages = new Set<QuestionPage>();
-  private reusable?: QuestionPage;
-  private lastActive?: QuestionPage;
-
-  constructor(
-    private readonly host: PanelHost,
-    private readonly reuse: () => boolean,
-  ) {}
-
-  /** Opens a question beside the active editor, in the reused page unless asked otherwise. */
-  open(id: string, options: { newPage?: boolean; preserveFocus?: boolean } = {}): QuestionPage | undefined {
-    if (!this.host.study.has(id)) return undefined;
-    const reuse = !options.newPage && this.reuse();
-    const existing = reuse ? this.reusable : undefined;
-    if (existing) {
-      existing.show(id);
-      existing.panel.reveal(existing.panel.viewColumn, options.preserveFocus);
-      return existing;
-    }
-    const panel = vscode.window.createWebviewPanel(
-      PANEL_VIEW_TYPE,
-      id,
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: !!options.preserveFocus },
-      // Scripts and localResourceRoots are set by QuestionPage, for new and revived panels alike.
-      { enableFindWidget: true },
-    );
-    const page = this.track(new QuestionPage(panel, this.host, id));
-    if (reuse) this.reusable = page;
-    return page;
-  }
-
-  /**
-   * Brings a page back after a reload, on the question it showed last. VS Code for the browser
-   * saves a page's state on a timer, so a page can come back with a stale state or none: the
-   * extension remembers the question each page (by the key in its state) and any page showed
-   * last, in storage that survives the reload, and only failing those takes the first question.
-   */
-  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const { study } = this.host;
-    const saved = isPageState(state) ? state : undefined;
-    const pageKey = typeof saved?.pageKey === 'string' && /^[0-9a-f]{1,64}$/.test(saved.pageKey) ? saved.pageKey : undefined;
-    const id =
-      (pageKey && study.lastShown(pageKey)) ?? (saved && study.has(saved.id) ? saved.id : undefined) ?? study.lastShown() ?? study.entries[0]?.question.id;
-    if (!id) {
-      panel.dispose();
-      return;
-    }
-    const page = this.track(new QuestionPage(panel, this.host, id, pageKey));
-    if (!this.reusable) this.reusable = page;
-  }
-
-  /** The page the user is looking at, or the last one they looked at. */
-  active(): QuestionPage | undefined {
-    for (const page of this.pages) if (page.panel.active) return page;
-    return this.lastActive;
-  }
-
-  all(): QuestionPage[] {
-    return [...this.pages];
-  }
-
-  private track(page: QuestionPage): QuestionPage {
-    this.pages.add(page);
-    this.lastActive = page;
-    page.panel.onDidChangeViewState((e) => {
-      if (e.webviewPanel.active) this.lastActive = page;
-    });
-    page.onDidDispose(() => {
-      this.pages.delete(page);
-      if (this.reusable === page) this.reusable = undefined;
-      if (this.lastActive === page) this.lastActive = [...this.pages].pop();
-    });
-    return page;
-  }
-
-  dispose(): void {
-    for (const page of [...this.pages]) page.dispose();
   }
 }

@@ -11,6 +11,6 @@ export const COMMANDS = {
 } as const;
 
 export const VIEW_ID = 'djangoPrep.questions';
-export const PANEL_VIEW_TYPE = 'djangoPrep.question';
+export const PAGE_VIEW_TYPE = 'djangoPrep.question';
 /** Context key: 'ok', 'empty' (no questions) or 'broken' (the file could not be read). */
 export const BANK_STATE_CONTEXT = 'djangoPrep.bankState';

@@ -1,0 +1,94 @@
+// The study commands: open, toggle done, previous/next, reset progress, show bank problems.
+import * as vscode from 'vscode';
+import type { Study } from '../progress/study';
+import type { Pages } from '../page/pages';
+import type { StudyNode } from '../tree/provider';
+import { COMMANDS } from '../shared/ids';
+import { showKeptNotes } from './kept-notes';
+
+export interface CommandHost {
+  study: Study;
+  pages: Pages;
+  treeView: vscode.TreeView<StudyNode>;
+  output: vscode.OutputChannel;
+}
+
+/** A command's argument may be a question id (from code or a link) or a tree node (from a menu). */
+function questionIdOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  if (typeof arg === 'object' && arg !== null && (arg as StudyNode).kind === 'question') return (arg as StudyNode & { kind: 'question' }).entry.question.id;
+  return undefined;
+}
+
+export function registerCommands(host: CommandHost): vscode.Disposable[] {
+  const { study, pages, treeView } = host;
+
+  /** The question a command without an argument means: the page in front, else the tree selection. */
+  const currentQuestion = (): string | undefined => {
+    const page = pages.active();
+    if (page) return page.questionId;
+    return questionIdOf(treeView.selection[0]);
+  };
+
+  return [
+    vscode.commands.registerCommand(COMMANDS.openQuestion, async (arg?: unknown) => {
+      let id = questionIdOf(arg);
+      if (id === undefined) {
+        const picked = await vscode.window.showQuickPick(
+          study.entries.map((e) => ({
+            label: `${study.isDone(e.question.id) ? '$(pass-filled)' : '$(circle-large-outline)'} ${e.question.text}`,
+            description: e.question.id,
+            detail: e.path.map((s) => s.title).join(' › '),
+            id: e.question.id,
+          })),
+          { placeHolder: 'Open a question', matchOnDescription: true, matchOnDetail: true },
+        );
+        id = picked?.id;
+      }
+      if (id === undefined) return;
+      if (!study.has(id)) {
+        void vscode.window.showWarningMessage(`There is no question "${id}" in the bank.`);
+        return;
+      }
+      pages.open(id);
+    }),
+
+    vscode.commands.registerCommand(COMMANDS.openQuestionInNewPage, (arg?: unknown) => {
+      const id = questionIdOf(arg) ?? currentQuestion();
+      if (id !== undefined && study.has(id)) pages.open(id, { newPage: true });
+    }),
+
+    vscode.commands.registerCommand(COMMANDS.showOrphanedNotes, (arg?: unknown) => showKeptNotes(study, arg)),
+
+    vscode.commands.registerCommand(COMMANDS.toggleDone, async (arg?: unknown) => {
+      const id = questionIdOf(arg) ?? currentQuestion();
+      if (id === undefined || !study.has(id)) {
+        void vscode.window.showInformationMessage('Open or select a question first, then toggle it done.');
+        return;
+      }
+      await study.setDone(id, !study.isDone(id));
+    }),
+
+    vscode.commands.registerCommand(COMMANDS.nextQuestion, () => pages.active()?.navigate('next')),
+    vscode.commands.registerCommand(COMMANDS.previousQuestion, () => pages.active()?.navigate('previous')),
+
+    vscode.commands.registerCommand(COMMANDS.resetProgress, async () => {
+      const markers = 'Back to the Bank’s Markers';
+      const clear = 'Clear All';
+      const { done, total } = study.total();
+      const choice = await vscode.window.showWarningMessage(
+        'Reset your progress?',
+        {
+          modal: true,
+          detail: `${done} of ${total} questions are done in this workspace. “${markers}” keeps only the questions the bank marks done; “${clear}” unticks every question. Your notes are kept either way.`,
+        },
+        markers,
+        clear,
+      );
+      if (choice === markers) await study.resetToMarkers();
+      else if (choice === clear) await study.clearAll();
+    }),
+
+    vscode.commands.registerCommand(COMMANDS.showProblems, () => host.output.show(true)),
+  ];
+}

@@ -1,0 +1,43 @@
+// What the learner is told, once: problems of the bank (naming the file and line), stored data
+// set aside, conflict copies kept; and the bank's state for the view's welcome content.
+import * as vscode from 'vscode';
+import { basename } from 'node:path';
+import type { LoadedBank } from '../bank/load';
+import type { Study } from '../progress/study';
+import { BANK_STATE_CONTEXT, COMMANDS } from '../shared/ids';
+
+/** The extension's Output channel, with a time on every line. */
+export function createLog(): { output: vscode.OutputChannel; log(message: string): void } {
+  const output = vscode.window.createOutputChannel('Django Interview Prep');
+  return { output, log: (message) => output.appendLine(`[${new Date().toISOString()}] ${message}`) };
+}
+
+export /** Says what went wrong with the bank or the stored data, once, naming the file and line. */
+function announce(study: Study, loaded: LoadedBank, output: vscode.OutputChannel, log: (m: string) => void): vscode.Disposable {
+  const { file, bank, error } = loaded;
+  for (const p of bank.problems) log(`${file}:${p.line}: ${p.message}`);
+  if (error) {
+    log(error);
+    void vscode.window.showErrorMessage(error);
+  } else if (bank.problems.length) {
+    const [first] = bank.problems;
+    const n = bank.problems.length;
+    void vscode.window
+      .showWarningMessage(`Question bank ${basename(file)}: ${n} problem${n === 1 ? '' : 's'}; the first, at line ${first.line}: ${first.message}.`, 'Show Problems')
+      .then((choice) => choice && output.show(true));
+  }
+  const warnStorage = (w: { key: string; message: string }) => {
+    log(`Storage: ${w.message} (the original is kept under "aside/…/${w.key}")`);
+    void vscode.window.showWarningMessage(w.message);
+  };
+  study.warnings.forEach(warnStorage);
+  const conflictKept = study.onDidKeepConflict((copy) => {
+    log(`Kept a conflict copy of the note on ${copy.id} (${copy.text.length} characters): ${copy.reason}.`);
+    void vscode.window
+      .showInformationMessage(`Two copies of your note on ${copy.id} disagreed. The newer is the note; the other is kept as a conflict copy.`, 'Show Conflict Copies')
+      .then((choice) => choice && vscode.commands.executeCommand(COMMANDS.showOrphanedNotes));
+  });
+  const bankState = error ? 'broken' : study.entries.length ? 'ok' : 'empty';
+  void vscode.commands.executeCommand('setContext', BANK_STATE_CONTEXT, bankState);
+  return vscode.Disposable.from(study.onWarning(warnStorage), conflictKept);
+}
