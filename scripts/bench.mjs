@@ -12,7 +12,7 @@ const require = createRequire(import.meta.url);
 const RUNS = Number(process.env.BENCH_RUNS) || 9;
 
 const Module = require('node:module');
-const fake = require('./bench/fake-vscode.cjs');
+const fake = require('../test/fakes/vscode.cjs');
 const load = Module._load;
 Module._load = function (request, ...rest) {
   return request === 'vscode' ? fake : load.call(this, request, ...rest);

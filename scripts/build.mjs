@@ -113,6 +113,42 @@ export async function buildAll({ tests = false } = {}) {
   return jobs.length;
 }
 
+/**
+ * `npm run watch` (the default build task of .vscode/tasks.json, run by F5): rebuilds the
+ * extension, the worker and the page on every change. Prints "[watch] build started/finished"
+ * and each problem as "file:line:column: error: message", which the task's problem matcher reads.
+ */
+async function watchAll() {
+  const { context } = await import('esbuild');
+  copyCodicons();
+  // One "started" and one "finished" for the three bundles together, so F5 waits for all three.
+  let running = 0;
+  const reporter = {
+    name: 'problem-lines',
+    setup(b) {
+      b.onStart(() => {
+        if (running++ === 0) console.log('[watch] build started');
+      });
+      b.onEnd((result) => {
+        for (const m of [...result.errors.map((e) => ['error', e]), ...result.warnings.map((w) => ['warning', w])]) {
+          const [kind, { text, location }] = m;
+          console.log(location ? `${resolve(root, location.file)}:${location.line}:${location.column + 1}: ${kind}: ${text}` : `${kind}: ${text}`);
+        }
+        if (--running === 0) console.log('[watch] build finished');
+      });
+    },
+  };
+  const dev = { ...common, sourcemap: 'linked', logLevel: 'silent', plugins: [reporter] };
+  const contexts = await Promise.all([
+    context({ ...dev, entryPoints: [join(root, 'src/extension.ts')], outfile: join(root, 'dist/extension.js'), platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] }),
+    context({ ...dev, entryPoints: [join(root, 'src/bank/worker.ts')], outfile: join(root, 'dist/bank-worker.js'), platform: 'node', format: 'cjs', target: 'node18' }),
+    context({ ...dev, entryPoints: [join(root, 'webview/main.ts')], outfile: join(root, 'media/page.js'), platform: 'browser', format: 'iife', target: 'es2022' }),
+  ]);
+  await precomputeBundledBanks();
+  await Promise.all(contexts.map((c) => c.watch()));
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await buildAll({ tests: args.has('--tests') });
+  if (args.has('--watch')) await watchAll();
+  else await buildAll({ tests: args.has('--tests') });
 }

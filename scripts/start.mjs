@@ -41,12 +41,24 @@ if (hasDesktopCode()) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   console.log(`\nVS Code with Django Interview Prep is running at:\n\n  ${server.url}\n\nOpen it in a browser (its data stays in .vscode-test/start). Press Ctrl+C to stop.`);
-  const stop = async () => {
+  // Ctrl+C or a SIGTERM stops code-server and waits for it to exit. `npm start` runs this script
+  // through a shell that does not pass npm's signals on, so a parent that went away (this
+  // process handed to init) counts as the same request.
+  let stopping = false;
+  const stop = async (why) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${why}: stopping code-server...`);
     await server.stop();
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGHUP', () => void stop('SIGHUP'));
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void stop('npm start was stopped');
+  }, 500).unref();
   server.child.on('exit', (code) => {
     console.log(`code-server exited (${code})`);
     process.exit(code ?? 1);

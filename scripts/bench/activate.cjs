@@ -5,8 +5,8 @@ const Module = require('node:module');
 const { join } = require('node:path');
 const { mkdtempSync } = require('node:fs');
 const { tmpdir } = require('node:os');
-const fake = require('./fake-vscode.cjs');
-const Memento = require('./memento.cjs');
+const fake = require('../../test/fakes/vscode.cjs');
+const Memento = require('../../test/fakes/memento.cjs');
 const load = Module._load;
 Module._load = function (request, ...rest) {
   return request === 'vscode' ? fake : load.call(this, request, ...rest);

@@ -13,7 +13,7 @@ import { StudyTreeProvider } from '../../src/tree/provider';
 import { QuestionPage } from '../../src/page/page';
 import * as vscode from 'vscode';
 
-const Memento = require('./memento.cjs') as new () => { get(k: string): unknown; update(k: string, v: unknown): Promise<void>; keys(): string[] };
+import { MemoryStore as Memento } from '../../test/fakes/memory';
 
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -1,8 +1,8 @@
 // Entry point the extension host loads (extensionTestsPath): runs the *.test.js files beside it with
 // mocha and writes the results to DJANGO_PREP_TEST_RESULTS, because the host's exit code says nothing.
 // The same run() contract serves @vscode/test-electron on a desktop (npm run test:desktop).
-import { readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 interface Result {
   title: string;
@@ -18,7 +18,12 @@ export async function run(): Promise<void> {
   };
   try {
     const { default: Mocha } = (await import('mocha')) as unknown as { default: typeof import('mocha') };
-    const mocha = new Mocha({ ui: 'bdd', timeout: 30000, reporter: 'spec', color: false });
+    // The repository's .mocharc.json (forbidPending: a skipped test fails), read by mocha's own loader.
+    let root = __dirname;
+    while (!existsSync(join(root, 'package.json')) && dirname(root) !== root) root = dirname(root);
+    const { loadRc } = require('mocha/lib/cli/options.cjs') as { loadRc(o: { config: string }): Record<string, unknown> | undefined };
+    const { spec: _spec, ...rc } = loadRc({ config: join(root, '.mocharc.json') }) ?? {};
+    const mocha = new Mocha({ ...rc, ui: 'bdd', color: false });
     for (const f of readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(join(__dirname, f));
     await mocha.loadFilesAsync();
     const failures = await new Promise<number>((resolve) => {

@@ -1,9 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { listQuestions, type Bank, type Question } from '../../src/bank/model';
 
-/** The repository root: tests are bundled into out/test/<kind>/, two levels below it. */
-export const ROOT = resolve(__dirname, '../../..');
+/** The repository root: the nearest folder above the bundled test (out/test/unit/...) with a package.json. */
+export const ROOT = (() => {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return resolve(dir);
+})();
 
 export function readRepoFile(path: string): string {
   return readFileSync(resolve(ROOT, path), 'utf8');

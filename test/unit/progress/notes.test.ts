@@ -2,12 +2,12 @@
 // copy that holds text the winner lacks is kept as a conflict copy.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyPatch, holdsTextTheOtherLacks, judgeEdit, makePatch, UNVERSIONED, type NoteEdit } from '../../src/shared/note-version';
-import { Storage } from '../../src/progress/storage';
-import { NoteStore, mergeNote } from '../../src/progress/notes';
-import { mergeStored } from '../../src/progress/merge';
-import { JournaledStore } from '../../src/progress/journal';
-import { MemoryDir, MemoryStore } from './fakes';
+import { applyPatch, holdsTextTheOtherLacks, judgeEdit, makePatch, UNVERSIONED, type NoteEdit } from '../../../src/shared/note-version';
+import { Storage } from '../../../src/progress/storage';
+import { NoteStore, mergeNote } from '../../../src/progress/notes';
+import { mergeStored } from '../../../src/progress/merge';
+import { JournaledStore } from '../../../src/progress/journal';
+import { MemoryDir, MemoryStore } from '../../fakes/memory';
 
 function notes(memory = new MemoryStore(), now = () => 1000) {
   return { memory, store: new NoteStore(new Storage(memory, now)) };

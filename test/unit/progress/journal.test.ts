@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { JournaledStore, JOURNAL_KEEP_MS, COMPACT_AT_CHARS } from '../../src/progress/journal';
-import { mergeStored } from '../../src/progress/merge';
-import { MemoryDir, MemoryStore } from './fakes';
+import { JournaledStore, JOURNAL_KEEP_MS, COMPACT_AT_CHARS } from '../../../src/progress/journal';
+import { mergeStored } from '../../../src/progress/merge';
+import { MemoryDir, MemoryStore } from '../../fakes/memory';
 
 const open = (memento: MemoryStore, dir: MemoryDir, hostId: string, now = () => 1000, legacy?: { read(): Promise<string | undefined>; remove(): Promise<void> }) =>
   JournaledStore.open(memento, dir, { hostId, now, merge: mergeStored, legacy });

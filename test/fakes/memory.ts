@@ -1,30 +1,10 @@
+// In-memory fakes of workspace storage and of the journal's folder, for the unit tests and the bench.
+import Memento from './memento.cjs';
 import type { KeyValueStore } from '../../src/progress/store';
 import type { JournalDir } from '../../src/progress/journal';
 
 /** An in-memory Memento; values are copied through JSON like VS Code's storage does. */
-export class MemoryStore implements KeyValueStore {
-  readonly data = new Map<string, string>();
-  writes = 0;
-  get(key: string): unknown {
-    const v = this.data.get(key);
-    return v === undefined ? undefined : JSON.parse(v);
-  }
-  update(key: string, value: unknown): Promise<void> {
-    this.writes++;
-    if (value === undefined) this.data.delete(key);
-    else this.data.set(key, JSON.stringify(value));
-    return Promise.resolve();
-  }
-  keys(): readonly string[] {
-    return [...this.data.keys()];
-  }
-  /** A copy, as another window or a later session would find the same storage. */
-  clone(): MemoryStore {
-    const copy = new MemoryStore();
-    for (const [k, v] of this.data) copy.data.set(k, v);
-    return copy;
-  }
-}
+export class MemoryStore extends Memento implements KeyValueStore {}
 
 /** An in-memory journal folder, shared by the windows of a test; offsets are characters. */
 export class MemoryDir implements JournalDir {

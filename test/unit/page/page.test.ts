@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { escapeHtml, renderBlocks, renderInline } from '../../src/page/render';
-import { pageHtml } from '../../src/page/html';
-import { parsePageMessage, isSafeExternalLink } from '../../src/shared/protocol';
-import { parseBank } from '../../src/bank/parse';
-import { questions } from './helpers';
+import { escapeHtml, renderBlocks, renderInline } from '../../../src/page/render';
+import { pageHtml } from '../../../src/page/html';
+import { parsePageMessage, isSafeExternalLink } from '../../../src/shared/protocol';
+import { parseBank } from '../../../src/bank/parse';
+import { questions } from '../helpers';
 
 const shell = () =>
   pageHtml({ cspSource: 'https://webview.test', scriptUri: 'https://webview.test/media/page.js', styleUri: 'https://webview.test/media/page.css', codiconUri: 'https://webview.test/media/codicons/codicon.css' });

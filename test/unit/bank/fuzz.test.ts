@@ -3,8 +3,8 @@
 // top-level list item comes out as one question with the text that was written.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseBank } from '../../src/bank/parse';
-import { listQuestions, walkSections, type Bank } from '../../src/bank/model';
+import { parseBank } from '../../../src/bank/parse';
+import { listQuestions, walkSections, type Bank } from '../../../src/bank/model';
 
 interface Item {
   words: string;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { StudyStore, NOTE_MAX_CHARS, readProgress, readNote, migrateProgress, migrateNote, SCHEMA, PROGRESS_SCHEMA } from '../../src/progress/store';
-import { Study } from '../../src/progress/study';
-import { parseBank } from '../../src/bank/parse';
-import { MemoryStore } from './fakes';
+import { StudyStore, NOTE_MAX_CHARS, readProgress, readNote, migrateProgress, migrateNote, SCHEMA, PROGRESS_SCHEMA } from '../../../src/progress/store';
+import { Study } from '../../../src/progress/study';
+import { parseBank } from '../../../src/bank/parse';
+import { MemoryStore } from '../../fakes/memory';
 
 const BANK = parseBank(['## 1. A', '', '1. one **done**', '2. two', '', '### 1B. Sub', '', '1. three', '', '## 2. B', '', '1. four **done**'].join('\n'));
 

@@ -2,12 +2,12 @@
 // (the browser keeps one value per extension and writes it back whole: the last window to write
 // wins), and one journal folder on disk. Every tick and every character must survive.
 import assert from 'node:assert/strict';
-import { JournaledStore } from '../../src/progress/journal';
-import { mergeStored } from '../../src/progress/merge';
-import { StudyStore } from '../../src/progress/store';
-import { Study } from '../../src/progress/study';
-import { parseBank } from '../../src/bank/parse';
-import { MemoryDir, MemoryStore } from './fakes';
+import { JournaledStore } from '../../../src/progress/journal';
+import { mergeStored } from '../../../src/progress/merge';
+import { StudyStore } from '../../../src/progress/store';
+import { Study } from '../../../src/progress/study';
+import { parseBank } from '../../../src/bank/parse';
+import { MemoryDir, MemoryStore } from '../../fakes/memory';
 
 const BANK = parseBank(['## 1. A', '', ...Array.from({ length: 12 }, (_, i) => `${i + 1}. question ${i + 1}`)].join('\n'));
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { parseBank } from '../../src/bank/parse';
-import { listQuestions, walkSections } from '../../src/bank/model';
-import { questions, byId } from './helpers';
+import { parseBank } from '../../../src/bank/parse';
+import { listQuestions, walkSections } from '../../../src/bank/model';
+import { questions, byId } from '../helpers';
 
 const md = (lines: string[]) => lines.join('\n');
 

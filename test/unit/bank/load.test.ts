@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadBankFile, BANK_MAX_BYTES } from '../../src/bank/load';
-import { parseDecoded } from '../../src/bank/decode';
-import { bankKey, bankToLines, linesToBank } from '../../src/bank/cache';
-import { parseBank } from '../../src/bank/parse';
-import { ROOT } from './helpers';
+import { loadBankFile, BANK_MAX_BYTES } from '../../../src/bank/load';
+import { parseDecoded } from '../../../src/bank/decode';
+import { bankKey, bankToLines, linesToBank } from '../../../src/bank/cache';
+import { parseBank } from '../../../src/bank/parse';
+import { ROOT } from '../helpers';
 
 const WORKER = join(ROOT, 'dist/bank-worker.js');
 
@@ -90,7 +90,7 @@ describe('loading a bank file', () => {
 
 describe('bank ids for storage', () => {
   it('gives a bank file of the user its own id, stable for the same path', async () => {
-    const { bankIdForFile, BUNDLED_BANK_ID } = await import('../../src/bank/bundled');
+    const { bankIdForFile, BUNDLED_BANK_ID } = await import('../../../src/bank/bundled');
     assert.equal(bankIdForFile('/a/bank.md'), bankIdForFile('/a/../a/bank.md'));
     assert.notEqual(bankIdForFile('/a/bank.md'), bankIdForFile('/b/bank.md'));
     assert.notEqual(bankIdForFile('/a/bank.md'), BUNDLED_BANK_ID);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { parseBank } from '../../src/bank/parse';
-import { listQuestions } from '../../src/bank/model';
-import { BUNDLED_BANK_FILE } from '../../src/bank/bundled';
-import { readRepoFile, byId } from './helpers';
+import { parseBank } from '../../../src/bank/parse';
+import { listQuestions } from '../../../src/bank/model';
+import { BUNDLED_BANK_FILE } from '../../../src/bank/bundled';
+import { readRepoFile, byId } from '../helpers';
 
 interface SeedQuestion {
   heading: string;

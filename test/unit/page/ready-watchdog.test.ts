@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { MAX_RELOADS, READY_WITHIN_MS, ReadyWatchdog } from '../../src/page/ready-watchdog';
+import { MAX_RELOADS, READY_WITHIN_MS, ReadyWatchdog } from '../../../src/page/ready-watchdog';
 
 /** A watchdog over fake timers and a page whose visibility the test sets. */
 function setup() {

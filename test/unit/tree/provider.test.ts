@@ -1,0 +1,62 @@
+// The tree provider over the fake 'vscode' API: sections, counts, checkboxes and refreshes.
+import '../../fakes/vscode-hook';
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { parseBank } from '../../../src/bank/parse';
+import { StudyStore } from '../../../src/progress/store';
+import { Study } from '../../../src/progress/study';
+import { StudyTreeProvider, type StudyNode } from '../../../src/tree/provider';
+import { MemoryStore } from '../../fakes/memory';
+
+const BANK = parseBank(['## 1. Basics', '', '1. one **done**', '2. two', '', '### 1A. Deeper', '', '1. three', '', '## 2. More', '', '- four'].join('\n'));
+
+function setup() {
+  const study = new Study('bank', BANK, new StudyStore(new MemoryStore()));
+  const tree = new StudyTreeProvider(study);
+  const fired: Array<StudyNode | StudyNode[] | undefined> = [];
+  tree.onDidChangeTreeData((e) => fired.push(e));
+  return { study, tree, fired };
+}
+
+const label = (item: vscode.TreeItem) => String(item.label);
+const checked = (item: vscode.TreeItem) => (item.checkboxState as { state: vscode.TreeItemCheckboxState }).state === vscode.TreeItemCheckboxState.Checked;
+
+describe('the tree provider', () => {
+  it('shows sections with done/total counts, then their questions before their subsections', () => {
+    const { tree } = setup();
+    const roots = tree.getChildren();
+    assert.deepEqual(roots.map((n) => label(tree.getTreeItem(n))), ['1. Basics', '2. More']);
+    assert.deepEqual(roots.map((n) => tree.getTreeItem(n).description), ['1/3', '0/1']);
+    const children = tree.getChildren(roots[0]);
+    assert.deepEqual(children.map((n) => (n.kind === 'question' ? n.entry.question.id : n.section.title)), ['1.1', '1.2', '1A. Deeper']);
+    assert.equal(tree.getParent(children[0]), roots[0]);
+  });
+
+  it('gives each question a checkbox, its id, a tooltip and a command that opens it', () => {
+    const { tree } = setup();
+    const one = tree.getTreeItem(tree.nodeFor('1.1')!);
+    const two = tree.getTreeItem(tree.nodeFor('1.2')!);
+    assert.equal(checked(one), true, 'the author marked it done');
+    assert.equal(checked(two), false);
+    assert.equal(one.description, '1.1');
+    assert.deepEqual(one.command?.arguments, ['1.1']);
+    assert.equal(one.contextValue, 'question-done');
+    assert.match(String((two.accessibilityInformation ?? { label: '' }).label), /^1\.2 two$/);
+  });
+
+  it('refreshes a ticked question and the sections above it, and everything after a reset', async () => {
+    const { study, tree, fired } = setup();
+    await study.setDone('1A.1', true);
+    const changed = fired[0] as StudyNode[];
+    assert.deepEqual(
+      changed.map((n) => (n.kind === 'question' ? n.entry.question.id : n.section.id)),
+      ['1A.1', '1A', '1'],
+    );
+    assert.equal(tree.getTreeItem(tree.getChildren()[0]).description, '2/3');
+    await study.clearAll();
+    assert.equal(fired[1], undefined, 'a reset refreshes the whole tree');
+    tree.dispose();
+    await study.setDone('1.2', true);
+    assert.equal(fired.length, 2, 'a disposed provider is quiet');
+  });
+});
