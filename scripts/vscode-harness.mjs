@@ -3,6 +3,7 @@
 import { mkdtempSync, mkdirSync, rmSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { ROOT, startCodeServer, chromiumPath, missingSystemPackages, ensureCodeServer } from './code-server.mjs';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -85,6 +86,22 @@ export function linkExtension(extensionsDir) {
   mkdirSync(extensionsDir, { recursive: true });
   const target = join(extensionsDir, `${EXTENSION_ID}-${pkg.version}`);
   if (!existsSync(target)) symlinkSync(ROOT, target, 'dir');
+}
+
+/**
+ * Packages the extension as a .vsix (vsce, the way it would be published: .vscodeignore decides
+ * what goes in) and installs it into an extensions dir with code-server --install-extension.
+ * Returns the .vsix path. Tests that then run against the installed copy prove nothing the
+ * extension needs was left out.
+ */
+export function installVsix(extensionsDir) {
+  const bin = ensureCodeServer();
+  const out = join(tempDir('vsix'), `${pkg.name}-${pkg.version}.vsix`);
+  const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  mkdirSync(extensionsDir, { recursive: true });
+  execFileSync(bin, ['--extensions-dir', extensionsDir, '--install-extension', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return out;
 }
 
 /**

@@ -19,6 +19,7 @@ interface Harness {
   tempDir(prefix: string): string;
   makeWorkspace(): string;
   linkExtension(extensionsDir: string): void;
+  installVsix(extensionsDir: string): string;
   writeUserSettings(userDataDir: string, extra?: Record<string, unknown>): void;
 }
 interface CodeServer {
@@ -37,10 +38,14 @@ async function load<T>(file: string): Promise<T> {
 export interface WorkbenchOptions {
   /** A bank file to load instead of the bundled one (DJANGO_PREP_BANK). */
   bankFile?: string;
+  /** Run the packaged .vsix, installed with --install-extension, instead of this checkout. */
+  installed?: boolean;
 }
 
 export class Workbench {
   page!: Page;
+  /** The .vsix the session runs, when it runs the installed copy. */
+  vsix?: string;
   private context!: BrowserContext;
   private server!: Server;
   private harness!: Harness;
@@ -57,7 +62,8 @@ export class Workbench {
     this.harness.checkPrerequisites();
     this.dir = this.harness.tempDir('ui');
     this.folder = this.harness.makeWorkspace();
-    this.harness.linkExtension(join(this.dir, 'extensions'));
+    if (this.options.installed) this.vsix = this.harness.installVsix(join(this.dir, 'extensions'));
+    else this.harness.linkExtension(join(this.dir, 'extensions'));
     this.harness.writeUserSettings(join(this.dir, 'user-data'));
     // The port stays the same across restarts: the browser keeps storage per origin.
     this.port = await this.codeServer.freePort();
