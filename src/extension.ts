@@ -2,6 +2,7 @@
 // the tree (tree/), the question pages (page/), the commands (commands/) and what the learner is
 // told (notify/).
 import * as vscode from 'vscode';
+import * as l10n from '@vscode/l10n';
 import { openStudy } from './progress/open';
 import type { Study } from './progress/study';
 import type { StudyTreeProvider } from './tree/provider';
@@ -20,6 +21,8 @@ export interface ExtensionApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
+  // The code without 'vscode' (bank/, progress/) speaks through @vscode/l10n: same bundle.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const { output, log } = createLog();
   context.subscriptions.push(output);
   const workspace = vscode.workspace.workspaceFile?.toString() ?? (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()).join('\n');

@@ -51,6 +51,14 @@ function saveState(next: PageState): void {
   vscode.setState(next);
 }
 
+/** The page's status words, localised by the extension into the markup (page/html.ts). */
+const words = {
+  saved: statusEl.dataset.saved || 'Saved',
+  saving: statusEl.dataset.saving || 'Saving…',
+  notSaved: statusEl.dataset.notSaved || 'Not saved: {0}',
+  keptDraft: statusEl.dataset.keptDraft || 'Saved · an older draft was kept as a conflict copy',
+};
+
 function setStatus(text: string, kind: 'quiet' | 'busy' | 'error' = 'quiet'): void {
   statusEl.textContent = text;
   statusEl.dataset.kind = kind;
@@ -88,7 +96,7 @@ function render(v: PageContent): void {
     // version rule says wins, and keep the draft in the page's state.
     notesEl.value = judgeEdit(v.noteStamp, restored) === 'apply' ? restored.text : v.note;
     send({ type: 'editNote', id: restored.id, text: restored.text, writer: restored.writer, revision: restored.revision, base: restored.base, restored: true });
-    setStatus('Saving…', 'busy');
+    setStatus(words.saving, 'busy');
   } else {
     notesEl.value = v.note;
     if (restored && restored.id !== v.id && restored.writer !== writer) {
@@ -97,7 +105,7 @@ function render(v: PageContent): void {
       send({ type: 'editNote', id: restored.id, text: restored.text, writer: restored.writer, revision: restored.revision, base: restored.base, restored: true });
     }
     saveState({ bankId: v.bankId, id: v.id, pageKey: v.pageKey });
-    setStatus(v.note ? 'Saved' : '');
+    setStatus(v.note ? words.saved : '');
   }
   page.setAttribute('aria-busy', 'false');
   page.dataset.questionId = v.id;
@@ -132,7 +140,7 @@ notesEl.addEventListener('input', () => {
   if (!view) return;
   revision += 1;
   saveState({ bankId: view.bankId, id: view.id, pageKey: view.pageKey, pending: { id: view.id, text: notesEl.value, writer, revision, base } });
-  setStatus('Saving…', 'busy');
+  setStatus(words.saving, 'busy');
   unsent = true;
   flush();
 });
@@ -190,14 +198,14 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
           notesEl.value = m.text;
           notesEl.setSelectionRange(selectionStart, selectionEnd);
         }
-        setStatus(m.text ? 'Saved' : '');
+        setStatus(m.text ? words.saved : '');
       }
       break;
     case 'saved':
       if (view?.id === m.id && m.version > base) base = m.version;
       if (isPending(m)) {
         saveState({ bankId: state!.bankId, id: state!.id, pageKey: state!.pageKey });
-        setStatus('Saved');
+        setStatus(words.saved);
       }
       break;
     case 'kept':
@@ -208,7 +216,7 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
           base = m.stamp.version;
           if (notesEl.value !== m.text) notesEl.value = m.text;
         }
-        setStatus(m.conflict ? 'Saved · an older draft was kept as a conflict copy' : m.text ? 'Saved' : '');
+        setStatus(m.conflict ? words.keptDraft : m.text ? words.saved : '');
       }
       break;
     case 'resend':
@@ -220,7 +228,7 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
       }
       break;
     case 'rejected':
-      if (state?.pending?.id === m.id) setStatus(`Not saved: ${m.message}`, 'error');
+      if (state?.pending?.id === m.id) setStatus(words.notSaved.replace('{0}', () => m.message), 'error');
       break;
   }
 });

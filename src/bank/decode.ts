@@ -1,4 +1,5 @@
 // Bytes -> Bank on the calling thread: decoding with a problem for bytes that are not UTF-8.
+import * as l10n from '@vscode/l10n';
 import { parseBank } from './parse';
 import type { Bank } from './model';
 
@@ -9,7 +10,7 @@ export function decodeBank(bytes: Buffer): { text: string; problem?: { line: num
   if (Buffer.from(text, 'utf8').equals(bytes)) return { text };
   const bad = text.indexOf('\ufffd');
   const line = text.slice(0, Math.max(0, bad)).split('\n').length;
-  return { text, problem: { line, message: 'the file is not valid UTF-8 text: it may be binary; unreadable bytes are shown as \ufffd' } };
+  return { text, problem: { line, message: l10n.t('the file is not valid UTF-8 text: it may be binary; unreadable bytes are shown as �') } };
 }
 
 /** Decodes and parses, on whatever thread calls it. */

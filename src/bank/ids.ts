@@ -1,5 +1,6 @@
 // Ids: a question's id is its section's number (or slug) and its own number ("2B.7"), unless
 // the author pinned one; every id is unique in the bank, pinned ids first. Pure: no 'vscode'.
+import * as l10n from '@vscode/l10n';
 import type { Question, Section } from './model';
 
 /** A list item that is a question, before ids are assigned. */
@@ -47,7 +48,7 @@ export function assignIds(drafts: DraftSection[], problem: (line: number, messag
     if (q.pinned === undefined) continue;
     const first = pinnedAt.get(q.pinned);
     if (first !== undefined) {
-      problem(q.question.line, `pinned id "${q.pinned}" is already used at line ${first}; this question gets another id`);
+      problem(q.question.line, l10n.t('pinned id "{0}" is already used at line {1}; this question gets another id', q.pinned, first));
       q.pinned = undefined;
     } else {
       pinnedAt.set(q.pinned, q.question.line);
@@ -59,7 +60,7 @@ export function assignIds(drafts: DraftSection[], problem: (line: number, messag
     let id = wanted;
     for (let n = 2; used.has(id); n++) id = `${wanted}-${n}`;
     if (id !== wanted) {
-      problem(line, `${what} id "${wanted}" is already used at line ${used.get(wanted)}; this one gets "${id}" (pin an id to keep it stable)`);
+      problem(line, l10n.t('{0} id "{1}" is already used at line {2}; this one gets "{3}" (pin an id to keep it stable)', what, wanted, used.get(wanted) ?? 0, id));
     }
     used.set(id, line);
     return id;

@@ -1,5 +1,6 @@
 // Reading a bank file into a Bank: from a cache of parsed banks when the file is unchanged,
 // otherwise parsed in a worker thread, with messages that name the file (and the line).
+import * as l10n from '@vscode/l10n';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { bankKey, bankToLines, linesToBank } from './cache';
@@ -36,9 +37,9 @@ export function bankTitleFromFile(file: string): string {
 
 export function describeReadError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return 'the file does not exist';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a folder, not a file';
+  if (code === 'ENOENT') return l10n.t('the file does not exist');
+  if (code === 'EACCES' || code === 'EPERM') return l10n.t('permission denied');
+  if (code === 'EISDIR') return l10n.t('it is a folder, not a file');
   return (err as Error)?.message ?? String(err);
 }
 
@@ -107,11 +108,11 @@ export async function loadBankFile(file: string, options: LoadOptions): Promise<
   try {
     const info = await stat(file);
     if (info.size > BANK_MAX_BYTES) {
-      return empty(`Question bank ${file} is too large (${(info.size / 1048576).toFixed(1)} MB; the limit is ${BANK_MAX_BYTES / 1048576} MB)`);
+      return empty(l10n.t('Question bank {0} is too large ({1} MB; the limit is {2} MB)', file, (info.size / 1048576).toFixed(1), BANK_MAX_BYTES / 1048576));
     }
     bytes = await readFile(file);
   } catch (err) {
-    return empty(`Cannot read question bank ${file}: ${describeReadError(err)}`);
+    return empty(l10n.t('Cannot read question bank {0}: {1}', file, describeReadError(err)));
   }
   const key = bankKey(bytes, fallbackTitle);
   for (const dir of options.cacheDirs ?? []) {

@@ -1,6 +1,7 @@
 // Markdown -> Bank: walks the document's headings and lists into sections and questions. The
 // Markdown conversion is in markdown.ts, the author's markers in markers.ts, ids in ids.ts.
 // Pure: never imports 'vscode', never throws (see parseBank).
+import * as l10n from '@vscode/l10n';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type * as md from 'mdast';
@@ -33,7 +34,7 @@ export function parseBank(source: string, options: ParseOptions = {}): Bank {
     return {
       title: fallbackTitle,
       sections: [],
-      problems: [{ line: 1, message: `the bank could not be parsed: ${err instanceof Error ? err.message : String(err)}` }],
+      problems: [{ line: 1, message: l10n.t('the bank could not be parsed: {0}', err instanceof Error ? err.message : String(err)) }],
     };
   }
 }
@@ -54,7 +55,7 @@ class Parser {
 
   run(): Bank {
     if (this.text.includes('\u0000')) {
-      this.problem(lineOf(this.text, this.text.indexOf('\u0000')), 'the file contains NUL bytes: it looks binary, not Markdown');
+      this.problem(lineOf(this.text, this.text.indexOf('\u0000')), l10n.t('the file contains NUL bytes: it looks binary, not Markdown'));
     }
     const root = processor.parse(this.text) as md.Root;
     for (const node of root.children) {
@@ -109,7 +110,7 @@ class Parser {
 
     const visible = prune(sections);
     const bank: Bank = { title, sections: assignIds(visible, (line, message) => this.problem(line, message)), problems: this.problems };
-    if (!visible.length) this.problem(1, 'no questions found: a question is an item of a list under a heading');
+    if (!visible.length) this.problem(1, l10n.t('no questions found: a question is an item of a list under a heading'));
     this.problems.sort((a, b) => a.line - b.line);
     return bank;
   }
@@ -138,7 +139,7 @@ class Parser {
       if (list.ordered && !lazy) {
         const first = firstAt.get(number);
         if (first !== undefined) {
-          this.problem(question.question.line, `question number ${number} repeats in this list (first at line ${first})`);
+          this.problem(question.question.line, l10n.t('question number {0} repeats in this list (first at line {1})', number, first));
         } else firstAt.set(number, question.question.line);
       }
       into.questions.push({ ...question, number });
@@ -180,15 +181,15 @@ class Parser {
     if (head.length === 1 && head[0].t === 'strong') head = trimInlines(head[0].c);
     const text = collapse(plainInline(head));
     if (!text) {
-      this.problem(line, 'a list item with no question text was skipped');
+      this.problem(line, l10n.t('a list item with no question text was skipped'));
       return undefined;
     }
 
     let pinned: string | undefined;
     for (const pin of pins) {
-      if (!VALID_PIN.test(pin)) this.problem(line, `pinned id "${pin.slice(0, 60)}" is not valid: use letters, digits, ".", "_", ":" or "-"`);
+      if (!VALID_PIN.test(pin)) this.problem(line, l10n.t('pinned id "{0}" is not valid: use letters, digits, ".", "_", ":" or "-"', pin.slice(0, 60)));
       else if (pinned === undefined) pinned = pin;
-      else this.problem(line, `more than one pinned id in this question; "${pinned}" is used`);
+      else this.problem(line, l10n.t('more than one pinned id in this question; "{0}" is used', pinned));
     }
     return {
       question: {

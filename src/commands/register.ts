@@ -41,13 +41,13 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
             detail: e.path.map((s) => s.title).join(' › '),
             id: e.question.id,
           })),
-          { placeHolder: 'Open a question', matchOnDescription: true, matchOnDetail: true },
+          { placeHolder: vscode.l10n.t('Open a question'), matchOnDescription: true, matchOnDetail: true },
         );
         id = picked?.id;
       }
       if (id === undefined) return;
       if (!study.has(id)) {
-        void vscode.window.showWarningMessage(`There is no question "${id}" in the bank.`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('There is no question "{0}" in the bank.', id));
         return;
       }
       pages.open(id);
@@ -63,7 +63,7 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
     vscode.commands.registerCommand(COMMANDS.toggleDone, async (arg?: unknown) => {
       const id = questionIdOf(arg) ?? currentQuestion();
       if (id === undefined || !study.has(id)) {
-        void vscode.window.showInformationMessage('Open or select a question first, then toggle it done.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open or select a question first, then toggle it done.'));
         return;
       }
       await study.setDone(id, !study.isDone(id));
@@ -73,14 +73,14 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
     vscode.commands.registerCommand(COMMANDS.previousQuestion, () => pages.active()?.navigate('previous')),
 
     vscode.commands.registerCommand(COMMANDS.resetProgress, async () => {
-      const markers = 'Back to the Bank’s Markers';
-      const clear = 'Clear All';
+      const markers = vscode.l10n.t('Back to the Bank’s Markers');
+      const clear = vscode.l10n.t('Clear All');
       const { done, total } = study.total();
       const choice = await vscode.window.showWarningMessage(
-        'Reset your progress?',
+        vscode.l10n.t('Reset your progress?'),
         {
           modal: true,
-          detail: `${done} of ${total} questions are done in this workspace. “${markers}” keeps only the questions the bank marks done; “${clear}” unticks every question. Your notes are kept either way.`,
+          detail: vscode.l10n.t('{0} of {1} questions are done in this workspace. “{2}” keeps only the questions the bank marks done; “{3}” unticks every question. Your notes are kept either way.', done, total, markers, clear),
         },
         markers,
         clear,

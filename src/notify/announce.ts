@@ -21,9 +21,15 @@ function announce(study: Study, loaded: LoadedBank, output: vscode.OutputChannel
     void vscode.window.showErrorMessage(error);
   } else if (bank.problems.length) {
     const [first] = bank.problems;
+    const showProblems = vscode.l10n.t('Show Problems');
     const n = bank.problems.length;
     void vscode.window
-      .showWarningMessage(`Question bank ${basename(file)}: ${n} problem${n === 1 ? '' : 's'}; the first, at line ${first.line}: ${first.message}.`, 'Show Problems')
+      .showWarningMessage(
+        n === 1
+          ? vscode.l10n.t('Question bank {0}: 1 problem; the first, at line {1}: {2}.', basename(file), first.line, first.message)
+          : vscode.l10n.t('Question bank {0}: {1} problems; the first, at line {2}: {3}.', basename(file), n, first.line, first.message),
+        showProblems,
+      )
       .then((choice) => choice && output.show(true));
   }
   const warnStorage = (w: { key: string; message: string }) => {
@@ -34,7 +40,7 @@ function announce(study: Study, loaded: LoadedBank, output: vscode.OutputChannel
   const conflictKept = study.onDidKeepConflict((copy) => {
     log(`Kept a conflict copy of the note on ${copy.id} (${copy.text.length} characters): ${copy.reason}.`);
     void vscode.window
-      .showInformationMessage(`Two copies of your note on ${copy.id} disagreed. The newer is the note; the other is kept as a conflict copy.`, 'Show Conflict Copies')
+      .showInformationMessage(vscode.l10n.t('Two copies of your note on {0} disagreed. The newer is the note; the other is kept as a conflict copy.', copy.id), vscode.l10n.t('Show Conflict Copies'))
       .then((choice) => choice && vscode.commands.executeCommand(COMMANDS.showOrphanedNotes));
   });
   const bankState = error ? 'broken' : study.entries.length ? 'ok' : 'empty';

@@ -8,6 +8,48 @@ export interface ShellOptions {
   styleUri: string;
   codiconUri: string;
   nonce?: string;
+  /** The page's words, localised by the caller (vscode.l10n); English by default. */
+  strings?: PageStrings;
+}
+
+/** Every word the page shows; the status words go to the page's script as data attributes. */
+export const ENGLISH: PageStrings = {
+  lang: 'en',
+  title: 'Question',
+  section: 'Section',
+  toolbar: 'Question',
+  done: 'Done',
+  previous: 'Previous',
+  previousTitle: 'Previous question',
+  next: 'Next',
+  nextTitle: 'Next question',
+  notes: 'Answer notes',
+  markdown: 'Markdown',
+  placeholder: 'Write your answer here. It is saved as you type.',
+  saved: 'Saved',
+  saving: 'Saving…',
+  notSaved: 'Not saved: {0}',
+  keptDraft: 'Saved · an older draft was kept as a conflict copy',
+};
+
+export interface PageStrings {
+  lang: string;
+  title: string;
+  section: string;
+  toolbar: string;
+  done: string;
+  previous: string;
+  previousTitle: string;
+  next: string;
+  nextTitle: string;
+  notes: string;
+  markdown: string;
+  placeholder: string;
+  saved: string;
+  saving: string;
+  /** `{0}` is the reason. */
+  notSaved: string;
+  keptDraft: string;
 }
 
 export function newNonce(): string {
@@ -20,6 +62,8 @@ function attr(value: string): string {
 
 export function pageHtml(o: ShellOptions): string {
   const nonce = o.nonce ?? newNonce();
+  const w = o.strings ?? ENGLISH;
+  const text = (v: string) => attr(v);
   const csp = [
     "default-src 'none'",
     `style-src ${o.cspSource}`,
@@ -31,35 +75,35 @@ export function pageHtml(o: ShellOptions): string {
     "frame-src 'none'",
   ].join('; ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${attr(w.lang)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${attr(o.codiconUri)}">
 <link rel="stylesheet" href="${attr(o.styleUri)}">
-<title>Question</title>
+<title>${text(w.title)}</title>
 </head>
 <body>
 <main id="page" aria-busy="true">
   <header class="bar">
-    <nav id="path" class="path" aria-label="Section"></nav>
+    <nav id="path" class="path" aria-label="${attr(w.section)}"></nav>
     <span id="position" class="position"></span>
   </header>
   <h1 id="question" class="question"></h1>
   <div id="details" class="details"></div>
-  <div class="actions" role="toolbar" aria-label="Question">
-    <label class="done"><input type="checkbox" id="done"> <span>Done</span></label>
+  <div class="actions" role="toolbar" aria-label="${attr(w.toolbar)}">
+    <label class="done"><input type="checkbox" id="done"> <span>${text(w.done)}</span></label>
     <span class="spacer"></span>
-    <button id="previous" class="secondary" type="button" title="Previous question"><i class="codicon codicon-arrow-left" aria-hidden="true"></i> Previous</button>
-    <button id="next" class="secondary" type="button" title="Next question">Next <i class="codicon codicon-arrow-right" aria-hidden="true"></i></button>
+    <button id="previous" class="secondary" type="button" title="${attr(w.previousTitle)}"><i class="codicon codicon-arrow-left" aria-hidden="true"></i> ${text(w.previous)}</button>
+    <button id="next" class="secondary" type="button" title="${attr(w.nextTitle)}">${text(w.next)} <i class="codicon codicon-arrow-right" aria-hidden="true"></i></button>
   </div>
   <section class="notes">
     <div class="notes-head">
-      <label for="notes"><i class="codicon codicon-edit" aria-hidden="true"></i> Answer notes <span class="hint">Markdown</span></label>
-      <span id="status" class="status" role="status" aria-live="polite"></span>
+      <label for="notes"><i class="codicon codicon-edit" aria-hidden="true"></i> ${text(w.notes)} <span class="hint">${text(w.markdown)}</span></label>
+      <span id="status" class="status" role="status" aria-live="polite" data-saved="${attr(w.saved)}" data-saving="${attr(w.saving)}" data-not-saved="${attr(w.notSaved)}" data-kept-draft="${attr(w.keptDraft)}"></span>
     </div>
-    <textarea id="notes" spellcheck="true" placeholder="Write your answer here. It is saved as you type."></textarea>
+    <textarea id="notes" spellcheck="true" placeholder="${attr(w.placeholder)}"></textarea>
   </section>
 </main>
 <script nonce="${nonce}" src="${attr(o.scriptUri)}"></script>

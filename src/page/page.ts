@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Study } from '../progress/study';
 import { NOTE_MAX_CHARS } from '../progress/store';
 import { parsePageMessage, isSafeExternalLink, type ExtensionMessage, type PageContent } from '../shared/protocol';
-import { pageHtml } from './html';
+import { pageHtml, type PageStrings } from './html';
 import { renderBlocks, renderInline } from './render';
 import { MAX_RELOADS, READY_WITHIN_MS, ReadyWatchdog } from './ready-watchdog';
 import { Disposable } from '../util/disposable';
@@ -72,6 +72,7 @@ export class QuestionPage extends Disposable {
       scriptUri: asUri('page.js'),
       styleUri: asUri('page.css'),
       codiconUri: asUri('codicons', 'codicon.css'),
+      strings: pageStrings(),
     });
     this.watchdog.expect();
   }
@@ -178,7 +179,7 @@ export class QuestionPage extends Disposable {
             ),
           (err: Error) => {
             this.post({ type: 'rejected', id, revision, message: err.message });
-            void vscode.window.showErrorMessage(`Your note on ${id} was not saved: ${err.message}.`);
+            void vscode.window.showErrorMessage(vscode.l10n.t('Your note on {0} was not saved: {1}.', id, err.message));
           },
         );
         break;
@@ -194,4 +195,27 @@ export class QuestionPage extends Disposable {
     this._onDidDispose.fire();
     this._onDidDispose.dispose();
   }
+}
+
+/** The page's words in the display language (English until the extension ships a translation). */
+function pageStrings(): PageStrings {
+  const t = vscode.l10n.t;
+  return {
+    lang: vscode.env.language || 'en',
+    title: t('Question'),
+    section: t('Section'),
+    toolbar: t('Question'),
+    done: t('Done'),
+    previous: t('Previous'),
+    previousTitle: t('Previous question'),
+    next: t('Next'),
+    nextTitle: t('Next question'),
+    notes: t('Answer notes'),
+    markdown: t('Markdown'),
+    placeholder: t('Write your answer here. It is saved as you type.'),
+    saved: t('Saved'),
+    saving: t('Saving…'),
+    notSaved: t('Not saved: {0}'),
+    keptDraft: t('Saved · an older draft was kept as a conflict copy'),
+  };
 }

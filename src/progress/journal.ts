@@ -7,6 +7,7 @@
 // they wrote, and at start-up every file is merged into workspace storage. Merging is per key:
 // notes by their version stamp, progress question by question (see `Merge`). Pure: files come
 // through JournalDir.
+import * as l10n from '@vscode/l10n';
 import type { KeyValueStore } from './storage';
 
 /** The journal's folder: one file per window, appended to by that window only. */
@@ -135,7 +136,7 @@ export class JournaledStore implements KeyValueStore {
     try {
       names = (await dir.list()).filter((n) => n.endsWith('.jsonl'));
     } catch (err) {
-      warnings.push(`The notes journal could not be listed (${(err as Error).message}); it was started afresh.`);
+      warnings.push(l10n.t('The notes journal could not be listed ({0}); it was started afresh.', (err as Error).message));
     }
     let bad = 0;
     for (const name of names) {
@@ -148,19 +149,19 @@ export class JournaledStore implements KeyValueStore {
         store.offsets.set(name, read.end);
         newest.set(name, Math.max(-Infinity, ...parsed.lines.map((l) => l.at)));
       } catch (err) {
-        warnings.push(`A notes journal file could not be read (${(err as Error).message}); the others were used.`);
+        warnings.push(l10n.t('A notes journal file could not be read ({0}); the others were used.', (err as Error).message));
       }
     }
-    if (bad) warnings.push(`${bad} line${bad === 1 ? '' : 's'} of the notes journal could not be read and ${bad === 1 ? 'was' : 'were'} skipped.`);
+    if (bad) warnings.push(bad === 1 ? l10n.t('1 line of the notes journal could not be read and was skipped.') : l10n.t('{0} lines of the notes journal could not be read and were skipped.', bad));
     let legacy: Line[] = [];
     if (options.legacy) {
       try {
         const text = await options.legacy.read();
         const lines = text ? parseLegacy(text) : [];
-        if (lines === undefined) warnings.push('The notes journal had an unknown shape and was started afresh.');
+        if (lines === undefined) warnings.push(l10n.t('The notes journal had an unknown shape and was started afresh.'));
         legacy = lines ?? [];
       } catch (err) {
-        warnings.push(`The notes journal could not be read (${(err as Error).message}); it was started afresh.`);
+        warnings.push(l10n.t('The notes journal could not be read ({0}); it was started afresh.', (err as Error).message));
       }
     }
     all.push(...legacy);

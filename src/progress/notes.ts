@@ -2,6 +2,7 @@
 // arrives late (a draft a revived page restored, a second page, the journal) never replaces a
 // newer one; a copy that loses but holds text the winner lacks is kept as a conflict copy, listed
 // beside the orphaned notes. Pure: no 'vscode'.
+import * as l10n from '@vscode/l10n';
 import { Emitter, type Event } from '../util/emitter';
 import { applyPatch, holdsTextTheOtherLacks, judgeEdit, UNVERSIONED, type NoteEdit, type NotePatch, type NoteStamp } from '../shared/note-version';
 import { isRecord, migrate, SCHEMA, type Step, type Storage } from './storage';
@@ -98,8 +99,8 @@ function readConflict(bankId: string, key: string, raw: unknown): ConflictCopy |
 }
 
 export function checkNoteSize(text: unknown): Error | undefined {
-  if (typeof text !== 'string') return new Error('a note must be text');
-  if (text.length > NOTE_MAX_CHARS) return new Error(`note is too large (${text.length} characters; the limit is ${NOTE_MAX_CHARS})`);
+  if (typeof text !== 'string') return new Error(l10n.t('a note must be text'));
+  if (text.length > NOTE_MAX_CHARS) return new Error(l10n.t('note is too large ({0} characters; the limit is {1})', text.length, NOTE_MAX_CHARS));
   return undefined;
 }
 
@@ -124,7 +125,7 @@ export class NoteStore {
     if (note === undefined) {
       // Read again before the removal below lands (a page asks twice), it is still one problem.
       if (!this.storage.wasSetAside(key)) {
-        this.storage.setAside(key, raw, `The stored note of question "${id}" had the wrong shape; it was set aside, not deleted.`);
+        this.storage.setAside(key, raw, l10n.t('The stored note of question "{0}" had the wrong shape; it was set aside, not deleted.', id));
         void this.storage.write(key, undefined);
       }
       return { text: '', stamp: UNVERSIONED };
@@ -148,7 +149,7 @@ export class NoteStore {
       const stamp: NoteStamp = { version: current.stamp.version + 1, writer: edit.writer, revision: edit.revision };
       const conflict =
         verdict === 'concurrent' && holdsTextTheOtherLacks(current.text, edit.text)
-          ? this.keepConflict(bankId, id, current.text, 'saved from elsewhere while another page was being typed in')
+          ? this.keepConflict(bankId, id, current.text, l10n.t('saved from elsewhere while another page was being typed in'))
           : undefined;
       return this.write(bankId, id, edit.text, stamp, options.origin).then(() => ({ kind: 'saved', stamp, conflict }));
     }
@@ -157,7 +158,7 @@ export class NoteStore {
     // note is kept whenever it holds text the note lacks.
     const keep = holdsTextTheOtherLacks(edit.text, current.text) && (verdict === 'concurrent' || holdsTextTheOtherLacks(current.text, edit.text));
     const conflict = keep
-      ? this.keepConflict(bankId, id, edit.text, verdict === 'stale' ? 'an older draft that a reopened page brought back' : 'a draft that a reopened page brought back, made before the newer note was saved')
+      ? this.keepConflict(bankId, id, edit.text, verdict === 'stale' ? l10n.t('an older draft that a reopened page brought back') : l10n.t('a draft that a reopened page brought back, made before the newer note was saved'))
       : undefined;
     return this.storage.flush().then(() => ({ kind: 'kept', text: current.text, stamp: current.stamp, conflict }));
   }
@@ -219,7 +220,7 @@ export class NoteStore {
   /** Makes a conflict copy the note again; the note it replaces is kept as a conflict copy if it holds text the copy lacks. */
   async restoreConflict(copy: ConflictCopy): Promise<void> {
     const current = this.get(copy.bankId, copy.id);
-    if (holdsTextTheOtherLacks(current.text, copy.text)) this.keepConflict(copy.bankId, copy.id, current.text, 'the note before a conflict copy was restored over it');
+    if (holdsTextTheOtherLacks(current.text, copy.text)) this.keepConflict(copy.bankId, copy.id, current.text, l10n.t('the note before a conflict copy was restored over it'));
     await this.set(copy.bankId, copy.id, copy.text);
     await this.storage.write(copy.key, undefined);
   }
@@ -326,7 +327,7 @@ export function mergeNote(key: string, stored: unknown, incoming: unknown, now: 
   const bankId = rest.slice(0, slash);
   const id = rest.slice(slash + 1);
   const ls = stampOf(loser);
-  const copy: StoredConflict = { schema: SCHEMA, id, text: loser.text, updated: now, reason: 'saved in parallel in another window or before a reload' };
+  const copy: StoredConflict = { schema: SCHEMA, id, text: loser.text, updated: now, reason: l10n.t('saved in parallel in another window or before a reload') };
   // Named by the losing copy's stamp: the same disagreement found again is one copy.
   return { write, value: incoming, also: [[`${conflictPrefix(bankId)}merge-${ls.version}-${ls.writer}-${ls.revision}`, copy]] };
 }

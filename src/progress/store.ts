@@ -1,5 +1,6 @@
 // Done state and the door to answer notes (progress/notes.ts), behind a small Memento-like
 // interface. Pure: no 'vscode'.
+import * as l10n from '@vscode/l10n';
 import { Emitter, type Event } from '../util/emitter';
 import { Storage, type KeyValueStore, type StoreWarning } from './storage';
 import { NoteStore, noteKey, readNote, stampOf, type NoteChange } from './notes';
@@ -61,7 +62,7 @@ export class StudyStore {
     const { marks, bad } = readProgress(raw);
     this.load(bankId, marks);
     if (bad) {
-      this.storage.setAside(key, raw, `Stored progress of bank "${bankId}" had ${bad} entr${bad === 1 ? 'y' : 'ies'} of the wrong shape; the good ones were kept.`);
+      this.storage.setAside(key, raw, bad === 1 ? l10n.t('Stored progress of bank "{0}" had 1 entry of the wrong shape; the good ones were kept.', bankId) : l10n.t('Stored progress of bank "{0}" had {1} entries of the wrong shape; the good ones were kept.', bankId, bad));
       this.persistProgress(bankId);
     } else if ((raw as { schema?: unknown }).schema !== PROGRESS_SCHEMA) this.persistProgress(bankId);
   }

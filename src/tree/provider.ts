@@ -64,9 +64,9 @@ export class StudyTreeProvider extends Disposable implements vscode.TreeDataProv
       const item = new vscode.TreeItem(section.title, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `section:${section.id}`;
       item.description = `${count.done}/${count.total}`;
-      item.tooltip = `${section.title}\n${count.done} of ${count.total} done`;
+      item.tooltip = `${section.title}\n${vscode.l10n.t('{0} of {1} done', count.done, count.total)}`;
       item.contextValue = 'section';
-      item.accessibilityInformation = { label: `${section.title}, ${count.done} of ${count.total} done` };
+      item.accessibilityInformation = { label: vscode.l10n.t('{0}, {1} of {2} done', section.title, count.done, count.total) };
       return item;
     }
     const { question } = node.entry;
@@ -76,7 +76,7 @@ export class StudyTreeProvider extends Disposable implements vscode.TreeDataProv
     item.description = question.id;
     item.checkboxState = {
       state: done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
-      tooltip: done ? 'Mark as not done' : 'Mark as done',
+      tooltip: done ? vscode.l10n.t('Mark as not done') : vscode.l10n.t('Mark as done'),
     };
     const tooltip = new vscode.MarkdownString(undefined, false);
     tooltip.isTrusted = false;
@@ -88,8 +88,8 @@ export class StudyTreeProvider extends Disposable implements vscode.TreeDataProv
     }
     item.tooltip = tooltip;
     item.contextValue = done ? 'question-done' : 'question';
-    item.command = { command: COMMANDS.openQuestion, title: 'Open Question', arguments: [question.id] };
-    item.accessibilityInformation = { label: `${question.id} ${question.text}${done ? ', done' : ''}` };
+    item.command = { command: COMMANDS.openQuestion, title: vscode.l10n.t('Open Question'), arguments: [question.id] };
+    item.accessibilityInformation = { label: done ? vscode.l10n.t('{0} {1}, done', question.id, question.text) : `${question.id} ${question.text}` };
     return item;
   }
 }

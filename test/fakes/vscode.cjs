@@ -91,8 +91,14 @@ function fakeWebviewPanel(viewType, title) {
 const Disposable = {
   from: (...items) => ({ dispose: () => items.forEach((d) => d.dispose()) }),
 };
+/** vscode.l10n with no bundle: the message itself, with {0}, {1}… filled in. */
+const l10n = {
+  bundle: undefined,
+  t: (message, ...args) => String(message).replace(/\{(\d+)\}/g, (m, i) => (args[Number(i)] === undefined ? m : String(args[Number(i)]))),
+};
 module.exports = {
   Disposable,
+  l10n,
   EventEmitter,
   Uri,
   TreeItem,
@@ -112,6 +118,6 @@ module.exports = {
   },
   commands: { registerCommand: disposable, executeCommand: () => Promise.resolve() },
   workspace: { getConfiguration: () => ({ get: (_k, d) => d }), workspaceFolders: [], workspaceFile: undefined },
-  env: { openExternal: () => Promise.resolve(true) },
+  env: { language: 'en', openExternal: () => Promise.resolve(true) },
   fakeWebviewPanel,
 };
