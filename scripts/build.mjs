@@ -53,6 +53,8 @@ async function precomputeBundledBanks() {
 
 export async function buildAll({ tests = false } = {}) {
   rmSync(join(root, 'dist'), { recursive: true, force: true });
+  // A source map left by a dev or watch build must not ship beside a production page script.
+  if (production) rmSync(join(root, 'media/page.js.map'), { force: true });
   copyCodicons();
   const jobs = [];
   if (existsSync(join(root, 'src/extension.ts'))) jobs.push(

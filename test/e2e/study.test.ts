@@ -13,6 +13,14 @@ const questionRow = (id: string) => new RegExp(`^${escape(id)} `);
 const sectionRow = (title: string, done?: number, total?: number) =>
   new RegExp(`^${escape(title)}, ${done ?? '\\d+'} of ${total ?? '\\d+'} done$`);
 
+/** A PNG of the whole window (1400 × 900, the viewport), with more in it than one flat colour. */
+function assertPicture(path: string): void {
+  const png = readFileSync(path);
+  assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1400, 900]);
+  assert.ok(png.length > 30_000, `a picture with content (${png.length} bytes)`);
+}
+
 describe('studying in a real VS Code', function () {
   this.timeout(180000);
   const wb = new Workbench();
@@ -168,7 +176,8 @@ describe('studying in a real VS Code', function () {
     const frame = await wb.pageFrame();
     await frame.waitForSelector('#page[data-question-id="1.9"]');
     await wb.page.mouse.move(0, 0);
-    await wb.screenshot('study-workspace.png');
+    assertPicture(await wb.screenshot('study-workspace.png'));
+    assert.equal(await wb.page.locator('.editor-group-container').count(), 2, 'the page beside the code');
     await wb.expand(/^4\. Django URL Routing/);
     await wb.expand(/^4B\. Middleware/);
     await wb.row(questionRow('4B.3')).click();
@@ -176,7 +185,8 @@ describe('studying in a real VS Code', function () {
     await frame.locator('#notes').fill('process_request runs on the way in, top to bottom;\nprocess_response on the way out, bottom to top.');
     await frame.waitForSelector('#status:text-is("Saved")');
     await wb.page.mouse.move(0, 0);
-    await wb.screenshot('question-with-details.png');
+    assertPicture(await wb.screenshot('question-with-details.png'));
+    assert.equal(await frame.locator('#details').isVisible(), true, 'the question’s details are in the picture');
   });
 
   it('resets progress after asking: clear all, then back to the bank markers', async () => {

@@ -147,9 +147,12 @@ export class Workbench {
     if (this.folder) rmSync(this.folder, { recursive: true, force: true });
   }
 
-  async screenshot(name: string): Promise<void> {
+  /** Saves a screenshot of the window; returns the PNG's path. */
+  async screenshot(name: string): Promise<string> {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await this.page.screenshot({ path: join(SCREENSHOTS, name) });
+    const path = join(SCREENSHOTS, name);
+    await this.page.screenshot({ path });
+    return path;
   }
 
   // --- the sidebar -------------------------------------------------------------------------
