@@ -1,4 +1,4 @@
-// Installs code-server (VS Code 1.100.3 served to a browser) into .vscode-test/ on first use,
+// Installs code-server (VS Code served to a browser: 1.100.3, or 1.82.2 for the oldest run) into .vscode-test/ on first use,
 // working around the three offline-install pitfalls described in shared/docs/testing-in-real-vscode.md.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, copyFileSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
@@ -8,11 +8,34 @@ import { fileURLToPath } from 'node:url';
 import net from 'node:net';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const CODE_SERVER_VERSION = '4.100.3';
-const PREFIX = join(ROOT, '.vscode-test', 'code-server');
-export const CODE_SERVER_BIN = join(PREFIX, 'node_modules', '.bin', 'code-server');
-const RIPGREP_CACHE = `vscode-ripgrep-cache-1.15.11`;
+/**
+ * The VS Codes the tests run on, as code-server: the newest that runs on Node 20, and the oldest
+ * near VS Code 1.80 on npm (package.json's `engines` says what these passed). DJANGO_PREP_VSCODE
+ * picks one (default: newest).
+ */
+export const CODE_SERVERS = {
+  newest: { version: '4.100.3', vscode: '1.100.3', ripgrepPackage: '1.15.11', prefix: 'code-server', env: {}, packages: [] },
+  oldest: {
+    version: '4.17.1',
+    vscode: '1.82.2',
+    ripgrepPackage: '1.15.5',
+    prefix: 'code-server-4.17.1',
+    // Built for Node 18: its postinstall refuses Node 20 unless told, and its kerberos module
+    // compiles against Node 20's headers only with -fpermissive; its keytar needs libsecret.
+    env: { FORCE_NODE_VERSION: '20', CXXFLAGS: '-fpermissive' },
+    packages: [['libsecret-1-dev', '/usr/include/libsecret-1/libsecret/secret.h']],
+  },
+};
 const RIPGREP_ASSET = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
+
+/** The code-server of this run. */
+export function codeServer() {
+  const name = process.env.DJANGO_PREP_VSCODE || 'newest';
+  const cs = CODE_SERVERS[name];
+  if (!cs) throw new Error(`DJANGO_PREP_VSCODE=${name}: use one of ${Object.keys(CODE_SERVERS).join(', ')}`);
+  const prefix = join(ROOT, '.vscode-test', cs.prefix);
+  return { name, ...cs, prefixDir: prefix, bin: join(prefix, 'node_modules', '.bin', 'code-server') };
+}
 
 function which(cmd) {
   try {
@@ -29,6 +52,7 @@ export function missingSystemPackages({ needBrowser = true } = {}) {
   if (!isInstalled()) {
     if (!which('rg')) missing.push('ripgrep');
     if (!existsSync('/usr/include/krb5.h') && !existsSync('/usr/include/gssapi/gssapi.h')) missing.push('libkrb5-dev');
+    for (const [pkg, file] of codeServer().packages) if (!existsSync(file)) missing.push(pkg);
   }
   return missing;
 }
@@ -38,11 +62,13 @@ export function chromiumPath() {
 }
 
 export function isInstalled() {
-  return existsSync(CODE_SERVER_BIN) && existsSync(join(PREFIX, '.installed-' + CODE_SERVER_VERSION));
+  const cs = codeServer();
+  return existsSync(cs.bin) && existsSync(join(cs.prefixDir, '.installed-' + cs.version));
 }
 
 export function ensureCodeServer({ log = console.error } = {}) {
-  if (isInstalled()) return CODE_SERVER_BIN;
+  const cs = codeServer();
+  if (isInstalled()) return cs.bin;
   const missing = missingSystemPackages({ needBrowser: false });
   if (missing.length) {
     throw new Error(
@@ -50,9 +76,9 @@ export function ensureCodeServer({ log = console.error } = {}) {
         `Install them with: sudo apt-get install -y ${missing.join(' ')}`,
     );
   }
-  log(`Installing code-server@${CODE_SERVER_VERSION} into .vscode-test/ (first run only, about two minutes)...`);
+  log(`Installing code-server@${cs.version} (VS Code ${cs.vscode}) into .vscode-test/ (first run only, about two minutes)...`);
   // @vscode/ripgrep downloads rg from GitHub; its postinstall looks in this cache first.
-  const cache = join(tmpdir(), RIPGREP_CACHE);
+  const cache = join(tmpdir(), `vscode-ripgrep-cache-${cs.ripgrepPackage}`);
   mkdirSync(cache, { recursive: true });
   if (!existsSync(join(cache, RIPGREP_ASSET))) {
     const pack = mkdtempSync(join(tmpdir(), 'rgpack-'));
@@ -60,15 +86,15 @@ export function ensureCodeServer({ log = console.error } = {}) {
     execFileSync('tar', ['czf', join(cache, RIPGREP_ASSET), '-C', pack, 'rg']);
     rmSync(pack, { recursive: true, force: true });
   }
-  mkdirSync(PREFIX, { recursive: true });
-  writeFileSync(join(PREFIX, 'package.json'), '{"private":true}\n');
-  execFileSync('npm', ['install', '--no-save', '--prefix', PREFIX, `code-server@${CODE_SERVER_VERSION}`], {
+  mkdirSync(cs.prefixDir, { recursive: true });
+  writeFileSync(join(cs.prefixDir, 'package.json'), '{"private":true}\n');
+  execFileSync('npm', ['install', '--no-save', '--prefix', cs.prefixDir, `code-server@${cs.version}`], {
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, npm_config_unsafe_perm: 'true', npm_config_yes: 'true', npm_config_loglevel: 'error' },
+    env: { ...process.env, npm_config_unsafe_perm: 'true', npm_config_yes: 'true', npm_config_loglevel: 'error', ...cs.env },
   });
-  if (!existsSync(CODE_SERVER_BIN)) throw new Error('code-server install finished but its binary is missing');
-  writeFileSync(join(PREFIX, '.installed-' + CODE_SERVER_VERSION), '');
-  return CODE_SERVER_BIN;
+  if (!existsSync(cs.bin)) throw new Error('code-server install finished but its binary is missing');
+  writeFileSync(join(cs.prefixDir, '.installed-' + cs.version), '');
+  return cs.bin;
 }
 
 export function freePort() {

@@ -72,9 +72,20 @@ try {
     record('unit', await runMocha('unit'));
   }
   if (wanted('integration') && specFiles('out/test/integration').length) {
-    step('extension-host tests (real VS Code via code-server)');
+    // On the newest VS Code that runs here and on the oldest near package.json's `engines`.
     const { runIntegration } = await import('./vscode-harness.mjs');
-    record('extension host', await runIntegration());
+    const { CODE_SERVERS } = await import('./code-server.mjs');
+    const chosen = process.env.DJANGO_PREP_VSCODE;
+    for (const name of chosen ? [chosen] : ['newest', 'oldest']) {
+      step(`extension-host tests (real VS Code ${CODE_SERVERS[name].vscode} via code-server ${CODE_SERVERS[name].version})`);
+      process.env.DJANGO_PREP_VSCODE = name;
+      try {
+        record(`extension host, VS Code ${CODE_SERVERS[name].vscode}`, await runIntegration());
+      } finally {
+        if (chosen) process.env.DJANGO_PREP_VSCODE = chosen;
+        else delete process.env.DJANGO_PREP_VSCODE;
+      }
+    }
   }
   if (wanted('e2e') && specFiles('out/test/e2e').length) {
     step('UI tests (Playwright + Chromium + code-server)');
