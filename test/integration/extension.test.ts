@@ -183,11 +183,13 @@ describe('Django Interview Prep in a real VS Code', () => {
     const copy = a.study.conflicts().find((c) => c.id === '7.2')!;
     assert.equal(copy.text, 'abc');
     await vscode.commands.executeCommand(COMMANDS.showOrphanedNotes, copy.key);
-    const editor = vscode.window.activeTextEditor;
-    assert.ok(editor, 'the conflict copy opened');
-    assert.match(editor.document.getText(), /conflict copy of your note on question "7\.2"/);
+    const shows = (e: vscode.TextEditor) => /conflict copy of your note on question "7\.2"/.test(e.document.getText());
+    await until('the conflict copy opens', () => vscode.window.visibleTextEditors.some(shows));
+    const editor = vscode.window.visibleTextEditors.find(shows)!;
     assert.match(editor.document.getText(), /\n\nabc$/);
+    await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await until('the conflict copy closes', () => !vscode.window.visibleTextEditors.some(shows));
     await a.study.discardConflict(copy);
     await a.study.store.setNote('django', '7.2', '');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

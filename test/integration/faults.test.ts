@@ -74,8 +74,11 @@ describe('under bad input', () => {
     await a.storage.update('note/django/retired.3', { schema: 1, text: 'An answer to a question the bank dropped.', updated: 1 });
     assert.ok(a.study.orphanedNoteIds().includes('retired.3'));
     await vscode.commands.executeCommand(COMMANDS.showOrphanedNotes, 'retired.3');
-    const editor = vscode.window.activeTextEditor;
-    assert.ok(editor, 'an editor opened');
+    const shows = (e: vscode.TextEditor) => /"retired\.3", which is no longer in the bank/.test(e.document.getText());
+    for (let i = 0; i < 100 && !vscode.window.visibleTextEditors.some(shows); i++) await new Promise((r) => setTimeout(r, 100));
+    const editor = vscode.window.visibleTextEditors.find(shows);
+    assert.ok(editor, 'an editor opened on the orphaned note');
+    await vscode.window.showTextDocument(editor.document);
     assert.equal(editor.document.languageId, 'markdown');
     assert.match(editor.document.getText(), /An answer to a question the bank dropped\./);
     assert.match(editor.document.getText(), /"retired\.3", which is no longer in the bank/);
