@@ -283,9 +283,18 @@ export class Workbench {
     await this.page.keyboard.press('Escape'); // nothing a failed test left open stands in the way
     await this.openView();
     for (const section of sections) await this.expand(section);
-    await this.row(new RegExp(`^${id.replace(/\./g, '\\.')} `)).click();
-    const [frame] = await this.pageFramesFor(id, 1);
-    return frame;
+    // A click that lands while the tree re-renders (a count refreshed by the extension) opens
+    // nothing: look for the page, and click again if it has not come.
+    const row = this.row(new RegExp(`^${id.replace(/\./g, '\\.')} `));
+    for (let attempt = 1; ; attempt++) {
+      await row.click();
+      try {
+        const [frame] = await this.pageFramesFor(id, 1, attempt < 3 ? 15000 : 30000);
+        return frame;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+      }
+    }
   }
 
   async pageQuestionId(): Promise<string> {
