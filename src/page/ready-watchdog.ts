@@ -35,10 +35,9 @@ export class ReadyWatchdog {
     this.disarm();
   }
 
-  /** The page became visible or hidden. */
+  /** The page became visible or hidden: a page just shown gets the whole time again. */
   visibilityChanged(): void {
     if (this.host.visible()) this.arm();
-    else this.disarm();
   }
 
   dispose(): void {
@@ -46,14 +45,21 @@ export class ReadyWatchdog {
     this.disarm();
   }
 
+  /**
+   * Looks again every READY_WITHIN_MS until the page says 'ready'. A hidden page is only looked
+   * at again (a hidden webview loads nothing), so a page that was hidden when its HTML was set
+   * is still reloaded once it can be seen, whether or not VS Code said it became visible.
+   */
   private arm(): void {
     this.disarm();
-    if (this.ready || this.reloads >= MAX_RELOADS || !this.host.visible()) return;
+    if (this.ready || this.reloads >= MAX_RELOADS) return;
     this.timer = this.host.setTimer(() => {
       this.timer = undefined;
-      if (this.ready || !this.host.visible()) return;
-      this.reloads++;
-      this.host.reload(this.reloads);
+      if (this.ready) return;
+      if (this.host.visible()) {
+        this.reloads++;
+        this.host.reload(this.reloads);
+      }
       this.arm();
     }, READY_WITHIN_MS);
   }

@@ -292,9 +292,23 @@ export class Workbench {
         const [frame] = await this.pageFramesFor(id, 1, attempt < 3 ? 15000 : 30000);
         return frame;
       } catch (err) {
-        if (attempt >= 3) throw err;
+        if (attempt >= 3) throw new Error(`${(err as Error).message}; the question pages here: ${JSON.stringify(await this.pageStates())}`);
       }
     }
+  }
+
+  /** Every question page's frame in this tab: whether its script rendered, and which question it shows. */
+  async pageStates(): Promise<Array<{ busy: string | null; id: string | null }>> {
+    const states: Array<{ busy: string | null; id: string | null }> = [];
+    for (const frame of this.page.frames()) {
+      try {
+        const page = await frame.$('#page');
+        if (page) states.push({ busy: await page.getAttribute('aria-busy'), id: await page.getAttribute('data-question-id') });
+      } catch {
+        /* a frame that went away */
+      }
+    }
+    return states;
   }
 
   async pageQuestionId(): Promise<string> {

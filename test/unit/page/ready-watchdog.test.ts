@@ -43,13 +43,24 @@ describe('the question page watchdog', () => {
     assert.deepEqual(world.reloads, []);
   });
 
-  it('does not time a hidden page, and starts when it is shown', () => {
-    const { dog, world, fire, timers } = setup();
+  it('does not reload a hidden page, and does once it is shown', () => {
+    const { dog, world, fire } = setup();
     world.visible = false;
     dog.expect();
-    assert.equal(timers.size, 0, 'a hidden webview loads nothing');
+    fire();
+    fire();
+    assert.deepEqual(world.reloads, [], 'a hidden webview loads nothing');
     world.visible = true;
     dog.visibilityChanged();
+    fire();
+    assert.deepEqual(world.reloads, [1]);
+  });
+
+  it('reloads a page hidden when its HTML was set and shown without a visibility event', () => {
+    const { dog, world, fire } = setup();
+    world.visible = false;
+    dog.expect();
+    world.visible = true; // VS Code showed it, and said nothing
     fire();
     assert.deepEqual(world.reloads, [1]);
   });
