@@ -62,6 +62,14 @@ const REMEMBERED_PAGES = 32;
 const SEEN_WRITERS = 8;
 
 export const noteKey = (bankId: string, id: string) => `note/${bankId}/${id}`;
+
+/** The bank and question of a `note/<bankId>/<questionId>` key (a question id may hold '/'). */
+export function parseNoteKey(key: string): { bankId: string; id: string } | undefined {
+  if (!key.startsWith('note/')) return undefined;
+  const rest = key.slice('note/'.length);
+  const slash = rest.indexOf('/');
+  return slash < 0 ? undefined : { bankId: rest.slice(0, slash), id: rest.slice(slash + 1) };
+}
 const conflictPrefix = (bankId: string) => `conflict/${bankId}/`;
 const shownKey = (bankId: string) => `shown/${bankId}`;
 
@@ -322,10 +330,9 @@ export function mergeNote(key: string, stored: unknown, incoming: unknown, now: 
   if (winner.text === loser.text || isEarlierState(loser, winner) || !holdsTextTheOtherLacks(loser.text, winner.text)) {
     return { write, value: incoming };
   }
-  const rest = key.slice('note/'.length);
-  const slash = rest.indexOf('/');
-  const bankId = rest.slice(0, slash);
-  const id = rest.slice(slash + 1);
+  const parsed = parseNoteKey(key);
+  if (!parsed) return { write, value: incoming };
+  const { bankId, id } = parsed;
   const ls = stampOf(loser);
   const copy: StoredConflict = { schema: SCHEMA, id, text: loser.text, updated: now, reason: l10n.t('saved in parallel in another window or before a reload') };
   // Named by the losing copy's stamp: the same disagreement found again is one copy.

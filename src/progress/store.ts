@@ -3,7 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import { Emitter, type Event } from '../util/emitter';
 import { Storage, type KeyValueStore, type StoreWarning } from './storage';
-import { NoteStore, noteKey, readNote, stampOf, type NoteChange } from './notes';
+import { NoteStore, parseNoteKey, readNote, stampOf, type NoteChange } from './notes';
 import { PROGRESS_SCHEMA, readProgress, type Mark, type StoredProgress } from './progress-record';
 
 export { SCHEMA, type KeyValueStore, type StoreWarning } from './storage';
@@ -111,13 +111,9 @@ export class StudyStore {
         const changed = [...new Set([...before, ...ids])].filter((id) => before.has(id) !== ids.has(id));
         this.load(bankId, marks);
         if (changed.length) this._onDidChangeProgress.fire({ bankId, ids: changed });
-      } else if (key.startsWith('note/')) {
-        const rest = key.slice('note/'.length);
-        const slash = rest.indexOf('/');
-        if (slash < 0) continue;
-        const bankId = rest.slice(0, slash);
-        const id = rest.slice(slash + 1);
-        const note = readNote(this.storage.get(noteKey(bankId, id)));
+      } else if (parseNoteKey(key)) {
+        const { bankId, id } = parseNoteKey(key)!;
+        const note = readNote(this.storage.get(key));
         if (note) this.notes.changedElsewhere({ bankId, id, text: note.text, stamp: stampOf(note), origin: ELSEWHERE });
       } else if (key.startsWith('conflict/')) {
         this.notes.conflictKeptElsewhere(key);
