@@ -2,7 +2,10 @@
 // into code-server with --install-extension, runs the study loop. A file left out of the package
 // (the bundle, the worker, the bank cache, the page's script or styles) fails here.
 import assert from 'node:assert/strict';
+import { entries, sectionLabel } from './bank';
 import { Workbench } from './workbench';
+
+const target = entries[2];
 
 describe('the installed .vsix', function () {
   this.timeout(300000);
@@ -21,7 +24,7 @@ describe('the installed .vsix', function () {
 
   it('shows the bank, opens a question page and keeps a note through a reload', async () => {
     await wb.openView();
-    const frame = await wb.openQuestion([/^1\. /], '1.3');
+    const frame = await wb.openQuestion(target.path.map(sectionLabel), target.question.id);
     assert.ok(((await frame.locator('#question').textContent()) ?? '').length > 10, 'the question is shown');
     const note = 'Installed from the .vsix: the page script, styles and codicons are all there.';
     await frame.locator('#notes').click();
@@ -33,7 +36,7 @@ describe('the installed .vsix', function () {
     });
     assert.deepEqual(codiconFont, ['loaded'], 'the codicon font came from the package');
     await wb.reloadBrowser();
-    const again = await wb.openQuestion([/^1\. /], '1.3');
+    const again = await wb.openQuestion(target.path.map(sectionLabel), target.question.id);
     assert.equal(await again.locator('#notes').inputValue(), note);
   });
 });

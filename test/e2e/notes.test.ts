@@ -1,9 +1,12 @@
 // Notes are never lost: two pages on one question, a 1 MB note, and text from every Unicode plane.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { leafSectionWith, questionRow as row, sectionLabel } from './bank';
 import { Workbench } from './workbench';
 
-const row = (id: string) => new RegExp(`^${id.replace('.', '\\.')} `);
+/** A section without subsections, after the first such, and three of its questions. */
+const { section, path } = leafSectionWith(0, leafSectionWith(0).section);
+const [q1, q2, q3] = section.questions.map((q) => q.id);
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** A character from each of the 17 planes that has any, plus the hard cases of the BMP. */
@@ -21,17 +24,8 @@ describe('notes are never lost', function () {
   this.timeout(240000);
   const wb = new Workbench();
 
-  /** Shows section 2A in the tree, opens a question of it and returns its page once shown. */
-  async function open(id: string) {
-    await wb.page.keyboard.press('Escape'); // nothing a failed test left open stands in the way
-    await wb.openView();
-    await wb.expand(/^2\. Django Models/);
-    await wb.expand(/^2A\. /);
-    await wb.row(row(id)).click();
-    const frame = await wb.pageFrame();
-    await frame.waitForSelector(`#page[data-question-id="${id}"]`);
-    return frame;
-  }
+  /** Opens a question of that section from the tree and returns its page once shown. */
+  const open = (id: string) => wb.openQuestion(path.map(sectionLabel), id);
 
   before(async () => {
     await wb.start();
@@ -39,12 +33,17 @@ describe('notes are never lost', function () {
   after(async () => {
     await wb.stop();
   });
+  beforeEach(async () => {
+    await wb.page.keyboard.press('Escape');
+    await wb.command('View: Close All Editors');
+  });
 
   it('shows what is typed in one page on a second page of the same question', async () => {
-    const first = await open('2A.1');
-    await wb.contextMenu(row('2A.1'), 'Open Question in New Page');
-    const frames = await wb.pageFramesFor('2A.1', 2);
+    const first = await open(q1);
+    await wb.contextMenu(row(q1), 'Open Question in New Page');
+    const frames = await wb.pageFramesFor(q1, 2);
     const second = frames.find((f) => f !== first)!;
+    await second.locator('#notes').fill('');
     await second.locator('#notes').click();
     await second.locator('#notes').pressSequentially('A model is a class', { delay: 10 });
     await first.waitForFunction(() => (document.getElementById('notes') as HTMLTextAreaElement).value === 'A model is a class');
@@ -52,31 +51,30 @@ describe('notes are never lost', function () {
     await first.locator('#notes').press('End');
     await first.locator('#notes').pressSequentially(' mapped to a table.', { delay: 10 });
     await second.waitForFunction(() => (document.getElementById('notes') as HTMLTextAreaElement).value === 'A model is a class mapped to a table.');
-    await wb.command('View: Close All Editors');
   });
 
   it('keeps a 1 MB note through a reload', async () => {
     const line = 'QuerySets are lazy: nothing touches the database until you iterate, slice with a step, or call len(). ';
     const note = line.repeat(Math.ceil((1024 * 1024) / line.length)).slice(0, 1024 * 1024);
-    let frame = await open('2A.2');
+    let frame = await open(q2);
     await frame.locator('#notes').fill(note);
     await frame.waitForSelector('#status:text-is("Saved")', { timeout: 60000 });
     await wb.reloadBrowser();
-    frame = await open('2A.2');
+    frame = await open(q2);
     const back = await frame.locator('#notes').inputValue();
     assert.equal(back.length, note.length);
     assert.equal(sha(back), sha(note));
   });
 
   it('keeps text from every Unicode plane exactly', async () => {
-    let frame = await open('2A.3');
+    let frame = await open(q3);
     await frame.locator('#notes').fill(EVERY_PLANE);
     await frame.waitForSelector('#status:text-is("Saved")');
     await wb.command('View: Close All Editors');
-    frame = await open('2A.3');
+    frame = await open(q3);
     assert.equal(await frame.locator('#notes').inputValue(), EVERY_PLANE);
     await wb.reloadBrowser();
-    frame = await open('2A.3');
+    frame = await open(q3);
     assert.equal(await frame.locator('#notes').inputValue(), EVERY_PLANE);
   });
 });

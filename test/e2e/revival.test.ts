@@ -6,7 +6,12 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import type { Frame } from 'playwright-core';
+import { leafSectionWith, sectionLabel } from './bank';
 import { Workbench } from './workbench';
+
+/** A section without subsections and six of its questions. */
+const { section, path } = leafSectionWith(0);
+const [q1, q2, q3, q4, q5, q6] = section.questions.map((q) => q.id);
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -31,9 +36,13 @@ describe('a revived page never overwrites a newer note', function () {
   after(async () => {
     await wb.stop();
   });
+  beforeEach(async () => {
+    await wb.page.keyboard.press('Escape');
+    await wb.command('View: Close All Editors');
+  });
 
-  /** Opens a question of section 3 (no subsections) from the tree. */
-  const open = (id: string) => wb.openQuestion([/^3\. /], id);
+  /** Opens a question of that section from the tree. */
+  const open = (id: string) => wb.openQuestion(path.map(sectionLabel), id);
 
   /**
    * After a reload: the page VS Code revived by itself (nothing clicked), the question it shows and
@@ -68,35 +77,35 @@ describe('a revived page never overwrites a newer note', function () {
 
   it('keeps a note of several hundred characters typed without pausing, through a reload 250 ms after the last keystroke and a second reload', async () => {
     const note = longNote(480);
-    const frame = await open('3.1');
+    const frame = await open(q1);
     await typeThenReload(frame, note);
     let page = await revived();
-    assert.equal(page.id, '3.1', 'the revived page shows the question it showed');
+    assert.equal(page.id, q1, 'the revived page shows the question it showed');
     assertSame(page.note, note, 'after the reload');
     await wb.reloadBrowser();
     page = await revived();
-    assert.equal(page.id, '3.1');
+    assert.equal(page.id, q1);
     assertSame(page.note, note, 'after a second reload');
-    assertSame(await stored('3.1'), note, 'in storage');
+    assertSame(await stored(q1), note, 'in storage');
   });
 
   it('keeps a 150,000-character note typed on without pausing, through two reloads', async () => {
     const base = longNote(150_000);
     const tail = longNote(360).replace(/\d+:/g, '#');
-    let frame = await open('3.2');
+    let frame = await open(q2);
     await frame.locator('#notes').fill(base);
     await frame.waitForSelector('#status:text-is("Saved")', { timeout: 60000 });
     await typeThenReload(frame, tail);
     const note = base + tail;
     let page = await revived();
-    assert.equal(page.id, '3.2');
+    assert.equal(page.id, q2);
     assert.equal(page.note.length, note.length, 'after the reload');
     assert.equal(sha(page.note), sha(note));
     await wb.reloadBrowser();
     page = await revived();
     assert.equal(page.note.length, note.length, 'after a second reload');
     assert.equal(sha(page.note), sha(note));
-    frame = await open('3.2');
+    frame = await open(q2);
     assert.equal(sha(await frame.locator('#notes').inputValue()), sha(note), 'in storage');
   });
 
@@ -104,9 +113,9 @@ describe('a revived page never overwrites a newer note', function () {
     // The workbench saves the layout, with each page's state, on a timer: a reload a moment after
     // the page moved on to another question revives it with the state of the one before (or, for
     // a page new since the last save, with none).
-    await open('3.3');
+    await open(q3);
     await wb.page.waitForTimeout(6000); // a layout with the page in it is saved
-    for (const id of ['3.4', '3.5', '3.6']) {
+    for (const id of [q4, q5, q6]) {
       await open(id);
       await wb.reloadBrowser();
       const frame = await wb.pageFrame(30000);

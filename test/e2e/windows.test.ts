@@ -3,9 +3,12 @@
 // and the other tab follows without a reload.
 import assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
+import { leafSectionWith, questionRow as row, sectionLabel, undoneIn } from './bank';
 import { Workbench } from './workbench';
 
-const row = (id: string) => new RegExp(`^${id.replace('.', '\\.')} `);
+/** A section without subsections, and questions of it its author has not marked done. */
+const { section, path } = leafSectionWith(7);
+const [q1, q2, q3, q4, q5, q6, q7] = undoneIn(section, 7).map((q) => q.id);
 /** Long enough for the workbench's timers, short enough for a test: the other tab must follow within this. */
 const FOLLOW_MS = 5000;
 
@@ -21,8 +24,15 @@ describe('two tabs on one workspace', function () {
   after(async () => {
     await a.stop();
   });
+  beforeEach(async () => {
+    for (const tab of [a, b]) {
+      await tab.page.bringToFront();
+      await tab.page.keyboard.press('Escape');
+      await tab.command('View: Close All Editors');
+    }
+  });
 
-  const openQuestion = (tab: Workbench, id: string) => tab.openQuestion([/^6\. /], id);
+  const openQuestion = (tab: Workbench, id: string) => tab.openQuestion(path.map(sectionLabel), id);
 
   async function type(tab: Workbench, frame: Frame, text: string): Promise<void> {
     await tab.page.bringToFront();
@@ -42,12 +52,25 @@ describe('two tabs on one workspace', function () {
 
   /** Ticks a question in the tree and waits for its section's count to follow (the tick reached the extension). */
   async function tickAndWait(tab: Workbench, id: string): Promise<void> {
-    const section = tab.row(/^6\. /);
-    const count = async () => Number(/, (\d+) of \d+ done/.exec((await section.getAttribute('aria-label')) ?? '')?.[1]);
+    const sectionRow = tab.row(sectionLabel(section));
+    const count = async () => Number(/, (\d+) of \d+ done/.exec((await sectionRow.getAttribute('aria-label')) ?? '')?.[1]);
     const before = await count();
     await tab.checkbox(row(id)).click();
     for (let i = 0; i < 50 && (await count()) === before; i++) await tab.page.waitForTimeout(100);
     assert.equal(await count(), before + 1, 'the section count followed the tick');
+  }
+
+  async function expandPath(tab: Workbench): Promise<void> {
+    for (const s of path) await tab.expand(sectionLabel(s));
+  }
+
+  /** Waits for a tab's tree to show this question ticked. */
+  async function showsTicked(tab: Workbench, id: string): Promise<void> {
+    await tab.page.waitForFunction(
+      (label) => [...document.querySelectorAll('.monaco-list-row[aria-label]')].some((r) => r.getAttribute('aria-label')!.startsWith(label) && r.querySelector('[role="checkbox"][aria-checked="true"]')),
+      `${id} `,
+      { timeout: FOLLOW_MS },
+    );
   }
 
   async function reloadBoth(): Promise<void> {
@@ -58,40 +81,32 @@ describe('two tabs on one workspace', function () {
   it('keeps a tick made in each tab, and each tab’s tree shows the other’s without a reload', async () => {
     await a.page.bringToFront();
     await a.openView();
-    await a.expand(/^6\. /);
+    await expandPath(a);
     await b.page.bringToFront();
     await b.openView();
-    await b.expand(/^6\. /);
+    await expandPath(b);
     await a.page.bringToFront();
-    await a.checkbox(row('6.9')).click();
+    await a.checkbox(row(q1)).click();
     await b.page.bringToFront();
     const start = Date.now();
-    await b.page.waitForFunction(
-      () => [...document.querySelectorAll('.monaco-list-row[aria-label^="6.9 "]')].some((r) => r.querySelector('[role="checkbox"][aria-checked="true"]')),
-      undefined,
-      { timeout: FOLLOW_MS },
-    );
+    await showsTicked(b, q1);
     console.log(`      the other tab's tree followed a tick in ${Date.now() - start} ms`);
-    await b.checkbox(row('6.10')).click();
+    await b.checkbox(row(q2)).click();
     await a.page.bringToFront();
-    await a.page.waitForFunction(
-      () => [...document.querySelectorAll('.monaco-list-row[aria-label^="6.10 "]')].some((r) => r.querySelector('[role="checkbox"][aria-checked="true"]')),
-      undefined,
-      { timeout: FOLLOW_MS },
-    );
+    await showsTicked(a, q2);
     await reloadBoth();
     for (const tab of [a, b]) {
       await tab.page.bringToFront();
       await tab.openView();
-      await tab.expand(/^6\. /);
-      assert.equal(await tab.isChecked(row('6.9')), true, 'the first tab’s tick');
-      assert.equal(await tab.isChecked(row('6.10')), true, 'the second tab’s tick');
+      await expandPath(tab);
+      assert.equal(await tab.isChecked(row(q1)), true, 'the first tab’s tick');
+      assert.equal(await tab.isChecked(row(q2)), true, 'the second tab’s tick');
     }
   });
 
   it('keeps what both tabs type in turn on one question, and each tab shows the other’s typing', async () => {
-    const fa = await openQuestion(a, '6.2');
-    const fb = await openQuestion(b, '6.2');
+    const fa = await openQuestion(a, q3);
+    const fb = await openQuestion(b, q3);
     let expected = '';
     const turns: Array<[Workbench, Frame, Frame, string]> = [
       [a, fa, fb, 'pre_save runs before the row is written; '],
@@ -106,12 +121,12 @@ describe('two tabs on one workspace', function () {
       console.log(`      the other tab showed the note in ${ms} ms`);
     }
     await reloadBoth();
-    for (const tab of [a, b]) assert.equal(await notesOf(await openQuestion(tab, '6.2')), expected);
+    for (const tab of [a, b]) assert.equal(await notesOf(await openQuestion(tab, q3)), expected);
   });
 
   it('keeps a note typed in a tab closed right after the last keystroke, when the other tab writes and reloads', async () => {
     const c = await a.openTab();
-    const fc = await openQuestion(c, '6.4');
+    const fc = await openQuestion(c, q4);
     const note = 'Receivers connect with @receiver(post_save, sender=Book) in apps.py ready().';
     await type(c, fc, note);
     // Closed as a person closes a tab: its unload handlers run, a quarter of a second after the
@@ -123,31 +138,29 @@ describe('two tabs on one workspace', function () {
     assert.ok(c.page.isClosed(), 'the tab closed (no prompt held it open)');
     await b.page.bringToFront();
     await b.openView();
-    await b.expand(/^6\. /);
-    await tickAndWait(b, '6.11');
+    await expandPath(b);
+    await tickAndWait(b, q5);
     // The first tab, open all along, ticks too; the learner works on for a few seconds, so the
     // open tabs' storage, which never held the closed tab's note, reaches the browser's (written
     // whole per window) before the reload.
     await a.page.bringToFront();
     await a.openView();
-    await a.expand(/^6\. /);
-    await tickAndWait(a, '6.12');
+    await expandPath(a);
+    await tickAndWait(a, q6);
     await a.page.waitForTimeout(6000);
     await b.page.bringToFront();
     await b.reloadBrowser();
-    assert.equal(await notesOf(await openQuestion(b, '6.4')), note);
-    await b.expand(/^6\. /);
-    assert.equal(await b.isChecked(row('6.11')), true);
-    assert.equal(await b.isChecked(row('6.12')), true);
+    assert.equal(await notesOf(await openQuestion(b, q4)), note);
+    await expandPath(b);
+    assert.equal(await b.isChecked(row(q5)), true);
+    assert.equal(await b.isChecked(row(q6)), true);
   });
 
   it('keeps every character when one tab types and the other opens the same question and appends', async () => {
-    await a.command('View: Close All Editors');
-    await b.command('View: Close All Editors');
-    const fa = await openQuestion(a, '6.5');
+    const fa = await openQuestion(a, q7);
     const first = 'Signals run synchronously in the same thread and transaction. ';
     await type(a, fa, first);
-    const fb = await openQuestion(b, '6.5');
+    const fb = await openQuestion(b, q7);
     assert.equal(await notesOf(fb), first);
     const second = 'Use transaction.on_commit for work after the commit.';
     await type(b, fb, second);
@@ -155,6 +168,6 @@ describe('two tabs on one workspace', function () {
     await a.page.waitForTimeout(250);
     await reloadBoth();
     await a.reloadBrowser();
-    for (const tab of [a, b]) assert.equal(await notesOf(await openQuestion(tab, '6.5')), first + second);
+    for (const tab of [a, b]) assert.equal(await notesOf(await openQuestion(tab, q7)), first + second);
   });
 });

@@ -188,8 +188,18 @@ export class Workbench {
     return this.page.getByRole('treeitem', { name: label }).first();
   }
 
+  /** The labels of the Questions view's rows on screen (not those of other lists, such as the palette's). */
   async rowLabels(): Promise<string[]> {
-    return this.page.$$eval('.monaco-list-row[aria-label]', (els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    return this.view.locator('.monaco-list-row[aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  }
+
+  /** Collapses every section through the view's own Collapse All button. */
+  async collapseAll(): Promise<void> {
+    // The button sits in the side bar's title while the view is alone in it, else in its pane header.
+    const sidebar = this.page.locator('.part.sidebar');
+    await sidebar.hover();
+    await sidebar.locator('.action-label.codicon-collapse-all:visible').first().click();
+    await this.page.waitForFunction(() => ![...document.querySelectorAll('.monaco-list-row[aria-expanded="true"]')].length);
   }
 
   async expand(label: RegExp): Promise<void> {
@@ -335,12 +345,30 @@ export class Workbench {
     await this.page.locator(`.tabs-container .tab[aria-label^="${name}"]`).waitFor();
   }
 
+  /** Runs Reset Progress and answers its dialog with this button; waits for the dialog to close. */
+  async resetProgress(button: 'Clear All' | 'Back to the Bank’s Markers'): Promise<void> {
+    await this.command('Django Prep: Reset Progress…');
+    const dialog = this.page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: button }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
   /** Runs a command from the palette by its title. */
   async command(title: string): Promise<void> {
-    await this.page.locator('.monaco-workbench').focus().catch(() => {});
-    await this.page.keyboard.press('F1');
+    // F1 pressed while a webview holds focus reaches the workbench only once the webview passes
+    // it on, which a busy page (a long note just loaded) may not do: look, and press again.
     const input = this.page.locator('.quick-input-widget input.input');
-    await input.waitFor();
+    for (let attempt = 1; ; attempt++) {
+      await this.page.locator('.monaco-workbench').focus().catch(() => {});
+      await this.page.keyboard.press('F1');
+      try {
+        await input.waitFor({ timeout: attempt < 3 ? 5000 : 30000 });
+        break;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+      }
+    }
     await input.fill(`>${title}`);
     await this.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor();
     await this.page.keyboard.press('Enter');
