@@ -16,6 +16,7 @@ function view(section: Section): unknown {
       done: q.done,
       line: q.line,
       ...(q.details ? { details: q.details } : {}),
+      ...(q.answer ? { answer: q.answer } : {}),
     })),
     sections: section.sections.map(view),
   };

@@ -13,7 +13,19 @@ export function collapse(s: string): string {
 
 /** Converts Markdown nodes, resolving link references against the document's definitions. */
 export class MarkdownConverter {
-  constructor(private readonly definitions: ReadonlyMap<string, string>) {}
+  /**
+   * @param dropTags In answers copied from READMEs, HTML tags (`<i>`, `<br/>`, `<img>`) are
+   * presentation: drop them and keep their text. Elsewhere raw HTML shows as typed.
+   */
+  constructor(
+    private readonly definitions: ReadonlyMap<string, string>,
+    private readonly dropTags = false,
+  ) {}
+
+  /** The same converter, dropping HTML tags and keeping their text. */
+  withHtmlTagsDropped(): MarkdownConverter {
+    return new MarkdownConverter(this.definitions, true);
+  }
 
   inlines(nodes: readonly md.RootContent[], depth: number): Inline[] {
     const out: Inline[] = [];
@@ -59,7 +71,10 @@ export class MarkdownConverter {
           break;
         case 'html':
           // Raw HTML is shown as the characters the author typed; comments stay invisible.
-          if (!/^<!--[\s\S]*-->$/.test(node.value.trim())) push({ t: 'text', v: node.value });
+          if (/^<!--[\s\S]*-->$/.test(node.value.trim())) break;
+          if (!this.dropTags) push({ t: 'text', v: node.value });
+          else if (/^<br\b/i.test(node.value)) out.push({ t: 'br' });
+          else if (!/^<\/?[A-Za-z][^<>]*>$/.test(node.value.trim())) push({ t: 'text', v: node.value });
           break;
         default:
           push({ t: 'text', v: plainMd(node) });
@@ -76,10 +91,19 @@ export class MarkdownConverter {
         continue;
       }
       switch (node.type) {
-        case 'paragraph':
-        case 'heading': {
+        case 'paragraph': {
           const c = trimInlines(this.inlines(node.children, depth + 1));
           if (c.length) out.push({ t: 'p', c });
+          break;
+        }
+        case 'heading': {
+          const c = trimInlines(this.inlines(node.children, depth + 1));
+          if (c.length) out.push({ t: 'h', depth: node.depth, c });
+          break;
+        }
+        case 'table': {
+          const [head, ...rows] = node.children.map((row) => row.children.map((cell) => trimInlines(this.inlines(cell.children, depth + 1))));
+          if (head) out.push({ t: 'table', head, rows });
           break;
         }
         case 'list':
@@ -102,7 +126,12 @@ export class MarkdownConverter {
         case 'definition':
           break;
         case 'html':
-          if (!/^<!--[\s\S]*-->$/.test(node.value.trim())) out.push({ t: 'p', c: [{ t: 'text', v: node.value }] });
+          if (/^<!--[\s\S]*-->$/.test(node.value.trim())) break;
+          if (!this.dropTags) out.push({ t: 'p', c: [{ t: 'text', v: node.value }] });
+          else {
+            const text = htmlText(node.value);
+            if (text) out.push({ t: 'p', c: [{ t: 'text', v: text }] });
+          }
           break;
         default: {
           const v = plainMd(node);
@@ -117,6 +146,24 @@ export class MarkdownConverter {
   plainText(nodes: md.RootContent[]): string {
     return collapse(plainBlocks(this.blocks(nodes, 0)));
   }
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+
+/** The visible text of a fragment of HTML: tags dropped, common entities decoded. */
+export function htmlText(html: string): string {
+  return collapse(
+    html
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&(#\d+|#x[0-9a-f]+|\w+);/gi, (all, e: string) => {
+        if (e[0] === '#') {
+          const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+          return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
+        }
+        return ENTITIES[e.toLowerCase()] ?? all;
+      }),
+  );
 }
 
 export function plainMd(node: md.Node, depth = 0): string {
@@ -159,6 +206,12 @@ export function plainBlocks(blocks: readonly Block[], indent = ''): string {
         break;
       case 'quote':
         lines.push(plainBlocks(b.c, indent + '> '));
+        break;
+      case 'h':
+        lines.push(indent + collapse(plainInline(b.c)));
+        break;
+      case 'table':
+        for (const row of [b.head, ...b.rows]) lines.push(indent + row.map((cell) => collapse(plainInline(cell))).join(' | '));
         break;
       case 'hr':
         lines.push(indent + '---');

@@ -15,6 +15,8 @@ export type Block =
   | { t: 'list'; ordered: boolean; start: number; items: Block[][] }
   | { t: 'code'; lang: string; v: string }
   | { t: 'quote'; c: Block[] }
+  | { t: 'h'; depth: number; c: Inline[] }
+  | { t: 'table'; head: Inline[][]; rows: Inline[][][] }
   | { t: 'hr' };
 
 export interface Question {
@@ -28,6 +30,10 @@ export interface Question {
   details: string;
   /** The details with their Markdown. */
   richDetails: Block[];
+  /** Plain text of the bank's own answer (what it says under the question); empty when none. */
+  answer: string;
+  /** The answer with its Markdown: shown only when the learner asks for it. */
+  richAnswer: Block[];
   /** Marked `**done**` by the bank's author. */
   done: boolean;
   /** 1-based source line of the list item. */

@@ -2,13 +2,15 @@
 // Markdown conversion is in markdown.ts, the author's markers in markers.ts, ids in ids.ts.
 // Pure: never imports 'vscode', never throws (see parseBank).
 import * as l10n from '@vscode/l10n';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
 import type * as md from 'mdast';
 import type { Bank, Block, Inline, Problem } from './model';
 import { assignIds, type DraftQuestion, type DraftSection } from './ids';
 import { collapse, MarkdownConverter, plainBlocks, plainInline, trimInlines } from './markdown';
 import { stripMarkers, VALID_PIN } from './markers';
+import { prepareSource } from './prepare';
+import { readMarkdown } from './read-markdown';
+import { declaredShape, detectShape, htmlText, questionLike } from './shape';
+import { walkShape } from './walk-shapes';
 
 export { slug } from './ids';
 export { plainBlocks, plainInline } from './markdown';
@@ -20,7 +22,6 @@ export interface ParseOptions {
 
 const SECTION_NUMBER = /^(\d+[A-Za-z]{0,2}(?:\.\d+[A-Za-z]{0,2})*)[.):]\s+\S/;
 
-const processor = unified().use(remarkParse);
 
 /**
  * Parses a Markdown question bank. On any input it returns a bank and the problems found;
@@ -42,11 +43,15 @@ export function parseBank(source: string, options: ParseOptions = {}): Bank {
 class Parser {
   private readonly problems: Problem[] = [];
   private readonly definitions = new Map<string, string>();
-  private readonly md = new MarkdownConverter(this.definitions);
+  readonly md = new MarkdownConverter(this.definitions);
   private readonly lineCount: number;
+  private readonly top: DraftSection[] = [];
+  private readonly before: DraftSection = { title: '', depth: 0, line: 1, questions: [], sections: [] };
+  private readonly stack: DraftSection[] = [];
+  private depth1 = 0;
 
   constructor(
-    private readonly text: string,
+    private text: string,
     private readonly fallbackTitle: string,
   ) {
     if (this.text.charCodeAt(0) === 0xfeff) this.text = this.text.slice(1);
@@ -57,45 +62,32 @@ class Parser {
     if (this.text.includes('\u0000')) {
       this.problem(lineOf(this.text, this.text.indexOf('\u0000')), l10n.t('the file contains NUL bytes: it looks binary, not Markdown'));
     }
-    const root = processor.parse(this.text) as md.Root;
+    const prepared = prepareSource(this.text);
+    // Same lines, fewer characters: list numbers are read at the parsed text's offsets.
+    this.text = prepared.text;
+    const root = readMarkdown(prepared.text);
     for (const node of root.children) {
       if (node.type === 'definition') this.definitions.set(node.identifier, node.url);
     }
 
-    const top: DraftSection[] = [];
-    const before: DraftSection = { title: '', depth: 0, line: 1, questions: [], sections: [] };
-    const stack: DraftSection[] = [];
-    let depth1 = 0;
-    for (const node of root.children) {
-      if (node.type === 'heading') {
-        while (stack.length && stack[stack.length - 1].depth >= node.depth) stack.pop();
-        const title = collapse(plainInline(this.md.inlines(node.children, 0)));
-        const match = SECTION_NUMBER.exec(title);
-        const section: DraftSection = {
-          title: title || '(untitled)',
-          depth: node.depth,
-          line: this.line(node),
-          number: match?.[1],
-          questions: [],
-          sections: [],
-        };
-        if (node.depth === 1) depth1++;
-        (stack.length ? stack[stack.length - 1].sections : top).push(section);
-        stack.push(section);
-      } else if (node.type === 'list') {
-        const into = stack.length ? stack[stack.length - 1] : before;
-        this.listQuestions(node, into);
+    const shape = declaredShape(root) ?? detectShape(root);
+    if (shape.kind === 'list') {
+      for (const node of root.children) {
+        if (node.type === 'heading') this.section(node);
+        else if (node.type === 'list') this.listQuestions(node, this.current());
       }
+    } else {
+      walkShape(root.children, shape, this);
     }
 
     // A single top-level heading is the document's title; what it holds becomes top level.
-    let title = this.fallbackTitle;
-    let sections = top;
-    if (depth1 === 1 && top.filter((s) => s.depth === 1).length === 1) {
-      const titleSection = top.find((s) => s.depth === 1)!;
-      title = titleSection.title;
+    let title = prepared.title ?? htmlTitle(root) ?? this.fallbackTitle;
+    let sections = this.top;
+    if (this.depth1 === 1 && this.top.filter((s) => s.depth === 1).length === 1) {
+      const titleSection = this.top.find((s) => s.depth === 1)!;
+      if (!prepared.title) title = titleSection.title;
       sections = [];
-      for (const s of top) {
+      for (const s of this.top) {
         if (s !== titleSection) sections.push(s);
         else {
           if (s.questions.length) sections.push({ ...s, sections: [] });
@@ -103,9 +95,9 @@ class Parser {
         }
       }
     }
-    if (before.questions.length) {
-      before.title = title;
-      sections.unshift(before);
+    if (this.before.questions.length) {
+      this.before.title = title;
+      sections.unshift(this.before);
     }
 
     const visible = prune(sections);
@@ -115,11 +107,39 @@ class Parser {
     return bank;
   }
 
+  /** A heading opens a section, inside the nearest open section of a lower level. */
+  section(node: md.Heading): void {
+    const stack = this.stack;
+    while (stack.length && stack[stack.length - 1].depth >= node.depth) stack.pop();
+    const title = collapse(plainInline(this.md.inlines(node.children, 0)));
+    const match = SECTION_NUMBER.exec(title);
+    const section: DraftSection = {
+      title: title || '(untitled)',
+      depth: node.depth,
+      line: this.line(node),
+      number: match?.[1],
+      questions: [],
+      sections: [],
+    };
+    if (node.depth === 1) this.depth1++;
+    (stack.length ? stack[stack.length - 1].sections : this.top).push(section);
+    stack.push(section);
+  }
+
+  /** The section questions go into now: the last one opened, or the one before any heading. */
+  current(): DraftSection {
+    return this.stack.length ? this.stack[this.stack.length - 1] : this.before;
+  }
+
+  itemNumber(item: md.ListItem): number | undefined {
+    return this.literalNumber(item);
+  }
+
   private problem(line: number, message: string): void {
     this.problems.push({ line: Math.min(Math.max(1, line), this.lineCount), message });
   }
 
-  private line(node: md.Node): number {
+  line(node: md.Node): number {
     const l = node.position?.start.line ?? 1;
     return Math.min(Math.max(1, l), this.lineCount);
   }
@@ -159,6 +179,8 @@ class Parser {
     let done = false;
     // Pins and done markers may sit anywhere in the item; both are taken out of the text.
     const children = stripMarkers(item.children, pins, () => (done = true), 0) as md.BlockContent[];
+    // A ticked task-list item (`- [x] …`) is marked done by its author, like **done**.
+    if (item.checked === true) done = true;
 
     let head: Inline[] = [];
     const detailBlocks: Block[] = [];
@@ -179,12 +201,24 @@ class Parser {
     head = trimInlines(head);
     // Bold around the whole question is presentation, not text.
     if (head.length === 1 && head[0].t === 'strong') head = trimInlines(head[0].c);
-    const text = collapse(plainInline(head));
-    if (!text) {
+    // A list of links to places in the document (a table of contents, translations) asks nothing.
+    if (linksOnly(head) && !questionLike(collapse(plainInline(head)))) return undefined;
+    if (!collapse(plainInline(head))) {
       this.problem(line, l10n.t('a list item with no question text was skipped'));
       return undefined;
     }
+    const draft = this.draft(head, pins, done, line);
+    if (draft) Object.assign(draft.question, { details: plainBlocks(detailBlocks), richDetails: detailBlocks });
+    return draft;
+  }
 
+  /** A question from its head and markers, or undefined (with a problem) when it has no text. */
+  draft(head: Inline[], pins: string[], done: boolean, line: number): Omit<DraftQuestion, 'number'> | undefined {
+    const text = collapse(plainInline(head));
+    if (!text) {
+      this.problem(line, l10n.t('a question with no text was skipped'));
+      return undefined;
+    }
     let pinned: string | undefined;
     for (const pin of pins) {
       if (!VALID_PIN.test(pin)) this.problem(line, l10n.t('pinned id "{0}" is not valid: use letters, digits, ".", "_", ":" or "-"', pin.slice(0, 60)));
@@ -192,21 +226,30 @@ class Parser {
       else this.problem(line, l10n.t('more than one pinned id in this question; "{0}" is used', pinned));
     }
     return {
-      question: {
-        id: '',
-        text,
-        rich: head,
-        details: plainBlocks(detailBlocks),
-        richDetails: detailBlocks,
-        done,
-        line,
-      },
+      question: { id: '', text, rich: head, details: '', richDetails: [], answer: '', richAnswer: [], done, line },
       pinned,
     };
   }
+}
 
+/** Inline content that is nothing but links (and the spaces and separators between them). */
+function linksOnly(head: Inline[]): boolean {
+  let links = 0;
+  for (const n of head) {
+    if (n.t === 'link') links++;
+    else if (!(n.t === 'text' && /^[\s|,·•–—-]*$/.test(n.v))) return false;
+  }
+  return links > 0;
+}
 
-
+/** The first `<h1>` written as HTML (a centred logo and title), as the bank's title. */
+function htmlTitle(root: md.Root): string | undefined {
+  for (const node of root.children) {
+    if (node.type !== 'html') continue;
+    const m = /<h1\b[^>]*>([\s\S]*?)<\/h1\s*>/i.exec(node.value);
+    if (m) return htmlText(m[1]) || undefined;
+  }
+  return undefined;
 }
 
 function prune(sections: DraftSection[]): DraftSection[] {

@@ -51,12 +51,25 @@ export function renderBlocks(blocks: readonly Block[]): string {
         html += b.ordered ? `<ol start="${Math.trunc(b.start)}">${items}</ol>` : `<ul>${items}</ul>`;
         break;
       }
-      case 'code':
-        html += `<pre><code>${escapeHtml(b.v)}</code></pre>`;
+      case 'code': {
+        const lang = /^[A-Za-z0-9_+#.-]{1,30}$/.test(b.lang) ? ` data-lang="${escapeHtml(b.lang.toLowerCase())}"` : '';
+        html += `<pre><code${lang}>${escapeHtml(b.v)}</code></pre>`;
         break;
+      }
       case 'quote':
         html += `<blockquote>${renderBlocks(b.c)}</blockquote>`;
         break;
+      case 'h': {
+        // Headings inside an answer sit below the page's own: h3 at most.
+        const level = Math.min(6, Math.max(3, Math.trunc(b.depth) + 2));
+        html += `<h${level}>${renderInline(b.c)}</h${level}>`;
+        break;
+      }
+      case 'table': {
+        const cells = (row: Inline[][], tag: string) => `<tr>${row.map((c) => `<${tag}>${renderInline(c)}</${tag}>`).join('')}</tr>`;
+        html += `<div class="table"><table><thead>${cells(b.head, 'th')}</thead><tbody>${b.rows.map((r) => cells(r, 'td')).join('')}</tbody></table></div>`;
+        break;
+      }
       case 'hr':
         html += '<hr>';
         break;

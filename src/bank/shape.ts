@@ -1,0 +1,127 @@
+// Which shape a bank's questions take: list items (the bundled bank), headings (`## 12. What is
+// …?`), list items opening with a heading, bold paragraphs or <details> blocks. An author may say
+// it with a comment (`<!-- questions: h2 -->`); otherwise it is read from the document. Pure.
+import type * as md from 'mdast';
+import { collapse, htmlText, plainMd } from './markdown';
+
+export { htmlText };
+
+export type Shape =
+  | { kind: 'list' }
+  /** `all`: every heading at that depth is a question (the author said so), not only numbered or asking ones. */
+  | { kind: 'headings'; depth: number; all?: boolean }
+  | { kind: 'list-headings' }
+  | { kind: 'bold' }
+  | { kind: 'details' };
+
+const DECLARED = /^<!--\s*questions\s*:\s*(list|bold|details|list-headings|h[1-6])\s*-->$/i;
+
+/** "12. ", "12) ", "Q. ", "Q12: ", "Question 3. " at the start of a question. */
+export const QUESTION_NUMBER = /^(?:(\d{1,9})[.)]|Q(?:uestion)?\s*#?(\d{1,9})?\s*[.):])\s+(?=\S)/i;
+
+/** Ends in a question mark, whatever emoji, marks or closing punctuation follow it. */
+export function questionLike(text: string): boolean {
+  return /\?[\s\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D*_)"'”’»\]]*$/u.test(text);
+}
+
+/** Counts `<details>` opened and closed by a raw HTML node. */
+export function detailsDelta(html: string): { opens: number; closes: number } {
+  return { opens: (html.match(/<details\b/gi) ?? []).length, closes: (html.match(/<\/details\s*>/gi) ?? []).length };
+}
+
+/** The text of an HTML node's `<summary>`, tags and entities taken out; undefined when none. */
+export function summaryText(html: string): string | undefined {
+  const m = /<summary\b[^>]*>([\s\S]*?)<\/summary\s*>/i.exec(html);
+  return m ? htmlText(m[1]) : undefined;
+}
+
+/** A question-like `<summary>`: numbered or asking; "Answer", "See translations" are not. */
+export function questionSummary(text: string | undefined): boolean {
+  return !!text && (QUESTION_NUMBER.test(text) || questionLike(text)) && !/^answer\b/i.test(text);
+}
+
+/** A paragraph that is nothing but bold text: the bold-paragraph shape's question. */
+export function boldParagraph(node: md.RootContent): node is md.Paragraph {
+  if (node.type !== 'paragraph') return false;
+  const parts = node.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
+  return parts.length === 1 && parts[0].type === 'strong' && !!collapse(plainMd(parts[0]));
+}
+
+/** Half or more of a list's items ask something: a list of questions, not of options or points. */
+function asksInItems(list: md.List): boolean {
+  const asking = list.children.filter((item) => item.children[0] && questionLike(collapse(plainMd(item.children[0])))).length;
+  return asking > 0 && asking * 2 >= list.children.length;
+}
+
+export function declaredShape(root: md.Root): Shape | undefined {
+  for (const node of root.children) {
+    if (node.type !== 'html') continue;
+    const m = DECLARED.exec(node.value.trim());
+    if (!m) continue;
+    const v = m[1].toLowerCase();
+    if (v[0] === 'h' && v.length === 2) return { kind: 'headings', depth: Number(v[1]), all: true };
+    return { kind: v } as Shape;
+  }
+  return undefined;
+}
+
+/**
+ * Reads the shape from the document: list items opening with a heading, then question headings
+ * (per heading level), then <details> questions, then bold questions, else list items. Each
+ * needs two or more questions; headings whose sections hold lists of questions are sections.
+ */
+export function detectShape(root: md.Root): Shape {
+  let listHeadings = 0;
+  let details = 0;
+  let bold = 0;
+  let boldAsking = 0;
+  const numbered = new Map<number, { asking: number; all: number; withList: number }>();
+  let open: { depth: number; counted: boolean } | undefined;
+  let inDetails = 0;
+
+  const countItems = (list: md.List) => {
+    for (const item of list.children) {
+      if (item.children[0]?.type === 'heading') listHeadings++;
+      for (const child of item.children) if (child.type === 'list') countItems(child);
+    }
+  };
+  for (const node of root.children) {
+    if (node.type === 'html') {
+      const { opens, closes } = detailsDelta(node.value);
+      if (inDetails === 0 && opens > 0 && questionSummary(summaryText(node.value))) details++;
+      inDetails = Math.max(0, inDetails + opens - closes);
+      continue;
+    }
+    if (inDetails > 0) continue;
+    if (node.type === 'heading') {
+      const text = collapse(plainMd(node));
+      open = undefined;
+      if (QUESTION_NUMBER.test(text)) {
+        const n = numbered.get(node.depth) ?? { asking: 0, all: 0, withList: 0 };
+        n.all++;
+        if (questionLike(text) || /^Q/i.test(text)) n.asking++;
+        numbered.set(node.depth, n);
+        open = { depth: node.depth, counted: false };
+      }
+    } else if (node.type === 'list') {
+      countItems(node);
+      if (open && !open.counted && asksInItems(node)) {
+        numbered.get(open.depth)!.withList++;
+        open.counted = true;
+      }
+    } else if (boldParagraph(node)) {
+      bold++;
+      if (questionLike(collapse(plainMd(node)))) boldAsking++;
+    }
+  }
+
+  if (listHeadings >= 2) return { kind: 'list-headings' };
+  let best: { depth: number; count: number } | undefined;
+  for (const [depth, n] of numbered) {
+    if (n.asking >= 2 && n.asking * 2 >= n.all && n.withList * 2 < n.all && (!best || n.asking > best.count)) best = { depth, count: n.asking };
+  }
+  if (best) return { kind: 'headings', depth: best.depth };
+  if (details >= 2) return { kind: 'details' };
+  if (boldAsking >= 2 && boldAsking * 2 >= bold) return { kind: 'bold' };
+  return { kind: 'list' };
+}
