@@ -41,6 +41,9 @@ const previousEl = $<HTMLButtonElement>('previous');
 const nextEl = $<HTMLButtonElement>('next');
 const notesEl = $<HTMLTextAreaElement>('notes');
 const statusEl = $('status');
+const answerBox = $('answer-box');
+const answerEl = $('answer');
+const showAnswerEl = $<HTMLButtonElement>('show-answer');
 
 function send(message: PageMessage): void {
   vscode.postMessage(message);
@@ -64,6 +67,15 @@ function setStatus(text: string, kind: 'quiet' | 'busy' | 'error' = 'quiet'): vo
   statusEl.dataset.kind = kind;
 }
 
+function revealAnswer(shown: boolean): void {
+  answerEl.hidden = !shown;
+  showAnswerEl.setAttribute('aria-expanded', String(shown));
+  showAnswerEl.querySelector('span')!.textContent = (shown ? showAnswerEl.dataset.hide : showAnswerEl.dataset.show) || '';
+  showAnswerEl.querySelector('.codicon')!.className = `codicon codicon-${shown ? 'eye-closed' : 'eye'}`;
+}
+
+showAnswerEl.addEventListener('click', () => revealAnswer(answerEl.hidden));
+
 function render(v: PageContent): void {
   view = v;
   document.title = `${v.id} ${v.text}`;
@@ -78,6 +90,10 @@ function render(v: PageContent): void {
   questionEl.innerHTML = v.questionHtml; // escaped by the extension (panel/render.ts)
   detailsEl.innerHTML = v.detailsHtml;
   detailsEl.hidden = v.detailsHtml === '';
+  // The bank's answer stays hidden until asked for, so the learner writes their own first.
+  answerEl.innerHTML = v.answerHtml; // escaped by the extension, like the question
+  answerBox.hidden = v.answerHtml === '';
+  revealAnswer(false);
   doneEl.checked = v.done;
   previousEl.disabled = !v.hasPrevious;
   nextEl.disabled = !v.hasNext;

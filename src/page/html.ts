@@ -30,6 +30,9 @@ export const ENGLISH: PageStrings = {
   saving: 'Saving…',
   notSaved: 'Not saved: {0}',
   keptDraft: 'Saved · an older draft was kept as a conflict copy',
+  showAnswer: 'Show answer',
+  hideAnswer: 'Hide answer',
+  answer: 'The bank’s answer',
 };
 
 export interface PageStrings {
@@ -50,6 +53,9 @@ export interface PageStrings {
   /** `{0}` is the reason. */
   notSaved: string;
   keptDraft: string;
+  showAnswer: string;
+  hideAnswer: string;
+  answer: string;
 }
 
 export function newNonce(): string {
@@ -98,6 +104,10 @@ export function pageHtml(o: ShellOptions): string {
     <button id="previous" class="secondary" type="button" title="${attr(w.previousTitle)}"><i class="codicon codicon-arrow-left" aria-hidden="true"></i> ${text(w.previous)}</button>
     <button id="next" class="secondary" type="button" title="${attr(w.nextTitle)}">${text(w.next)} <i class="codicon codicon-arrow-right" aria-hidden="true"></i></button>
   </div>
+  <section id="answer-box" class="answer-box" hidden>
+    <button id="show-answer" class="secondary" type="button" aria-expanded="false" aria-controls="answer" data-show="${attr(w.showAnswer)}" data-hide="${attr(w.hideAnswer)}"><i class="codicon codicon-eye" aria-hidden="true"></i> <span>${text(w.showAnswer)}</span></button>
+    <div id="answer" class="answer" role="region" aria-label="${attr(w.answer)}" hidden></div>
+  </section>
   <section class="notes">
     <div class="notes-head">
       <label for="notes"><i class="codicon codicon-edit" aria-hidden="true"></i> ${text(w.notes)} <span class="hint">${text(w.markdown)}</span></label>

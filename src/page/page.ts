@@ -114,6 +114,7 @@ export class QuestionPage extends Disposable {
       questionHtml: renderInline(entry.question.rich),
       text: entry.question.text,
       detailsHtml: renderBlocks(entry.question.richDetails),
+      answerHtml: renderBlocks(entry.question.richAnswer),
       done: study.isDone(this.id),
       note: note.text,
       noteStamp: note.stamp,
@@ -217,5 +218,8 @@ function pageStrings(): PageStrings {
     saving: t('Saving…'),
     notSaved: t('Not saved: {0}'),
     keptDraft: t('Saved · an older draft was kept as a conflict copy'),
+    showAnswer: t('Show answer'),
+    hideAnswer: t('Hide answer'),
+    answer: t('The bank’s answer'),
   };
 }

@@ -60,8 +60,8 @@ export function renderBlocks(blocks: readonly Block[]): string {
         html += `<blockquote>${renderBlocks(b.c)}</blockquote>`;
         break;
       case 'h': {
-        // Headings inside an answer sit below the page's own: h3 at most.
-        const level = Math.min(6, Math.max(3, Math.trunc(b.depth) + 2));
+        // Headings inside an answer sit below the page's own (h1): h4 at most.
+        const level = Math.min(6, Math.max(4, Math.trunc(b.depth)));
         html += `<h${level}>${renderInline(b.c)}</h${level}>`;
         break;
       }

@@ -15,6 +15,8 @@ export interface PageContent {
   /** Plain text of the question, for the page title and screen readers. */
   text: string;
   detailsHtml: string;
+  /** The bank's own answer as HTML (escaped like the question), empty when it has none: shown only when asked for. */
+  answerHtml: string;
   done: boolean;
   note: string;
   /** The stored note's version stamp: a draft restored by the page is judged against it. */

@@ -291,7 +291,7 @@ export class Workbench {
   async openQuestion(sections: RegExp[], id: string): Promise<Frame> {
     await this.page.bringToFront();
     await this.page.keyboard.press('Escape'); // nothing a failed test left open stands in the way
-    await this.openView();
+    await this.openView(sections[0]);
     for (const section of sections) await this.expand(section);
     // A click that lands while the tree re-renders (a count refreshed by the extension) opens
     // nothing: look for the page, and click again if it has not come.

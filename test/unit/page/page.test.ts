@@ -69,7 +69,7 @@ describe('the question page', () => {
       const [q] = questions(parseBank('###### 1. What is it?\n\n<details><summary>Answer</summary>\n\n#### Answer: <i>D</i>, 1 < 2\n\n| a | \"<b>\" |\n| - | - |\n| `x` | [l](javascript:alert(1)) |\n\n```py" onmouseover="x\nprint(1)\n```\n\n</details>\n\n###### 2. Next?\n'));
       assert.equal(
         renderBlocks(q.richAnswer),
-        '<h6>Answer: D, 1 &lt; 2</h6>' +
+        '<h4>Answer: D, 1 &lt; 2</h4>' +
           '<div class="table"><table><thead><tr><th>a</th><th>&quot;&quot;</th></tr></thead><tbody><tr><td><code>x</code></td><td><span class="link-dropped" title="link not opened: only http(s) links are">l</span></td></tr></tbody></table></div>' +
           '<pre><code>print(1)</code></pre>',
       );

@@ -1,0 +1,54 @@
+// A real public bank (questions as headings, answers hidden in <details>) in a real VS Code: the
+// tree shows its questions and the page keeps the bank's answer hidden until the learner asks.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseBank } from '../../src/bank/parse';
+import { listQuestions } from '../../src/bank/model';
+import { escapeRegExp, questionRow, sectionLabel } from './bank';
+import { Workbench, ROOT } from './workbench';
+
+const FILE = join(ROOT, 'test/fixtures/realbanks/javascript-questions__README.md');
+const bank = parseBank(readFileSync(FILE, 'utf8'));
+const [first, second] = listQuestions(bank);
+
+describe('a bank with answers', function () {
+  this.timeout(180000);
+  const wb = new Workbench({ bankFile: FILE });
+
+  before(async () => {
+    await wb.start();
+  });
+  after(async () => {
+    await wb.stop();
+  });
+
+  it('shows the answer only when asked, from the keyboard too, and hides it again for the next question', async () => {
+    await wb.openView(new RegExp(`^${escapeRegExp(bank.sections[0].title)}, `));
+    const frame = await wb.openQuestion(first.path.map(sectionLabel), first.question.id);
+    const answer = frame.locator('#answer');
+    const button = frame.locator('#show-answer');
+    assert.equal(await answer.isVisible(), false, 'hidden at first');
+    assert.equal(await button.getAttribute('aria-expanded'), 'false');
+    assert.match(await frame.locator('#details').innerText(), /A: Lydia and undefined/, 'the options are shown as details');
+    assert.ok(await frame.locator('#details pre code[data-lang="javascript"]').count(), 'the question’s code, with its language');
+    await button.focus();
+    await wb.page.keyboard.press('Enter');
+    await answer.waitFor({ state: 'visible' });
+    assert.equal(await button.getAttribute('aria-expanded'), 'true');
+    const shown = (await answer.innerText()).replace(/\s+/g, ' ');
+    assert.ok(shown.startsWith('Answer: D'), shown.slice(0, 80));
+    assert.equal(shown.trim(), first.question.answer.replace(/\s+/g, ' ').trim());
+    assert.equal(await answer.locator('script, img, iframe').count(), 0);
+    await wb.page.mouse.move(0, 0);
+    await wb.screenshot('answer-shown.png');
+    await button.click();
+    await answer.waitFor({ state: 'hidden' });
+    await button.click();
+    await answer.waitFor({ state: 'visible' });
+    await frame.locator('#next').click();
+    await frame.waitForSelector(`#page[data-question-id="${second.question.id}"]`);
+    assert.equal(await answer.isVisible(), false, 'the next question’s answer starts hidden');
+    await wb.row(questionRow(first.question.id)).waitFor();
+  });
+});
