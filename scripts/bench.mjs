@@ -63,6 +63,11 @@ add('10k bank: warm load of the unchanged file (ms)', ms(median(big.warm)), 'ms'
 add('10k bank: longest event-loop block, warm (ms)', ms(Math.max(...big.warmBlock)), 'ms', '< 50 ms', Math.max(...big.warmBlock) < 50, 'worst of all runs');
 add('10k bank: block if parsed on the main thread (ms)', ms(big.inlineBlock), 'ms', '', true, 'for comparison: what the worker avoids');
 
+console.log('The largest real bank (React, 514 KB)...');
+const real = await suite.realBank(ROOT, Math.max(3, Math.ceil(RUNS / 2)));
+add('React bank: cold parse in the worker (ms)', ms(median(real.cold)), 'ms', '< 1500 ms', median(real.cold) < 1500, `${real.questions} questions with answers, ${(real.bytes / 1024).toFixed(0)} KB`);
+add('React bank: peak memory the load added (MB)', ms(Math.max(...real.peakMb)), 'MB', '< 256 MB', Math.max(...real.peakMb) < 256, 'process RSS sampled every 5 ms, worst run');
+
 console.log('Tree and toggle at 10,000 questions...');
 const tt = await suite.treeAndToggle(RUNS);
 add('tree children of a 10k-question section (ms)', ms(median(tt.children)), 'ms', '< 20 ms', median(tt.children) < 20, 'getChildren + getTreeItem for each');
