@@ -11,11 +11,14 @@ import { Pages } from './page/pages';
 import { registerCommands } from './commands/register';
 import { announce, createLog } from './notify/announce';
 import { PAGE_VIEW_TYPE } from './shared/ids';
+import { BankFollower, chosenBankFile } from './source/follow';
 
 export interface ExtensionApi {
   study: Study;
   pages: Pages;
   tree: StudyTreeProvider;
+  /** The bank file followed: switched with the setting, read again when edited. */
+  follower: BankFollower;
   /** The workspace storage, for tests that check what was written. */
   storage: vscode.Memento;
 }
@@ -32,18 +35,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     workspaceIdentity: workspace || 'no-folder',
     memento: context.workspaceState,
     env: process.env,
+    chosenFile: chosenBankFile(),
   });
   const { study, loaded, journal } = opened;
   opened.notes.forEach(log);
   context.subscriptions.push(study, study.store, opened.following, { dispose: () => void journal.flush() });
   context.subscriptions.push(announce(study, loaded, output, log));
+  const follower = new BankFollower(study, { extensionDir: context.extensionUri.fsPath, globalStorageDir: context.globalStorageUri.fsPath, env: process.env, log }, loaded);
+  context.subscriptions.push(follower);
 
   const { tree, treeView, disposable } = createTreeView(study);
   const reuse = () => vscode.workspace.getConfiguration('djangoPrep').get<boolean>('reuseQuestionPage', true);
   const pages = new Pages({ extensionUri: context.extensionUri, study, log }, reuse);
   context.subscriptions.push(disposable, pages, vscode.window.registerWebviewPanelSerializer(PAGE_VIEW_TYPE, pages));
-  context.subscriptions.push(...registerCommands({ study, pages, treeView, output }));
-  return { study, pages, tree, storage: context.workspaceState };
+  context.subscriptions.push(...registerCommands({ study, pages, treeView, output, follower }));
+  return { study, pages, tree, follower, storage: context.workspaceState };
 }
 
 export function deactivate(): void {}

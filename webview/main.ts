@@ -26,7 +26,7 @@ let revision = 0;
 let base = 0;
 let unsent = false;
 /** What this page load last sent for a question, the base of the next patch. */
-let sent: { id: string; text: string; revision: number } | undefined;
+let sent: { id: string; bankId?: string; text: string; revision: number } | undefined;
 /** The revision of the last whole-text send, so a burst of 'resend' replies costs one resend. */
 let lastWhole = 0;
 
@@ -77,6 +77,8 @@ function revealAnswer(shown: boolean): void {
 showAnswerEl.addEventListener('click', () => revealAnswer(answerEl.hidden));
 
 function render(v: PageContent): void {
+  // The same question shown again (its bank file was edited): an answer the learner opened stays open.
+  const answerOpen = !!view && view.id === v.id && view.bankId === v.bankId && !answerEl.hidden;
   view = v;
   document.title = `${v.id} ${v.text}`;
   pathEl.textContent = '';
@@ -93,7 +95,7 @@ function render(v: PageContent): void {
   // The bank's answer stays hidden until asked for, so the learner writes their own first.
   answerEl.innerHTML = v.answerHtml; // escaped by the extension, like the question
   answerBox.hidden = v.answerHtml === '';
-  revealAnswer(false);
+  revealAnswer(answerOpen && v.answerHtml !== '');
   doneEl.checked = v.done;
   previousEl.disabled = !v.hasPrevious;
   nextEl.disabled = !v.hasNext;
@@ -101,24 +103,26 @@ function render(v: PageContent): void {
 
   base = v.noteStamp.version;
   // A state saved by an earlier version of the page has no writer or base: judged as another page's.
-  const restored = state?.pending && { ...state.pending, writer: state.pending.writer || 'earlier-page', base: state.pending.base ?? 0 };
-  if (restored && restored.id === v.id && restored.writer === writer) {
+  const restored = state?.pending && { ...state.pending, writer: state.pending.writer || 'earlier-page', base: state.pending.base ?? 0, bankId: state.pending.bankId ?? state.bankId };
+  const sameQuestion = !!restored && restored.id === v.id && restored.bankId === v.bankId;
+  if (restored && sameQuestion && restored.writer === writer) {
     // This page's own typing, shown again (the same question opened again): it stays, and goes out if unsent.
     notesEl.value = restored.text;
     flush();
-  } else if (restored && restored.id === v.id && restored.text !== v.note) {
+  } else if (restored && sameQuestion && restored.text !== v.note) {
     // Typed before a reload or close and not confirmed saved. Whether it is newer than the stored
     // note is the extension's call (it answers 'saved' or 'kept'); until then show the copy the
     // version rule says wins, and keep the draft in the page's state.
     notesEl.value = judgeEdit(v.noteStamp, restored) === 'apply' ? restored.text : v.note;
-    send({ type: 'editNote', id: restored.id, text: restored.text, writer: restored.writer, revision: restored.revision, base: restored.base, restored: true });
+    send({ type: 'editNote', id: restored.id, bankId: restored.bankId, text: restored.text, writer: restored.writer, revision: restored.revision, base: restored.base, restored: true });
     setStatus(words.saving, 'busy');
   } else {
     notesEl.value = v.note;
-    if (restored && restored.id !== v.id && restored.writer !== writer) {
+    if (restored && !sameQuestion && restored.writer !== writer) {
       // A draft of another question (the page came back on the question it showed last, not the
-      // one its stale state named): it goes to the extension all the same, to be judged there.
-      send({ type: 'editNote', id: restored.id, text: restored.text, writer: restored.writer, revision: restored.revision, base: restored.base, restored: true });
+      // one its stale state named), or of another bank: it goes to the extension all the same, to
+      // be judged there, in the bank it was typed in.
+      send({ type: 'editNote', id: restored.id, bankId: restored.bankId, text: restored.text, writer: restored.writer, revision: restored.revision, base: restored.base, restored: true });
     }
     saveState({ bankId: v.bankId, id: v.id, pageKey: v.pageKey });
     setStatus(v.note ? words.saved : '');
@@ -132,14 +136,14 @@ function flush(whole = false): void {
   const pending = state?.pending;
   if (!pending || !unsent || pending.writer !== writer) return;
   unsent = false;
-  const head = { type: 'editNote', id: pending.id, writer, revision: pending.revision, base, restored: false } as const;
-  if (!whole && sent && sent.id === pending.id && pending.text.length > PATCH_ABOVE_CHARS) {
+  const head = { type: 'editNote', id: pending.id, bankId: pending.bankId ?? state?.bankId, writer, revision: pending.revision, base, restored: false } as const;
+  if (!whole && sent && sent.id === pending.id && sent.bankId === pending.bankId && pending.text.length > PATCH_ABOVE_CHARS) {
     send({ ...head, patch: makePatch(sent.text, pending.text, sent.revision) });
   } else {
     send({ ...head, text: pending.text });
     lastWhole = pending.revision;
   }
-  sent = { id: pending.id, text: pending.text, revision: pending.revision };
+  sent = { id: pending.id, bankId: pending.bankId, text: pending.text, revision: pending.revision };
 }
 
 /**
@@ -155,7 +159,7 @@ function leave(): void {
 notesEl.addEventListener('input', () => {
   if (!view) return;
   revision += 1;
-  saveState({ bankId: view.bankId, id: view.id, pageKey: view.pageKey, pending: { id: view.id, text: notesEl.value, writer, revision, base } });
+  saveState({ bankId: view.bankId, id: view.id, pageKey: view.pageKey, pending: { id: view.id, bankId: view.bankId, text: notesEl.value, writer, revision, base } });
   setStatus(words.saving, 'busy');
   unsent = true;
   flush();
@@ -198,7 +202,7 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
   if (!m || typeof m !== 'object') return;
   switch (m.type) {
     case 'show':
-      if (view && view.id !== m.view.id) leave();
+      if (view && (view.id !== m.view.id || view.bankId !== m.view.bankId)) leave();
       render(m.view);
       break;
     case 'done':

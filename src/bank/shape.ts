@@ -68,13 +68,15 @@ export function declaredShape(root: md.Root): Shape | undefined {
 /**
  * Reads the shape from the document: list items opening with a heading, then question headings
  * (per heading level), then <details> questions, then bold questions, else list items. Each
- * needs two or more questions; headings whose sections hold lists of questions are sections.
+ * needs two or more questions (one, in a document without lists); headings whose sections hold
+ * lists of questions are sections.
  */
 export function detectShape(root: md.Root): Shape {
   let listHeadings = 0;
   let details = 0;
   let bold = 0;
   let boldAsking = 0;
+  let listItems = 0;
   const numbered = new Map<number, { asking: number; all: number; withList: number }>();
   let open: { depth: number; counted: boolean } | undefined;
   let inDetails = 0;
@@ -104,6 +106,7 @@ export function detectShape(root: md.Root): Shape {
         open = { depth: node.depth, counted: false };
       }
     } else if (node.type === 'list') {
+      listItems += node.children.length;
       countItems(node);
       if (open && !open.counted && asksInItems(node)) {
         numbered.get(open.depth)!.withList++;
@@ -115,13 +118,15 @@ export function detectShape(root: md.Root): Shape {
     }
   }
 
-  if (listHeadings >= 2) return { kind: 'list-headings' };
+  // Two make a shape; one does too when there is no list to take questions from (a bank just begun).
+  const enough = listItems === 0 ? 1 : 2;
+  if (listHeadings >= enough) return { kind: 'list-headings' };
   let best: { depth: number; count: number } | undefined;
   for (const [depth, n] of numbered) {
-    if (n.asking >= 2 && n.asking * 2 >= n.all && n.withList * 2 < n.all && (!best || n.asking > best.count)) best = { depth, count: n.asking };
+    if (n.asking >= enough && n.asking * 2 >= n.all && n.withList * 2 < n.all && (!best || n.asking > best.count)) best = { depth, count: n.asking };
   }
   if (best) return { kind: 'headings', depth: best.depth };
-  if (details >= 2) return { kind: 'details' };
-  if (boldAsking >= 2 && boldAsking * 2 >= bold) return { kind: 'bold' };
+  if (details >= enough) return { kind: 'details' };
+  if (boldAsking >= enough && boldAsking * 2 >= bold) return { kind: 'bold' };
   return { kind: 'list' };
 }

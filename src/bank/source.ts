@@ -1,5 +1,6 @@
-// Where the bank comes from: the bundled bank, or the file DJANGO_PREP_BANK names (for the tests
-// of hostile and broken banks, and for authors trying a bank of their own); how it is loaded
+// Where the bank comes from: the file the learner chose (djangoPrep.bankFile, resolved by the
+// caller), else the file DJANGO_PREP_BANK names (for tests and authors), else the bundled bank;
+// how it is loaded
 // (the build's cache for the bundled bank, a content-keyed cache in global storage for others,
 // parsed in a worker thread whose bundle doubles as the parser). Pure: plain paths, no 'vscode'.
 import { join } from 'node:path';
@@ -13,8 +14,8 @@ export interface BankSource {
   load: LoadOptions;
 }
 
-export function bankSource(o: { extensionDir: string; globalStorageDir: string; env: Record<string, string | undefined> }): BankSource {
-  const custom = o.env.DJANGO_PREP_BANK;
+export function bankSource(o: { extensionDir: string; globalStorageDir: string; env: Record<string, string | undefined>; chosenFile?: string }): BankSource {
+  const custom = o.chosenFile || o.env.DJANGO_PREP_BANK;
   const dist = join(o.extensionDir, 'dist');
   const userCache = join(o.globalStorageDir, 'bank-cache');
   const workerFile = join(dist, 'bank-worker.js');

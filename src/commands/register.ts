@@ -1,16 +1,19 @@
-// The study commands: open, toggle done, previous/next, reset progress, show bank problems.
+// The study commands: open, toggle done, previous/next, reset progress; the bank's are in bank.ts.
 import * as vscode from 'vscode';
 import type { Study } from '../progress/study';
 import type { Pages } from '../page/pages';
 import type { StudyNode } from '../tree/provider';
 import { COMMANDS } from '../shared/ids';
 import { showKeptNotes } from './kept-notes';
+import { registerBankCommands } from './bank';
+import type { BankFollower } from '../source/follow';
 
 export interface CommandHost {
   study: Study;
   pages: Pages;
   treeView: vscode.TreeView<StudyNode>;
   output: vscode.OutputChannel;
+  follower: BankFollower;
 }
 
 /** A command's argument may be a question id (from code or a link) or a tree node (from a menu). */
@@ -89,6 +92,6 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
       else if (choice === clear) await study.clearAll();
     }),
 
-    vscode.commands.registerCommand(COMMANDS.showProblems, () => host.output.show(true)),
+    ...registerBankCommands({ study, follower: host.follower, output: host.output, currentQuestion: (arg) => questionIdOf(arg) ?? currentQuestion() }),
   ];
 }

@@ -1,10 +1,10 @@
 // What the learner is told, once: problems of the bank (naming the file and line), stored data
-// set aside, conflict copies kept; and the bank's state for the view's welcome content.
+// set aside, conflict copies kept. (The bank's state for the view's welcome content: source/follow.ts.)
 import * as vscode from 'vscode';
 import { basename } from 'node:path';
 import type { LoadedBank } from '../bank/load';
 import type { Study } from '../progress/study';
-import { BANK_STATE_CONTEXT, COMMANDS } from '../shared/ids';
+import { COMMANDS } from '../shared/ids';
 
 /** The extension's Output channel, with a time on every line. */
 export function createLog(): { output: vscode.OutputChannel; log(message: string): void } {
@@ -43,7 +43,5 @@ function announce(study: Study, loaded: LoadedBank, output: vscode.OutputChannel
       .showInformationMessage(vscode.l10n.t('Two copies of your note on {0} disagreed. The newer is the note; the other is kept as a conflict copy.', copy.id), vscode.l10n.t('Show Conflict Copies'))
       .then((choice) => choice && vscode.commands.executeCommand(COMMANDS.showOrphanedNotes));
   });
-  const bankState = error ? 'broken' : study.entries.length ? 'ok' : 'empty';
-  void vscode.commands.executeCommand('setContext', BANK_STATE_CONTEXT, bankState);
   return vscode.Disposable.from(study.onWarning(warnStorage), conflictKept);
 }

@@ -19,6 +19,8 @@ export interface PageHost {
 export class QuestionPage extends Disposable {
   private id: string;
   private readonly watchdog: ReadyWatchdog;
+  /** Where the question shown sits in the bank, for when an edit of the bank takes it away. */
+  private position = 0;
   private readonly _onDidDispose = new vscode.EventEmitter<void>();
   readonly onDidDispose = this._onDidDispose.event;
 
@@ -31,6 +33,7 @@ export class QuestionPage extends Disposable {
   ) {
     super();
     this.id = id;
+    this.position = Math.max(0, host.study.position(id));
     host.study.setLastShown(id, pageKey);
     const media = vscode.Uri.joinPath(host.extensionUri, 'media');
     panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
@@ -50,6 +53,20 @@ export class QuestionPage extends Disposable {
     this.register(panel.webview.onDidReceiveMessage((raw) => this.handleMessage(raw)));
     this.register(panel.onDidDispose(() => this.dispose()));
     this.register(panel.onDidChangeViewState(() => this.watchdog.visibilityChanged()));
+    this.register(
+      study.onDidChangeBank(({ sameBank }) => {
+        // The file was edited: the same question, or the one now at its place if it left. Another
+        // bank: the question this page showed last in it, or its first.
+        const { entries } = study;
+        const next = sameBank
+          ? study.has(this.id)
+            ? this.id
+            : entries[Math.min(this.position, entries.length - 1)]?.question.id
+          : (study.lastShown(this.pageKey) ?? entries[0]?.question.id);
+        if (next) this.show(next);
+        else this.dispose();
+      }),
+    );
     this.register(
       study.onDidChangeProgress((change) => {
         if (!change.ids || change.ids.includes(this.id)) this.post({ type: 'done', id: this.id, done: study.isDone(this.id) });
@@ -89,6 +106,7 @@ export class QuestionPage extends Disposable {
   show(id: string): void {
     if (!this.host.study.has(id)) return;
     this.id = id;
+    this.position = Math.max(0, this.host.study.position(id));
     this.updateTitle();
     this.host.study.setLastShown(id, this.pageKey);
     this.post({ type: 'show', view: this.view() });
@@ -153,7 +171,16 @@ export class QuestionPage extends Disposable {
       else this.host.log(`Refused to open a link that is not http(s): ${message.href.slice(0, 200)}`);
       return;
     }
-    if (!study.has(message.id)) {
+    // A note is saved in the bank it was typed in (the bank may have been switched or edited while
+    // the page typed), never into another, and even when its question has just left the bank (it
+    // is then an orphaned note, listed by Show Orphaned Notes): typing is never dropped.
+    const otherBank = message.type === 'editNote' && message.bankId !== undefined && message.bankId !== study.bankId ? message.bankId : undefined;
+    if (message.type === 'editNote') {
+      if (!study.hasShown(otherBank ?? study.bankId, message.id)) {
+        this.host.log(`Ignored a note for a bank or question this window has not shown: ${(message.bankId ?? '').slice(0, 100)} ${message.id.slice(0, 100)}`);
+        return;
+      }
+    } else if (!study.has(message.id)) {
       this.host.log(`Ignored a "${message.type}" message for a question not in the bank: ${message.id.slice(0, 100)}`);
       return;
     }
@@ -166,12 +193,12 @@ export class QuestionPage extends Disposable {
         break;
       case 'editNote': {
         const { id, writer, revision, base } = message;
-        const text = 'text' in message ? message.text : study.patchedNote(id, writer, message.patch);
+        const text = 'text' in message ? message.text : study.patchedNote(id, writer, message.patch, otherBank);
         if (text === undefined) {
           this.post({ type: 'resend', id, writer, revision });
           break;
         }
-        study.editNote(id, { text, writer, revision, base }, { restored: message.restored, origin: this }).then(
+        study.editNote(id, { text, writer, revision, base }, { restored: message.restored, origin: this, bankId: otherBank }).then(
           (outcome) =>
             this.post(
               outcome.kind === 'saved'

@@ -27,6 +27,8 @@ export async function openStudy(o: {
   workspaceIdentity: string;
   memento: KeyValueStore;
   env: Record<string, string | undefined>;
+  /** The bank file the learner chose (absolute), if any. */
+  chosenFile?: string;
 }): Promise<OpenedStudy> {
   const source = bankSource(o);
   const [loaded, opened] = await Promise.all([

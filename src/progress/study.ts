@@ -28,31 +28,25 @@ export interface NoteChanged {
  * One bank with its progress and notes: the only door to them for the tree, the pages and the
  * commands. Its events are this bank's only.
  */
-export class Study extends Disposable {
-  readonly entries: QuestionEntry[];
-  private readonly index = new Map<string, number>();
-  /** Every question id in reading order. */
-  private readonly ids: string[];
-  /** Every question id under each section, subsections included. */
-  private readonly sectionIds = new Map<Section, string[]>();
+/** The study moved to another bank, or to a new reading of the same bank file. */
+export interface BankChanged {
+  /** The same bank (its id unchanged): the file was edited; ticks and notes of unchanged ids stay. */
+  sameBank: boolean;
+}
 
-  private readonly _onDidChangeProgress = this.register(new Emitter<ProgressChanged>());
-  readonly onDidChangeProgress: Event<ProgressChanged> = this._onDidChangeProgress.event;
-  private readonly _onDidChangeNote = this.register(new Emitter<NoteChanged>());
-  readonly onDidChangeNote: Event<NoteChanged> = this._onDidChangeNote.event;
-  private readonly _onDidKeepConflict = this.register(new Emitter<ConflictCopy>());
-  /** A losing copy of a note was kept: the learner should hear of it once. */
-  readonly onDidKeepConflict: Event<ConflictCopy> = this._onDidKeepConflict.event;
+/** One reading of a bank, with the lookups built from it. */
+class Reading {
+  readonly entries: QuestionEntry[];
+  readonly index = new Map<string, number>();
+  /** Every question id in reading order. */
+  readonly ids: string[];
+  /** Every question id under each section, subsections included. */
+  readonly sectionIds = new Map<Section, string[]>();
 
   constructor(
     readonly bankId: string,
     readonly bank: Bank,
-    readonly store: StudyStore,
   ) {
-    super();
-    this.register(store.onDidChangeProgress((e) => e.bankId === bankId && this._onDidChangeProgress.fire({ ids: e.ids })));
-    this.register(store.onDidChangeNote((e) => e.bankId === bankId && this._onDidChangeNote.fire({ id: e.id, text: e.text, stamp: e.stamp, origin: e.origin })));
-    this.register(store.notes.onDidKeepConflict((c) => c.bankId === bankId && this._onDidKeepConflict.fire(c)));
     this.entries = listQuestions(bank);
     this.entries.forEach((e, i) => this.index.set(e.question.id, i));
     this.ids = this.entries.map((e) => e.question.id);
@@ -63,24 +57,81 @@ export class Study extends Disposable {
         ids.push(e.question.id);
       }
     }
+  }
+}
+
+/**
+ * One bank with its progress and notes: the only door to them for the tree, the pages and the
+ * commands. Its events are this bank's only. The bank can be replaced (another file chosen, or
+ * the file edited): progress and notes stay keyed by bank id and question id, so nothing is
+ * lost and switching back shows them again.
+ */
+export class Study extends Disposable {
+  private reading: Reading;
+  /** Every bank this study has shown, with the ids of every question it had: a page may still send a note typed on one of them. */
+  private readonly shown = new Map<string, Set<string>>();
+
+  private readonly _onDidChangeProgress = this.register(new Emitter<ProgressChanged>());
+  readonly onDidChangeProgress: Event<ProgressChanged> = this._onDidChangeProgress.event;
+  private readonly _onDidChangeNote = this.register(new Emitter<NoteChanged>());
+  readonly onDidChangeNote: Event<NoteChanged> = this._onDidChangeNote.event;
+  private readonly _onDidKeepConflict = this.register(new Emitter<ConflictCopy>());
+  /** A losing copy of a note was kept: the learner should hear of it once. */
+  readonly onDidKeepConflict: Event<ConflictCopy> = this._onDidKeepConflict.event;
+  private readonly _onDidChangeBank = this.register(new Emitter<BankChanged>());
+  /** The bank was replaced: everything shown from it should be shown again. */
+  readonly onDidChangeBank: Event<BankChanged> = this._onDidChangeBank.event;
+
+  constructor(
+    bankId: string,
+    bank: Bank,
+    readonly store: StudyStore,
+  ) {
+    super();
+    this.reading = new Reading(bankId, bank);
+    this.remember(this.reading);
+    this.register(store.onDidChangeProgress((e) => e.bankId === this.bankId && this._onDidChangeProgress.fire({ ids: e.ids })));
+    this.register(store.onDidChangeNote((e) => e.bankId === this.bankId && this._onDidChangeNote.fire({ id: e.id, text: e.text, stamp: e.stamp, origin: e.origin })));
+    this.register(store.notes.onDidKeepConflict((c) => c.bankId === this.bankId && this._onDidKeepConflict.fire(c)));
     store.openBank(bankId, this.markedDone());
   }
 
+  get bankId(): string {
+    return this.reading.bankId;
+  }
+
+  get bank(): Bank {
+    return this.reading.bank;
+  }
+
+  get entries(): readonly QuestionEntry[] {
+    return this.reading.entries;
+  }
+
+  /** Shows another bank, or a new reading of this one, and tells everything showing it. */
+  replaceBank(bankId: string, bank: Bank): void {
+    const sameBank = bankId === this.bankId;
+    this.reading = new Reading(bankId, bank);
+    this.remember(this.reading);
+    this.store.openBank(bankId, this.markedDone());
+    this._onDidChangeBank.fire({ sameBank });
+  }
+
   has(id: string): boolean {
-    return this.index.has(id);
+    return this.reading.index.has(id);
   }
 
   entry(id: string): QuestionEntry | undefined {
-    const i = this.index.get(id);
+    const i = this.reading.index.get(id);
     return i === undefined ? undefined : this.entries[i];
   }
 
   position(id: string): number {
-    return this.index.get(id) ?? -1;
+    return this.reading.index.get(id) ?? -1;
   }
 
   neighbour(id: string, direction: 'previous' | 'next'): QuestionEntry | undefined {
-    const i = this.index.get(id);
+    const i = this.reading.index.get(id);
     if (i === undefined) return undefined;
     return this.entries[direction === 'next' ? i + 1 : i - 1];
   }
@@ -94,11 +145,11 @@ export class Study extends Disposable {
   }
 
   count(section: Section): Count {
-    return this.countDone(this.sectionIds.get(section) ?? []);
+    return this.countDone(this.reading.sectionIds.get(section) ?? []);
   }
 
   total(): Count {
-    return this.countDone(this.ids);
+    return this.countDone(this.reading.ids);
   }
 
   /** Back to the author's `**done**` markers. */
@@ -140,14 +191,28 @@ export class Study extends Disposable {
     return this.store.notes.get(this.bankId, id);
   }
 
-  /** A page's edit, saved or not by the version rule (progress/notes.ts). */
-  editNote(id: string, edit: NoteEdit, options: { restored?: boolean; origin?: unknown } = {}): Promise<NoteOutcome> {
-    return this.store.notes.edit(this.bankId, id, edit, options);
+  /**
+   * A page's edit, saved or not by the version rule (progress/notes.ts). `bankId`: the bank it was
+   * typed in, when the page typed it before the bank was replaced (one this study has shown).
+   */
+  editNote(id: string, edit: NoteEdit, options: { restored?: boolean; origin?: unknown; bankId?: string } = {}): Promise<NoteOutcome> {
+    return this.store.notes.edit(options.bankId ?? this.bankId, id, edit, options);
   }
 
   /** A page's patch applied to the stored note, or undefined when it is not the page's previous send. */
-  patchedNote(id: string, writer: string, patch: NotePatch): string | undefined {
-    return this.store.notes.patched(this.bankId, id, writer, patch);
+  patchedNote(id: string, writer: string, patch: NotePatch, bankId = this.bankId): string | undefined {
+    return this.store.notes.patched(bankId, id, writer, patch);
+  }
+
+  /** Whether this study has shown that question of that bank (a page's note on it is accepted). */
+  hasShown(bankId: string, id: string): boolean {
+    return this.shown.get(bankId)?.has(id) ?? false;
+  }
+
+  private remember(reading: Reading): void {
+    let ids = this.shown.get(reading.bankId);
+    if (!ids) this.shown.set(reading.bankId, (ids = new Set()));
+    for (const id of reading.ids) ids.add(id);
   }
 
   /** Copies of notes that lost to a newer copy, oldest first. */
@@ -177,6 +242,6 @@ export class Study extends Disposable {
 
   /** Notes stored for this bank whose question is no longer in it. */
   orphanedNoteIds(): string[] {
-    return this.store.notedIds(this.bankId).filter((id) => !this.index.has(id));
+    return this.store.notedIds(this.bankId).filter((id) => !this.reading.index.has(id));
   }
 }

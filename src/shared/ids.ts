@@ -8,6 +8,8 @@ export const COMMANDS = {
   previousQuestion: 'djangoPrep.previousQuestion',
   resetProgress: 'djangoPrep.resetProgress',
   showProblems: 'djangoPrep.showProblems',
+  chooseBank: 'djangoPrep.chooseBank',
+  revealInBank: 'djangoPrep.revealInBank',
 } as const;
 
 export const VIEW_ID = 'djangoPrep.questions';

@@ -55,7 +55,7 @@ export type PageMessage =
    * from its saved state rather than typed now. The note comes whole (`text`) or, when long, as a
    * patch to the page's previous send.
    */
-  | ({ type: 'editNote'; id: string; writer: string; revision: number; base: number; restored: boolean } & ({ text: string } | { patch: NotePatch }))
+  | ({ type: 'editNote'; id: string; writer: string; revision: number; base: number; restored: boolean; bankId?: string } & ({ text: string } | { patch: NotePatch }))
   | { type: 'navigate'; id: string; direction: 'previous' | 'next' }
   | { type: 'openLink'; href: string };
 
@@ -65,7 +65,7 @@ export interface PageState {
   id: string;
   pageKey?: string;
   /** A note typed but not yet acknowledged as saved, with what the extension needs to judge it. */
-  pending?: { id: string; text: string; writer: string; revision: number; base: number };
+  pending?: { id: string; text: string; writer: string; revision: number; base: number; bankId?: string };
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
@@ -88,7 +88,9 @@ export function parsePageMessage(raw: unknown): { ok: true; message: PageMessage
       if (!isString(m.id) || !isCount(m.revision) || !isCount(m.base) || !isString(m.writer) || m.writer.length === 0 || m.writer.length > 100 || typeof m.restored !== 'boolean') {
         return { ok: false, reason: 'editNote needs id (string), writer (1 to 100 characters), revision and base (whole numbers) and restored (boolean)' };
       }
-      const head = { type: 'editNote', id: m.id, writer: m.writer, revision: m.revision, base: m.base, restored: m.restored } as const;
+      if (m.bankId !== undefined && !(isString(m.bankId) && m.bankId.length > 0 && m.bankId.length <= 200)) return { ok: false, reason: 'editNote bankId, when given, is 1 to 200 characters' };
+      // The bank the note was typed in: a page typing when the bank was switched must not write into the new one.
+      const head = { type: 'editNote', id: m.id, writer: m.writer, revision: m.revision, base: m.base, restored: m.restored, ...(isString(m.bankId) ? { bankId: m.bankId } : {}) } as const;
       if (isString(m.text) && m.patch === undefined) return { ok: true, message: { ...head, text: m.text } };
       const p = m.patch as Record<string, unknown> | undefined;
       if (m.text === undefined && typeof p === 'object' && p !== null && isCount(p.from) && isCount(p.at) && isCount(p.remove) && isString(p.insert)) {

@@ -17,17 +17,13 @@ export class StudyTreeProvider extends Disposable implements vscode.TreeDataProv
 
   constructor(private readonly study: Study) {
     super();
-    const visit = (section: Section, parent?: StudyNode) => {
-      const node: StudyNode = { kind: 'section', section, parent };
-      this.sectionNodes.set(section, node);
-      if (!parent) this.roots.push(node);
-      for (const sub of section.sections) visit(sub, node);
-    };
-    study.bank.sections.forEach((s) => visit(s));
-    for (const entry of study.entries) {
-      const parent = this.sectionNodes.get(entry.path[entry.path.length - 1])!;
-      this.questionNodes.set(entry.question.id, { kind: 'question', entry, parent });
-    }
+    this.build();
+    this.register(
+      study.onDidChangeBank(() => {
+        this.build();
+        this._onDidChangeTreeData.fire(undefined);
+      }),
+    );
     this.register(
       study.onDidChangeProgress((change) => {
         if (!change.ids) return this._onDidChangeTreeData.fire(undefined);
@@ -39,6 +35,24 @@ export class StudyTreeProvider extends Disposable implements vscode.TreeDataProv
         this._onDidChangeTreeData.fire([...changed]);
       }),
     );
+  }
+
+  /** Makes the nodes of the study's bank (again, when the bank was replaced). */
+  private build(): void {
+    this.sectionNodes.clear();
+    this.questionNodes.clear();
+    this.roots.length = 0;
+    const visit = (section: Section, parent?: StudyNode) => {
+      const node: StudyNode = { kind: 'section', section, parent };
+      this.sectionNodes.set(section, node);
+      if (!parent) this.roots.push(node);
+      for (const sub of section.sections) visit(sub, node);
+    };
+    this.study.bank.sections.forEach((s) => visit(s));
+    for (const entry of this.study.entries) {
+      const parent = this.sectionNodes.get(entry.path[entry.path.length - 1])!;
+      this.questionNodes.set(entry.question.id, { kind: 'question', entry, parent });
+    }
   }
 
   nodeFor(id: string): StudyNode | undefined {

@@ -21,6 +21,7 @@ export function createTreeView(study: Study): { tree: StudyTreeProvider; treeVie
       }
     }),
     study.onDidChangeProgress(describeTotal),
+    study.onDidChangeBank(describeTotal),
   );
   return { tree, treeView, disposable };
 }

@@ -33,6 +33,11 @@ describe('bank shapes', () => {
     assert.equal(q.details, '');
   });
 
+  it('takes a single question heading as a question in a bank without lists (a bank just begun)', () => {
+    assert.deepEqual(asked(parseBank(md(['## Topic', '', '### 1. What is a QuerySet?', '', 'A lazy query.']))), [['topic.1', 'What is a QuerySet?']]);
+    assert.deepEqual(asked(parseBank(md(['## 1. What is Django?', '', '- What is a project?']))), [['1.1', 'What is a project?']], 'with a list, the list has the questions');
+  });
+
   it('keeps section headings that hold lists of questions as sections (the bundled shape)', () => {
     const bank = parseBank(md(['## 1. Basics', '', '1. What is Django?', '2. What is a project?', '', '## 2. Models', '', '1. What is a model?']));
     assert.deepEqual(asked(bank), [

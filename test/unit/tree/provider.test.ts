@@ -59,4 +59,26 @@ describe('the tree provider', () => {
     await study.setDone('1.2', true);
     assert.equal(fired.length, 2, 'a disposed provider is quiet');
   });
+
+  it('shows a replaced bank whole: an edited file keeps the ticks of unchanged ids, another bank its own', async () => {
+    const { study, tree, fired } = setup();
+    await study.setDone('1.2', true);
+    fired.length = 0;
+    study.replaceBank('bank', parseBank(['## 1. Basics', '', '1. one', '2. two, reworded', '3. new', '', '## 3. Last', '', '- five'].join('\n')));
+    assert.deepEqual(fired, [undefined], 'one refresh of the whole tree');
+    const roots = tree.getChildren();
+    assert.deepEqual(roots.map((n) => label(tree.getTreeItem(n))), ['1. Basics', '3. Last']);
+    assert.deepEqual(tree.getChildren(roots[0]).map((n) => [label(tree.getTreeItem(n)), checked(tree.getTreeItem(n))]), [
+      ['one', true],
+      ['two, reworded', true],
+      ['new', false],
+    ]);
+    study.replaceBank('other', parseBank('## A\n\n1. one\n2. two\n'));
+    assert.equal(study.isDone('1.2'), false);
+    assert.deepEqual(tree.getChildren().map((n) => tree.getTreeItem(n).description), ['0/2']);
+    study.replaceBank('bank', BANK);
+    assert.equal(study.isDone('1.2'), true, 'back to the first bank: its ticks are there');
+    assert.equal(study.hasShown('other', 'a.1'), true);
+    assert.equal(study.hasShown('other', 'a.9'), false);
+  });
 });

@@ -1,0 +1,84 @@
+// The bank commands: choose the bank to study, reveal a question in its file, show its problems.
+import * as vscode from 'vscode';
+import { basename } from 'node:path';
+import type { Study } from '../progress/study';
+import type { BankFollower } from '../source/follow';
+import { BANK_SETTING } from '../source/follow';
+import { settingValueFor } from '../source/setting';
+import { BUNDLED_BANK_ID } from '../bank/bundled';
+import { COMMANDS } from '../shared/ids';
+
+export interface BankCommandHost {
+  study: Study;
+  follower: BankFollower;
+  output: vscode.OutputChannel;
+  /** The question a command without an argument means (the page in front, else the tree's selection). */
+  currentQuestion(arg?: unknown): string | undefined;
+}
+
+type BankPick = vscode.QuickPickItem & { value?: string; browse?: boolean };
+
+export function registerBankCommands(host: BankCommandHost): vscode.Disposable[] {
+  const { study, follower } = host;
+  const folder = () => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+
+  return [
+    vscode.commands.registerCommand(COMMANDS.chooseBank, async (file?: unknown) => {
+      let value: string | undefined = typeof file === 'string' ? file : undefined;
+      if (value === undefined) {
+        const found = folder() ? await vscode.workspace.findFiles('**/*.{md,markdown,mdx}', '{**/node_modules/**,**/.git/**}', 500) : [];
+        const current = follower.current.file;
+        const items: BankPick[] = [
+          { label: `$(mortar-board) ${vscode.l10n.t('The bundled Django bank')}`, description: study.bankId === BUNDLED_BANK_ID ? vscode.l10n.t('current') : undefined, value: '' },
+          ...(found.length ? [{ label: vscode.l10n.t('Markdown files in the workspace'), kind: vscode.QuickPickItemKind.Separator } as BankPick] : []),
+          ...found
+            .sort((a, b) => a.fsPath.localeCompare(b.fsPath))
+            .map((uri) => ({
+              label: `$(markdown) ${basename(uri.fsPath)}`,
+              description: vscode.workspace.asRelativePath(uri, false),
+              detail: uri.fsPath === current ? vscode.l10n.t('current') : undefined,
+              value: settingValueFor(uri.fsPath, folder()),
+            })),
+          { label: '', kind: vscode.QuickPickItemKind.Separator },
+          { label: `$(folder-opened) ${vscode.l10n.t('Choose a File…')}`, browse: true },
+        ];
+        const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('The question bank to study in this workspace'), matchOnDescription: true });
+        if (!picked) return;
+        if (picked.browse) {
+          const uris = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: vscode.l10n.t('Study This Bank'), filters: { Markdown: ['md', 'markdown', 'mdx'] } });
+          if (!uris?.[0]) return;
+          value = settingValueFor(uris[0].fsPath, folder());
+        } else value = picked.value;
+      }
+      const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+      await vscode.workspace.getConfiguration('djangoPrep').update(BANK_SETTING, value ?? '', target);
+      await follower.reload();
+    }),
+
+    vscode.commands.registerCommand(COMMANDS.revealInBank, async (arg?: unknown) => {
+      const id = host.currentQuestion(arg);
+      const entry = id === undefined ? undefined : study.entry(id);
+      if (!entry) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open or select a question first, then reveal it in its bank file.'));
+        return;
+      }
+      const line = Math.max(0, entry.question.line - 1);
+      await vscode.window.showTextDocument(vscode.Uri.file(follower.current.file), {
+        selection: new vscode.Range(line, 0, line, 0),
+        viewColumn: vscode.ViewColumn.One,
+        preview: true,
+      });
+    }),
+
+    vscode.commands.registerCommand(COMMANDS.showProblems, async () => {
+      const { file, bank, error } = follower.current;
+      if (!error && bank.problems.length === 0) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('The question bank {0} has no problems.', basename(file)));
+        return;
+      }
+      // The learner's own bank: its problems are diagnostics, in the Problems panel and at their lines.
+      if (study.bankId !== BUNDLED_BANK_ID) await vscode.commands.executeCommand('workbench.actions.view.problems');
+      else host.output.show(true);
+    }),
+  ];
+}

@@ -1,0 +1,104 @@
+// The learner's own bank file in a real extension host: chosen with the setting, followed as it is
+// edited (tree, pages, diagnostics), progress and notes kept per bank across switches.
+import assert from 'node:assert/strict';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension';
+import { COMMANDS } from '../../src/shared/ids';
+
+async function api(): Promise<ExtensionApi> {
+  const ext = vscode.extensions.getExtension<ExtensionApi>('interview-prep.django-interview-prep')!;
+  return ext.isActive ? ext.exports : await ext.activate();
+}
+
+async function until(what: string, check: () => boolean, timeoutMs = 10000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const BANK = (extra = '') =>
+  ['# My bank', '', '## Topic', '', '### 1. What is a QuerySet?', '', 'A lazy query.', '', '### 2. What is a manager?', '', 'The door to the table.', '', extra].join('\n');
+
+describe('a bank file of the learner’s own', () => {
+  const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
+  const file = join(folder, 'my-bank.md');
+
+  before(() => writeFileSync(file, BANK()));
+  after(async () => {
+    await vscode.commands.executeCommand(COMMANDS.chooseBank, '');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    rmSync(file, { force: true });
+  });
+
+  it('is chosen with the setting, followed as it is edited, and keeps progress and notes per bank', async () => {
+    const a = await api();
+    assert.equal(a.study.bankId, 'django');
+    const bundledTick = a.study.entries.find((e) => !e.question.done)!.question.id;
+    await a.study.setDone(bundledTick, true);
+
+    await vscode.commands.executeCommand(COMMANDS.chooseBank, 'my-bank.md');
+    assert.equal(vscode.workspace.getConfiguration('djangoPrep').get('bankFile'), 'my-bank.md', 'written for the workspace');
+    assert.match(a.study.bankId, /^file-/);
+    assert.deepEqual(a.study.entries.map((e) => [e.question.id, e.question.text, e.question.answer]), [
+      ['topic.1', 'What is a QuerySet?', 'A lazy query.'],
+      ['topic.2', 'What is a manager?', 'The door to the table.'],
+    ]);
+    assert.deepEqual(a.tree.getChildren().map((n) => n.kind === 'section' && n.section.title), ['Topic']);
+    await a.study.setDone('topic.1', true);
+    await a.study.store.setNote(a.study.bankId, 'topic.2', 'objects is the default manager');
+
+    // Edited on disk: read again within a second or so, ticks and notes of unchanged ids kept.
+    writeFileSync(file, BANK('### 3. What is a migration?\n\nA schema change.\n'));
+    await until('the third question', () => a.study.entries.length === 3, 5000);
+    assert.equal(a.study.isDone('topic.1'), true);
+    assert.equal(a.study.getNote('topic.2'), 'objects is the default manager');
+    assert.deepEqual(vscode.languages.getDiagnostics(vscode.Uri.file(file)), [], 'no problems, no diagnostics');
+
+    // A problem shows where the author looks: a diagnostic at its line.
+    writeFileSync(file, BANK('### 2. What is a manager, again?\n'));
+    await until('a diagnostic', () => vscode.languages.getDiagnostics(vscode.Uri.file(file)).length > 0, 5000);
+    const [diagnostic] = vscode.languages.getDiagnostics(vscode.Uri.file(file));
+    assert.equal(diagnostic.range.start.line, 12, 'the line of the repeated question');
+    assert.match(diagnostic.message, /already used/);
+
+    // Reveal in Bank File opens the file at the question.
+    await vscode.commands.executeCommand(COMMANDS.revealInBank, 'topic.2');
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.uri.fsPath, file);
+    assert.equal(editor.selection.active.line, 8);
+
+    // Back to the bundled bank and again to the file: nothing mixed, nothing lost.
+    await vscode.commands.executeCommand(COMMANDS.chooseBank, '');
+    assert.equal(a.study.bankId, 'django');
+    assert.equal(a.study.isDone(bundledTick), true);
+    assert.equal(a.study.isDone('topic.1'), false, 'the file’s tick is not the bundled bank’s');
+    await vscode.commands.executeCommand(COMMANDS.chooseBank, 'my-bank.md');
+    assert.equal(a.study.isDone('topic.1'), true);
+    assert.equal(a.study.getNote('topic.2'), 'objects is the default manager');
+    await vscode.commands.executeCommand(COMMANDS.chooseBank, '');
+    await a.study.setDone(bundledTick, false);
+  });
+
+  it('keeps typing on a question that an edit takes out of the bank, as an orphaned note, and moves the page on', async () => {
+    const a = await api();
+    writeFileSync(file, BANK());
+    await vscode.commands.executeCommand(COMMANDS.chooseBank, 'my-bank.md');
+    const bankId = a.study.bankId;
+    const page = a.pages.open('topic.2')!;
+    writeFileSync(file, BANK().replace(/### 2\.[\s\S]*$/, ''));
+    await until('the edit', () => a.study.entries.length === 1, 5000);
+    await until('the page moving on', () => page.questionId === 'topic.1');
+    // A keystroke typed before the page heard of the edit arrives now, for the question that left.
+    page.handleMessage({ type: 'editNote', id: 'topic.2', bankId, text: 'typed as it left', writer: 'w-left', revision: 1, base: 0, restored: false });
+    await until('the note stored', () => a.study.store.getNote(bankId, 'topic.2') === 'typed as it left', 3000);
+    assert.deepEqual(a.study.orphanedNoteIds(), ['topic.2']);
+    // And a note for a bank this window never showed is refused.
+    page.handleMessage({ type: 'editNote', id: 'topic.1', bankId: 'file-0000', text: 'x', writer: 'w-x', revision: 1, base: 0, restored: false });
+    await a.study.store.flush();
+    assert.equal(a.study.store.getNote('file-0000', 'topic.1'), '');
+  });
+});
