@@ -1,7 +1,7 @@
 // A real public bank (questions as headings, answers hidden in <details>) in a real VS Code: the
 // tree shows its questions and the page keeps the bank's answer hidden until the learner asks.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBank } from '../../src/bank/parse';
 import { listQuestions } from '../../src/bank/model';
@@ -50,5 +50,45 @@ describe('a bank with answers', function () {
     await frame.waitForSelector(`#page[data-question-id="${second.question.id}"]`);
     assert.equal(await answer.isVisible(), false, 'the next question’s answer starts hidden');
     await wb.row(questionRow(first.question.id)).waitFor();
+  });
+});
+
+describe('a bank file of the learner’s own', function () {
+  this.timeout(180000);
+  const wb = new Workbench();
+  const text = ['# Interview', '', '## Topic', '', '### 1. What is a QuerySet?', '', 'A lazy query: nothing runs until you iterate.', '', '### 2. What is a manager?', '', 'The door to the table.', ''].join('\n');
+
+  before(async () => {
+    await wb.start();
+    writeFileSync(wb.workspacePath('interview.md'), text);
+  });
+  after(async () => {
+    await wb.stop();
+  });
+
+  it('is chosen from the workspace, its answer revealed, and the tree follows an edit saved in the editor', async () => {
+    await wb.openView();
+    await wb.command('Django Prep: Choose Question Bank…');
+    const input = wb.page.locator('.quick-input-widget input.input');
+    await input.fill('interview.md');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'interview.md' }).first().waitFor();
+    await wb.page.keyboard.press('Enter');
+    await wb.waitForRow(/^Topic, 0 of 2 done$/);
+    const frame = await wb.openQuestion([/^Topic, /], 'topic.1');
+    await frame.locator('#show-answer').click();
+    await frame.locator('#answer').waitFor({ state: 'visible' });
+    assert.equal((await frame.locator('#answer').innerText()).trim(), 'A lazy query: nothing runs until you iterate.');
+
+    // Reveal in Bank File, from the page's title bar menu, then an edit saved in the editor.
+    await wb.command('Django Prep: Reveal in Bank File');
+    const editor = wb.page.locator('.editor-instance .monaco-editor').first();
+    await editor.waitFor();
+    await wb.page.locator('.tabs-container .tab[aria-label^="interview.md"]').waitFor();
+    await editor.click();
+    await wb.page.keyboard.press('Control+End');
+    await wb.page.keyboard.type('\n### 3. What is a signal?\n\nA hook.\n', { delay: 5 });
+    await wb.page.keyboard.press('Control+S');
+    await wb.waitForRow(/^Topic, 0 of 3 done$/, 10000);
+    await wb.waitForRow(questionRow('topic.3'));
   });
 });

@@ -56,6 +56,11 @@ export class Workbench {
 
   constructor(private readonly options: WorkbenchOptions = {}) {}
 
+  /** A path inside the workspace folder the session opened. */
+  workspacePath(name: string): string {
+    return join(this.folder, name);
+  }
+
   async start(): Promise<void> {
     this.harness = await load<Harness>('vscode-harness.mjs');
     this.codeServer = await load<CodeServer>('code-server.mjs');
@@ -354,24 +359,28 @@ export class Workbench {
     await dialog.waitFor({ state: 'detached' });
   }
 
-  /** Runs a command from the palette by its title. */
+  /**
+   * Runs a command from the palette by its title. F1 pressed while a webview holds focus reaches
+   * the workbench only once the webview passes it on, and a page that loads a long note just then
+   * can take focus back and close the palette: so each step is checked, and the whole tried again.
+   */
   async command(title: string): Promise<void> {
-    // F1 pressed while a webview holds focus reaches the workbench only once the webview passes
-    // it on, which a busy page (a long note just loaded) may not do: look, and press again.
     const input = this.page.locator('.quick-input-widget input.input');
     for (let attempt = 1; ; attempt++) {
-      await this.page.locator('.monaco-workbench').focus().catch(() => {});
-      await this.page.keyboard.press('F1');
       try {
-        await input.waitFor({ timeout: attempt < 3 ? 5000 : 30000 });
-        break;
+        await this.page.locator('.monaco-workbench').focus().catch(() => {});
+        await this.page.keyboard.press('F1');
+        await input.waitFor({ timeout: 5000 });
+        await input.fill(`>${title}`, { timeout: 5000 });
+        await this.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor({ timeout: 5000 });
+        await this.page.keyboard.press('Enter');
+        await input.waitFor({ state: 'hidden', timeout: 10000 });
+        return;
       } catch (err) {
-        if (attempt >= 3) throw err;
+        if (attempt >= 4) throw err;
+        await this.page.keyboard.press('Escape').catch(() => {});
+        await this.page.waitForTimeout(500);
       }
     }
-    await input.fill(`>${title}`);
-    await this.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor();
-    await this.page.keyboard.press('Enter');
-    await input.waitFor({ state: 'hidden' });
   }
 }
