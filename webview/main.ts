@@ -12,6 +12,7 @@
 // keeping the other as a conflict copy when it holds text the newer lacks.
 import type { ExtensionMessage, PageMessage, PageState, PageContent } from '../src/shared/protocol';
 import { judgeEdit, makePatch } from '../src/shared/note-version';
+import { highlightCode } from './highlight';
 
 /** Longer notes are sent as patches to the previous send rather than whole. */
 const PATCH_ABOVE_CHARS = 20_000;
@@ -92,8 +93,10 @@ function render(v: PageContent): void {
   questionEl.innerHTML = v.questionHtml; // escaped by the extension (panel/render.ts)
   detailsEl.innerHTML = v.detailsHtml;
   detailsEl.hidden = v.detailsHtml === '';
+  highlightCode(detailsEl);
   // The bank's answer stays hidden until asked for, so the learner writes their own first.
   answerEl.innerHTML = v.answerHtml; // escaped by the extension, like the question
+  highlightCode(answerEl);
   answerBox.hidden = v.answerHtml === '';
   revealAnswer(answerOpen && v.answerHtml !== '');
   doneEl.checked = v.done;

@@ -32,6 +32,10 @@ describe('a bank with answers', function () {
     assert.equal(await button.getAttribute('aria-expanded'), 'false');
     assert.match(await frame.locator('#details').innerText(), /A: Lydia and undefined/, 'the options are shown as details');
     assert.ok(await frame.locator('#details pre code[data-lang="javascript"]').count(), 'the question’s code, with its language');
+    assert.equal(await frame.locator('#details pre code .hljs-keyword', { hasText: 'function' }).count(), 1, 'highlighted: `function` is a keyword');
+    const keywordColour = await frame.locator('#details .hljs-keyword').first().evaluate((el) => getComputedStyle(el).color);
+    const plainColour = await frame.locator('#details pre code').first().evaluate((el) => getComputedStyle(el).color);
+    assert.notEqual(keywordColour, plainColour, 'in a colour of the theme');
     await button.focus();
     await wb.page.keyboard.press('Enter');
     await answer.waitFor({ state: 'visible' });
