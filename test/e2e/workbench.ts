@@ -86,9 +86,25 @@ export class Workbench {
     });
   }
 
+  /** The browser's last errors and failed loads in this tab, for the message of a test that fails. */
+  private trail: string[] = [];
+
+  private listen(page: Page): void {
+    const trail: string[] = [];
+    this.trail = trail;
+    const note = (line: string) => {
+      trail.push(`${new Date().toISOString().slice(11, 23)} ${line.slice(0, 300)}`);
+      if (trail.length > 30) trail.shift();
+    };
+    page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && note(`console ${m.type()}: ${m.text()}`));
+    page.on('pageerror', (err) => note(`page error: ${err.message}`));
+    page.on('requestfailed', (r) => note(`failed load: ${r.url()} (${r.failure()?.errorText ?? '?'})`));
+  }
+
   private async openBrowser(): Promise<void> {
     this.context = await this.harness.launchBrowser(join(this.dir, 'profile'));
     this.page = this.context.pages()[0] ?? (await this.context.newPage());
+    this.listen(this.page);
     await this.page.goto(`${this.server.url}?folder=${encodeURIComponent(this.folder)}`);
     await this.ready();
   }
@@ -126,8 +142,9 @@ export class Workbench {
    */
   async openTab(): Promise<Workbench> {
     const page = await this.context.newPage();
-    await page.goto(`${this.server.url}?folder=${encodeURIComponent(this.folder)}`);
     const tab = Object.assign(Object.create(Workbench.prototype) as Workbench, this, { page });
+    tab.listen(page);
+    await page.goto(`${this.server.url}?folder=${encodeURIComponent(this.folder)}`);
     await tab.ready();
     return tab;
   }
@@ -307,7 +324,12 @@ export class Workbench {
         const [frame] = await this.pageFramesFor(id, 1, attempt < 3 ? 15000 : 30000);
         return frame;
       } catch (err) {
-        if (attempt >= 3) throw new Error(`${(err as Error).message}; the question pages here: ${JSON.stringify(await this.pageStates())}`);
+        if (attempt >= 3) {
+          const frames = this.page.frames().map((f) => f.url().slice(0, 120));
+          throw new Error(
+            `${(err as Error).message}; the question pages here: ${JSON.stringify(await this.pageStates())}; frames: ${JSON.stringify(frames)}; the browser said:\n${this.trail.join('\n')}`,
+          );
+        }
       }
     }
   }

@@ -121,6 +121,19 @@ describe('bank shapes', () => {
     assert.deepEqual(asked(parseBank(text.replace('h3', 'list'))), []);
   });
 
+  it('honours pinned ids and done markers in question headings and bold questions', () => {
+    const headings = parseBank(md(['## ORM', '', '### 1. What is a QuerySet? <!-- id: querysets --> **done**', '', 'Lazy.', '', '### 2. What is F()?', '', 'An expression.']));
+    assert.deepEqual(listQuestions(headings).map((e) => [e.question.id, e.question.text, e.question.done]), [
+      ['querysets', 'What is a QuerySet?', true],
+      ['orm.2', 'What is F()?', false],
+    ]);
+    const bold = parseBank(md(['## Stats', '', '**What is variance? <!-- id: variance -->**', '', 'Spread.', '', '**What is a p-value?**', '', 'A probability.']));
+    assert.deepEqual(asked(bold), [
+      ['variance', 'What is variance?'],
+      ['stats.2', 'What is a p-value?'],
+    ]);
+  });
+
   it('takes a ticked task-list item as done', () => {
     const bank = parseBank(md(['## S', '', '- [x] What is a model?', '- [ ] What is a view?']));
     assert.deepEqual(listQuestions(bank).map((e) => [e.question.text, e.question.done]), [
