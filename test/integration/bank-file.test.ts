@@ -4,21 +4,8 @@ import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../src/extension';
+import { api, until } from './helpers';
 import { COMMANDS } from '../../src/shared/ids';
-
-async function api(): Promise<ExtensionApi> {
-  const ext = vscode.extensions.getExtension<ExtensionApi>('interview-prep.django-interview-prep')!;
-  return ext.isActive ? ext.exports : await ext.activate();
-}
-
-async function until(what: string, check: () => boolean, timeoutMs = 10000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const BANK = (extra = '') =>
   ['# My bank', '', '## Topic', '', '### 1. What is a QuerySet?', '', 'A lazy query.', '', '### 2. What is a manager?', '', 'The door to the table.', '', extra].join('\n');

@@ -1,26 +1,11 @@
 // Runs inside a real extension host: the real 'vscode' API, the real workspace storage.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { api, until, EXTENSION_ID } from './helpers';
 import type { ExtensionApi } from '../../src/extension';
 import type { StudyNode } from '../../src/tree/provider';
 import { COMMANDS, PAGE_VIEW_TYPE } from '../../src/shared/ids';
 import { walkSections } from '../../src/bank/model';
-
-const EXTENSION_ID = 'interview-prep.django-interview-prep';
-
-async function api(): Promise<ExtensionApi> {
-  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
-  assert.ok(ext, `extension ${EXTENSION_ID} is loaded`);
-  return ext.isActive ? ext.exports : await ext.activate();
-}
-
-async function until(what: string, check: () => boolean, timeoutMs = 10000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 function allNodes(a: ExtensionApi, node?: StudyNode): StudyNode[] {
   return a.tree.getChildren(node).flatMap((child) => [child, ...allNodes(a, child)]);

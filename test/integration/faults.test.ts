@@ -1,14 +1,9 @@
 // Bad input from the page and from storage, inside the real extension host.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../src/extension';
+import { api } from './helpers';
 import { COMMANDS } from '../../src/shared/ids';
 import { NOTE_MAX_CHARS } from '../../src/progress/store';
-
-async function api(): Promise<ExtensionApi> {
-  const ext = vscode.extensions.getExtension<ExtensionApi>('interview-prep.django-interview-prep')!;
-  return ext.isActive ? ext.exports : await ext.activate();
-}
 
 describe('under bad input', () => {
   afterEach(async () => {

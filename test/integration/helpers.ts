@@ -1,0 +1,22 @@
+// What the extension-host tests share: the extension's API and waiting for a condition.
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension';
+
+export const EXTENSION_ID = 'interview-prep.django-interview-prep';
+
+/** The running extension's API (activating it if it is not yet). */
+export async function api(): Promise<ExtensionApi> {
+  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is loaded`);
+  return ext.isActive ? ext.exports : await ext.activate();
+}
+
+/** Polls until check() holds, or fails naming what it waited for. */
+export async function until(what: string, check: () => boolean, timeoutMs = 10000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
