@@ -73,6 +73,11 @@ const tt = await suite.treeAndToggle(RUNS);
 add('tree children of a 10k-question section (ms)', ms(median(tt.children)), 'ms', '< 20 ms', median(tt.children) < 20, 'getChildren + getTreeItem for each');
 add('toggle done with 10k stored (ms)', ms(median(tt.toggle)), 'ms', '< 5 ms', median(tt.toggle) < 5);
 
+console.log('Search at 10,000 questions...');
+const search = await suite.searchAt10k(RUNS);
+add('search: index of 10k questions, built once (ms)', ms(search.build), 'ms', '', true, 'on the first search of a bank');
+add('search: one keystroke at 10k questions (ms)', ms(search.worst), 'ms', '< 50 ms', search.worst < 50, 'worst prefix of "feature 4242 caching", median of runs');
+
 console.log('Question page with a 100 KB note...');
 const page = await suite.pageWithNote(RUNS);
 add('question page with a 100 KB note (ms)', ms(median(page)), 'ms', '', true, 'HTML shell + render + message to the page');

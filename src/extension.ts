@@ -44,9 +44,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const follower = new BankFollower(study, { extensionDir: context.extensionUri.fsPath, globalStorageDir: context.globalStorageUri.fsPath, env: process.env, log }, loaded);
   context.subscriptions.push(follower);
 
-  const { tree, treeView, disposable } = createTreeView(study);
   const reuse = () => vscode.workspace.getConfiguration('djangoPrep').get<boolean>('reuseQuestionPage', true);
   const pages = new Pages({ extensionUri: context.extensionUri, study, log }, reuse);
+  const { tree, treeView, disposable } = createTreeView(study, context.workspaceState, pages.onDidShowQuestion);
   context.subscriptions.push(disposable, pages, vscode.window.registerWebviewPanelSerializer(PAGE_VIEW_TYPE, pages));
   context.subscriptions.push(...registerCommands({ study, pages, treeView, output, follower }));
   return { study, pages, tree, follower, storage: context.workspaceState };

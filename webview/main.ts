@@ -207,6 +207,7 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
     case 'show':
       if (view && (view.id !== m.view.id || view.bankId !== m.view.bankId)) leave();
       render(m.view);
+      if (m.focusNotes) notesEl.focus();
       break;
     case 'done':
       if (view?.id === m.id) doneEl.checked = m.done;

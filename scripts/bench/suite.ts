@@ -179,6 +179,26 @@ export async function treeAndToggle(runs: number) {
   return { children, toggle, stored: store.doneIds('bench').size };
 }
 
+/**
+ * Open Question… at 10,000 questions: the index built once, then each keystroke of a search as
+ * typed (the worst of the prefixes, matching thousands of questions down to a few).
+ */
+export async function searchAt10k(runs: number) {
+  const { study } = bigStudy();
+  const buildStart = performance.now();
+  study.search('warm');
+  const build = performance.now() - buildStart;
+  const typed = 'feature 4242 caching';
+  const perKeystroke: number[] = [];
+  for (let i = 1; i <= typed.length; i++) {
+    const prefix = typed.slice(0, i);
+    perKeystroke.push(median(await time(runs, () => void study.search(prefix))));
+  }
+  const found = study.search(typed);
+  if (!found.slice(0, 2).some((h) => /feature 4242 /.test(study.entry(h.id)!.question.text))) throw new Error('the search did not find feature 4242 among its first two');
+  return { build, worst: Math.max(...perKeystroke) };
+}
+
 export async function pageWithNote(runs: number) {
   const { study, store } = bigStudy();
   const id = study.entries[0].question.id;

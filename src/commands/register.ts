@@ -5,6 +5,7 @@ import type { Pages } from '../page/pages';
 import type { StudyNode } from '../tree/provider';
 import { COMMANDS } from '../shared/ids';
 import { showKeptNotes } from './kept-notes';
+import { pickQuestion } from './search';
 import { registerBankCommands } from './bank';
 import type { BankFollower } from '../source/follow';
 
@@ -34,20 +35,10 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
   };
 
   return [
+    // A question id opens that question (the tree's rows, links, code); anything else, such as the
+    // tree's selection that the view's title-bar button passes along, opens the search.
     vscode.commands.registerCommand(COMMANDS.openQuestion, async (arg?: unknown) => {
-      let id = questionIdOf(arg);
-      if (id === undefined) {
-        const picked = await vscode.window.showQuickPick(
-          study.entries.map((e) => ({
-            label: `${study.isDone(e.question.id) ? '$(pass-filled)' : '$(circle-large-outline)'} ${e.question.text}`,
-            description: e.question.id,
-            detail: e.path.map((s) => s.title).join(' › '),
-            id: e.question.id,
-          })),
-          { placeHolder: vscode.l10n.t('Open a question'), matchOnDescription: true, matchOnDetail: true },
-        );
-        id = picked?.id;
-      }
+      const id = typeof arg === 'string' ? arg : await pickQuestion(study, currentQuestion());
       if (id === undefined) return;
       if (!study.has(id)) {
         void vscode.window.showWarningMessage(vscode.l10n.t('There is no question "{0}" in the bank.', id));
@@ -73,6 +64,24 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
     }),
 
     vscode.commands.registerCommand(COMMANDS.nextQuestion, () => pages.active()?.navigate('next')),
+
+    // Moving on: the next question not done after the one in front (wrapping round), or a random
+    // one of those not done (any, once all are).
+    vscode.commands.registerCommand(COMMANDS.nextUndone, () => {
+      const ids = study.entries.map((e) => e.question.id);
+      const from = Math.max(-1, study.position(currentQuestion() ?? ''));
+      const order = [...ids.slice(from + 1), ...ids.slice(0, from + 1)];
+      const next = order.find((id) => !study.isDone(id));
+      if (next === undefined) void vscode.window.showInformationMessage(vscode.l10n.t('Every question is done. Reset Progress… starts again.'));
+      else pages.open(next);
+    }),
+    vscode.commands.registerCommand(COMMANDS.randomQuestion, () => {
+      const ids = study.entries.map((e) => e.question.id);
+      const current = currentQuestion();
+      const undone = ids.filter((id) => !study.isDone(id) && id !== current);
+      const from = undone.length ? undone : ids.filter((id) => id !== current);
+      if (from.length) pages.open(from[Math.floor(Math.random() * from.length)]);
+    }),
     vscode.commands.registerCommand(COMMANDS.previousQuestion, () => pages.active()?.navigate('previous')),
 
     vscode.commands.registerCommand(COMMANDS.resetProgress, async () => {

@@ -21,8 +21,15 @@ export class QuestionPage extends Disposable {
   private readonly watchdog: ReadyWatchdog;
   /** Where the question shown sits in the bank, for when an edit of the bank takes it away. */
   private position = 0;
+  /** The page has said 'ready' (its script runs): a message posted now arrives. */
+  private ready = false;
+  /** The notes box should take the focus when the question is next shown (held until the page is ready). */
+  private focusNotesOnShow = false;
   private readonly _onDidDispose = new vscode.EventEmitter<void>();
   readonly onDidDispose = this._onDidDispose.event;
+  private readonly _onDidShow = this.register(new vscode.EventEmitter<string>());
+  /** The page shows this question now (opened, moved on, or the bank changed under it). */
+  readonly onDidShow = this._onDidShow.event;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -81,6 +88,7 @@ export class QuestionPage extends Disposable {
 
   /** Sets the page's HTML (a fresh nonce each time) and expects it to say 'ready'. */
   setHtml(): void {
+    this.ready = false;
     const media = vscode.Uri.joinPath(this.host.extensionUri, 'media');
     const webview = this.panel.webview;
     const asUri = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(media, ...p)).toString();
@@ -103,13 +111,22 @@ export class QuestionPage extends Disposable {
     return this.id;
   }
 
-  show(id: string): void {
+  /** The notes box takes the focus when this page next shows its question (it was opened by the learner). */
+  focusNotesWhenShown(): void {
+    this.focusNotesOnShow = true;
+  }
+
+  /** Shows a question; `focusNotes` when the learner opened it (a click, a command): the notes box takes the focus. */
+  show(id: string, options: { focusNotes?: boolean } = {}): void {
     if (!this.host.study.has(id)) return;
     this.id = id;
     this.position = Math.max(0, this.host.study.position(id));
     this.updateTitle();
     this.host.study.setLastShown(id, this.pageKey);
-    this.post({ type: 'show', view: this.view() });
+    if (options.focusNotes) this.focusNotesOnShow = true;
+    this.post({ type: 'show', view: this.view(), ...(this.focusNotesOnShow ? { focusNotes: true } : {}) });
+    if (this.ready) this.focusNotesOnShow = false;
+    this._onDidShow.fire(id);
   }
 
   navigate(direction: 'previous' | 'next'): boolean {
@@ -164,6 +181,7 @@ export class QuestionPage extends Disposable {
     const { study } = this.host;
     if (message.type === 'ready') {
       this.watchdog.readyNow();
+      this.ready = true;
       return this.show(this.id);
     }
     if (message.type === 'openLink') {

@@ -11,6 +11,9 @@ export function isPageState(v: unknown): v is PageState {
 
 export class Pages implements vscode.Disposable, vscode.WebviewPanelSerializer<unknown> {
   private readonly pages = new Set<QuestionPage>();
+  private readonly _onDidShowQuestion = new vscode.EventEmitter<string>();
+  /** Some page shows this question now: the tree follows. */
+  readonly onDidShowQuestion = this._onDidShowQuestion.event;
   private reusable?: QuestionPage;
   private lastActive?: QuestionPage;
 
@@ -25,7 +28,7 @@ export class Pages implements vscode.Disposable, vscode.WebviewPanelSerializer<u
     const reuse = !options.newPage && this.reuse();
     const existing = reuse ? this.reusable : undefined;
     if (existing) {
-      existing.show(id);
+      existing.show(id, { focusNotes: !options.preserveFocus });
       existing.panel.reveal(existing.panel.viewColumn, options.preserveFocus);
       return existing;
     }
@@ -37,6 +40,7 @@ export class Pages implements vscode.Disposable, vscode.WebviewPanelSerializer<u
       { enableFindWidget: true },
     );
     const page = this.track(new QuestionPage(panel, this.host, id));
+    if (!options.preserveFocus) page.focusNotesWhenShown();
     if (reuse) this.reusable = page;
     return page;
   }
@@ -73,6 +77,7 @@ export class Pages implements vscode.Disposable, vscode.WebviewPanelSerializer<u
 
   private track(page: QuestionPage): QuestionPage {
     this.pages.add(page);
+    page.onDidShow((id) => this._onDidShowQuestion.fire(id));
     this.lastActive = page;
     page.panel.onDidChangeViewState((e) => {
       if (e.webviewPanel.active) this.lastActive = page;
@@ -87,5 +92,6 @@ export class Pages implements vscode.Disposable, vscode.WebviewPanelSerializer<u
 
   dispose(): void {
     for (const page of [...this.pages]) page.dispose();
+    this._onDidShowQuestion.dispose();
   }
 }

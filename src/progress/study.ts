@@ -5,6 +5,7 @@ import { Disposable } from '../util/disposable';
 import type { StudyStore, StoreWarning } from './store';
 import type { ConflictCopy, NoteOutcome, NoteRecord } from './notes';
 import type { NoteEdit, NotePatch, NoteStamp } from '../shared/note-version';
+import { QuestionSearch, type Hit } from '../search/search';
 
 export interface Count {
   done: number;
@@ -68,6 +69,8 @@ class Reading {
  */
 export class Study extends Disposable {
   private reading: Reading;
+  /** Built on the first search, kept up to date with notes, dropped with the bank. */
+  private searchIndex: QuestionSearch | undefined;
   /** Every bank this study has shown, with the ids of every question it had: a page may still send a note typed on one of them. */
   private readonly shown = new Map<string, Set<string>>();
 
@@ -91,7 +94,13 @@ export class Study extends Disposable {
     this.reading = new Reading(bankId, bank);
     this.remember(this.reading);
     this.register(store.onDidChangeProgress((e) => e.bankId === this.bankId && this._onDidChangeProgress.fire({ ids: e.ids })));
-    this.register(store.onDidChangeNote((e) => e.bankId === this.bankId && this._onDidChangeNote.fire({ id: e.id, text: e.text, stamp: e.stamp, origin: e.origin })));
+    this.register(
+      store.onDidChangeNote((e) => {
+        if (e.bankId !== this.bankId) return;
+        this.searchIndex?.setNote(e.id, e.text);
+        this._onDidChangeNote.fire({ id: e.id, text: e.text, stamp: e.stamp, origin: e.origin });
+      }),
+    );
     this.register(store.notes.onDidKeepConflict((c) => c.bankId === this.bankId && this._onDidKeepConflict.fire(c)));
     store.openBank(bankId, this.markedDone());
   }
@@ -113,6 +122,7 @@ export class Study extends Disposable {
     const sameBank = bankId === this.bankId;
     this.reading = new Reading(bankId, bank);
     this.remember(this.reading);
+    this.searchIndex = undefined;
     this.store.openBank(bankId, this.markedDone());
     this._onDidChangeBank.fire({ sameBank });
   }
@@ -142,6 +152,11 @@ export class Study extends Disposable {
 
   setDone(id: string, done: boolean): Promise<void> {
     return this.store.setDone(this.bankId, id, done);
+  }
+
+  /** Every question id under a section, subsections included. */
+  idsUnder(section: Section): readonly string[] {
+    return this.reading.sectionIds.get(section) ?? [];
   }
 
   count(section: Section): Count {
@@ -180,6 +195,16 @@ export class Study extends Disposable {
 
   get onWarning(): Event<StoreWarning> {
     return this.store.onWarning;
+  }
+
+  /** Questions matching the query in their text, id, details, answer or the learner's note, best first. */
+  search(query: string, limit?: number): Hit[] {
+    this.searchIndex ??= new QuestionSearch(this.entries, (id) => this.getNote(id));
+    return this.searchIndex.search(query, limit);
+  }
+
+  hasNote(id: string): boolean {
+    return this.getNote(id) !== '';
   }
 
   getNote(id: string): string {

@@ -10,6 +10,9 @@ export const COMMANDS = {
   showProblems: 'djangoPrep.showProblems',
   chooseBank: 'djangoPrep.chooseBank',
   revealInBank: 'djangoPrep.revealInBank',
+  filter: 'djangoPrep.filter',
+  nextUndone: 'djangoPrep.nextUndone',
+  randomQuestion: 'djangoPrep.randomQuestion',
 } as const;
 
 export const VIEW_ID = 'djangoPrep.questions';

@@ -30,7 +30,8 @@ export interface PageContent {
 }
 
 export type ExtensionMessage =
-  | { type: 'show'; view: PageContent }
+  /** `focusNotes`: the learner opened this question (a click, a command): the notes box takes the focus. */
+  | { type: 'show'; view: PageContent; focusNotes?: boolean }
   | { type: 'done'; id: string; done: boolean }
   /** The note changed elsewhere (another page on the same question). */
   | { type: 'note'; id: string; text: string; stamp: NoteStamp }

@@ -4,6 +4,13 @@ import type { QuestionEntry, Section } from '../bank/model';
 import type { Study } from '../progress/study';
 import { Disposable } from '../util/disposable';
 import { COMMANDS } from '../shared/ids';
+import { passes, type Filter } from './filter';
+
+/** Where the provider keeps what the learner chose for the view (workspace storage). */
+export interface ViewMemory {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): Thenable<void>;
+}
 
 export type StudyNode = { kind: 'section'; section: Section; parent?: StudyNode } | { kind: 'question'; entry: QuestionEntry; parent: StudyNode };
 
@@ -15,9 +22,29 @@ export class StudyTreeProvider extends Disposable implements vscode.TreeDataProv
   private readonly questionNodes = new Map<string, StudyNode & { kind: 'question' }>();
   private readonly roots: StudyNode[] = [];
 
-  constructor(private readonly study: Study) {
+  private _filter: Filter = 'all';
+  /** Sections the learner expanded, by id, per bank: kept across reloads. */
+  private expanded = new Set<string>();
+  /** Questions with notes, to refresh a row only when its note mark comes or goes. */
+  private noted = new Set<string>();
+
+  constructor(
+    private readonly study: Study,
+    private readonly memory?: ViewMemory,
+  ) {
     super();
     this.build();
+    this.register(
+      study.onDidChangeNote((change) => {
+        const has = change.text !== '';
+        if (has === this.noted.has(change.id)) return;
+        if (has) this.noted.add(change.id);
+        else this.noted.delete(change.id);
+        if (this._filter === 'notes') return this._onDidChangeTreeData.fire(undefined);
+        const node = this.questionNodes.get(change.id);
+        if (node) this._onDidChangeTreeData.fire(node);
+      }),
+    );
     this.register(
       study.onDidChangeBank(() => {
         this.build();
@@ -26,7 +53,8 @@ export class StudyTreeProvider extends Disposable implements vscode.TreeDataProv
     );
     this.register(
       study.onDidChangeProgress((change) => {
-        if (!change.ids) return this._onDidChangeTreeData.fire(undefined);
+        // Under a done/not-done filter a tick moves a question out of (or into) the tree.
+        if (!change.ids || this._filter === 'undone' || this._filter === 'done') return this._onDidChangeTreeData.fire(undefined);
         const changed = new Set<StudyNode>();
         for (const id of change.ids) {
           let node: StudyNode | undefined = this.questionNodes.get(id);
@@ -37,8 +65,38 @@ export class StudyTreeProvider extends Disposable implements vscode.TreeDataProv
     );
   }
 
+  get filter(): Filter {
+    return this._filter;
+  }
+
+  set filter(filter: Filter) {
+    if (filter === this._filter) return;
+    this._filter = filter;
+    this._onDidChangeTreeData.fire(undefined);
+  }
+
+  /** How many questions the filter lets through. */
+  matching(): number {
+    return this.study.entries.filter((e) => passes(this.study, e.question.id, this._filter)).length;
+  }
+
+  /** The view expanded or collapsed a section: remembered for this bank. */
+  setExpanded(node: StudyNode, expanded: boolean): void {
+    if (node.kind !== 'section') return;
+    if (expanded) this.expanded.add(node.section.id);
+    else this.expanded.delete(node.section.id);
+    void this.memory?.update(this.expandedKey(), [...this.expanded]);
+  }
+
+  private expandedKey(): string {
+    return `view/expanded/${this.study.bankId}`;
+  }
+
   /** Makes the nodes of the study's bank (again, when the bank was replaced). */
   private build(): void {
+    const kept = this.memory?.get<unknown>(this.expandedKey());
+    this.expanded = new Set(Array.isArray(kept) ? kept.filter((v): v is string => typeof v === 'string') : []);
+    this.noted = new Set(this.study.entries.filter((e) => this.study.hasNote(e.question.id)).map((e) => e.question.id));
     this.sectionNodes.clear();
     this.questionNodes.clear();
     this.roots.length = 0;
@@ -60,11 +118,19 @@ export class StudyTreeProvider extends Disposable implements vscode.TreeDataProv
   }
 
   getChildren(node?: StudyNode): StudyNode[] {
-    if (!node) return this.roots;
+    if (!node) return this.roots.filter((n) => this.shows(n));
     if (node.kind === 'question') return [];
-    const subs = node.section.sections.map((s) => this.sectionNodes.get(s)!);
-    const questions = node.section.questions.map((q) => this.questionNodes.get(q.id)!);
+    const subs = node.section.sections.map((s) => this.sectionNodes.get(s)!).filter((n) => this.shows(n));
+    const questions = node.section.questions.filter((q) => passes(this.study, q.id, this._filter)).map((q) => this.questionNodes.get(q.id)!);
     return [...questions, ...subs];
+  }
+
+  /** A section is shown while the filter lets one of its questions through. */
+  private shows(node: StudyNode): boolean {
+    if (node.kind === 'question') return passes(this.study, node.entry.question.id, this._filter);
+    if (this._filter === 'all') return true;
+    const ids = this.study.idsUnder(node.section);
+    return ids.some((id) => passes(this.study, id, this._filter));
   }
 
   getParent(node: StudyNode): StudyNode | undefined {
@@ -75,7 +141,8 @@ export class StudyTreeProvider extends Disposable implements vscode.TreeDataProv
     if (node.kind === 'section') {
       const { section } = node;
       const count = this.study.count(section);
-      const item = new vscode.TreeItem(section.title, vscode.TreeItemCollapsibleState.Collapsed);
+      const state = this.expanded.has(section.id) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+      const item = new vscode.TreeItem(section.title, state);
       item.id = `section:${section.id}`;
       item.description = `${count.done}/${count.total}`;
       item.tooltip = `${section.title}\n${vscode.l10n.t('{0} of {1} done', count.done, count.total)}`;
@@ -102,8 +169,10 @@ export class StudyTreeProvider extends Disposable implements vscode.TreeDataProv
     }
     item.tooltip = tooltip;
     item.contextValue = done ? 'question-done' : 'question';
+    if (this.noted.has(question.id)) item.iconPath = new vscode.ThemeIcon('note');
     item.command = { command: COMMANDS.openQuestion, title: vscode.l10n.t('Open Question'), arguments: [question.id] };
-    item.accessibilityInformation = { label: done ? vscode.l10n.t('{0} {1}, done', question.id, question.text) : `${question.id} ${question.text}` };
+    const base = done ? vscode.l10n.t('{0} {1}, done', question.id, question.text) : `${question.id} ${question.text}`;
+    item.accessibilityInformation = { label: this.noted.has(question.id) ? vscode.l10n.t('{0}, with notes', base) : base };
     return item;
   }
 }

@@ -1,27 +1,87 @@
-// The Questions view: the tree, its native checkboxes (done) and the overall count beside its title.
+// The Questions view: the tree, its native checkboxes (done), its filter, the count beside its
+// title and in the status bar, the sections the learner expanded, and a selection that follows
+// the question the page shows.
 import * as vscode from 'vscode';
 import type { Study } from '../progress/study';
-import { VIEW_ID } from '../shared/ids';
-import { StudyTreeProvider, type StudyNode } from './provider';
+import { COMMANDS, VIEW_ID } from '../shared/ids';
+import { StudyTreeProvider, type StudyNode, type ViewMemory } from './provider';
+import { FILTERS, isFilter, type Filter } from './filter';
 
-export function createTreeView(study: Study): { tree: StudyTreeProvider; treeView: vscode.TreeView<StudyNode>; disposable: vscode.Disposable } {
-  const tree = new StudyTreeProvider(study);
+const FILTER_KEY = 'view/filter';
+
+export function filterLabel(filter: Filter): string {
+  switch (filter) {
+    case 'all':
+      return vscode.l10n.t('All');
+    case 'undone':
+      return vscode.l10n.t('Not done');
+    case 'done':
+      return vscode.l10n.t('Done');
+    case 'notes':
+      return vscode.l10n.t('With notes');
+  }
+}
+
+export function createTreeView(
+  study: Study,
+  memory?: ViewMemory,
+  shown?: vscode.Event<string>,
+): { tree: StudyTreeProvider; treeView: vscode.TreeView<StudyNode>; disposable: vscode.Disposable } {
+  const tree = new StudyTreeProvider(study, memory);
+  const kept = memory?.get<unknown>(FILTER_KEY);
+  if (isFilter(kept)) tree.filter = kept;
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, manageCheckboxStateManually: true });
-  const describeTotal = () => {
+  const status = vscode.window.createStatusBarItem('djangoPrep.progress', vscode.StatusBarAlignment.Left, 100);
+  status.name = vscode.l10n.t('Django Interview Prep: Progress');
+  status.command = 'workbench.view.extension.djangoPrep';
+
+  const describe = () => {
     const { done, total } = study.total();
-    treeView.description = total ? `${done}/${total}` : undefined;
+    treeView.description = !total ? undefined : tree.filter === 'all' ? `${done}/${total}` : vscode.l10n.t('{0}: {1} of {2}', filterLabel(tree.filter), tree.matching(), total);
+    status.text = `$(mortar-board) ${done}/${total}`;
+    status.tooltip = vscode.l10n.t('{0} of {1} questions done ({2}%). Click to show them.', done, total, total ? Math.round((done / total) * 100) : 0);
+    status.accessibilityInformation = { label: vscode.l10n.t('Interview questions: {0} of {1} done', done, total) };
+    if (total) status.show();
+    else status.hide();
   };
-  describeTotal();
+  describe();
+
+  /** The question a page shows is revealed and selected, its sections expanded, without taking the focus. */
+  const follow = (id: string) => {
+    const node = tree.nodeFor(id);
+    if (!treeView.visible || !node || !tree.getChildren(node.parent).includes(node)) return;
+    treeView.reveal(node, { select: true, focus: false, expand: true }).then(undefined, () => {});
+  };
+
   const disposable = vscode.Disposable.from(
     tree,
     treeView,
+    status,
     treeView.onDidChangeCheckboxState((e) => {
       for (const [node, state] of e.items) {
         if (node.kind === 'question') void study.setDone(node.entry.question.id, state === vscode.TreeItemCheckboxState.Checked);
       }
     }),
-    study.onDidChangeProgress(describeTotal),
-    study.onDidChangeBank(describeTotal),
+    treeView.onDidExpandElement((e) => tree.setExpanded(e.element, true)),
+    treeView.onDidCollapseElement((e) => tree.setExpanded(e.element, false)),
+    study.onDidChangeProgress(describe),
+    study.onDidChangeBank(describe),
+    study.onDidChangeNote(() => tree.filter === 'notes' && describe()),
+    ...(shown ? [shown(follow)] : []),
+    vscode.commands.registerCommand(COMMANDS.filter, async (arg?: unknown) => {
+      let filter: Filter | undefined = isFilter(arg) ? arg : undefined;
+      if (!filter) {
+        const picked = await vscode.window.showQuickPick(
+          FILTERS.map((f) => ({ label: filterLabel(f), description: f === tree.filter ? vscode.l10n.t('current') : undefined, filter: f })),
+          { placeHolder: vscode.l10n.t('Show which questions') },
+        );
+        filter = picked?.filter;
+      }
+      if (!filter) return;
+      tree.filter = filter;
+      void memory?.update(FILTER_KEY, filter);
+      describe();
+    }),
   );
   return { tree, treeView, disposable };
 }

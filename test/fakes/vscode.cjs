@@ -104,12 +104,44 @@ module.exports = {
   TreeItem,
   MarkdownString,
   ThemeIcon,
+  Range: class Range {
+    constructor(startLine, startCharacter, endLine, endCharacter) {
+      Object.assign(this, { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } });
+    }
+  },
+  Diagnostic: class Diagnostic {
+    constructor(range, message, severity) {
+      Object.assign(this, { range, message, severity });
+    }
+  },
+  DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
+  RelativePattern: class RelativePattern {
+    constructor(base, pattern) {
+      Object.assign(this, { base, pattern });
+    }
+  },
+  StatusBarAlignment: { Left: 1, Right: 2 },
+  ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
+  QuickPickItemKind: { Separator: -1, Default: 0 },
+  languages: {
+    createDiagnosticCollection: () => ({ set() {}, clear() {}, delete() {}, dispose() {} }),
+  },
   TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
   TreeItemCheckboxState: { Unchecked: 0, Checked: 1 },
   ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2 },
   window: {
     createOutputChannel: () => ({ appendLine() {}, show() {}, dispose() {} }),
-    createTreeView: () => ({ onDidChangeCheckboxState: event, selection: [], description: undefined, dispose() {} }),
+    createTreeView: () => ({
+      onDidChangeCheckboxState: event,
+      onDidExpandElement: event,
+      onDidCollapseElement: event,
+      reveal: () => Promise.resolve(),
+      visible: true,
+      selection: [],
+      description: undefined,
+      dispose() {},
+    }),
+    createStatusBarItem: () => ({ text: '', tooltip: undefined, show() {}, hide() {}, dispose() {} }),
     registerWebviewPanelSerializer: disposable,
     createWebviewPanel: fakeWebviewPanel,
     showWarningMessage: () => Promise.resolve(undefined),
@@ -117,7 +149,14 @@ module.exports = {
     showInformationMessage: () => Promise.resolve(undefined),
   },
   commands: { registerCommand: disposable, executeCommand: () => Promise.resolve() },
-  workspace: { getConfiguration: () => ({ get: (_k, d) => d }), workspaceFolders: [], workspaceFile: undefined },
+  workspace: {
+    getConfiguration: () => ({ get: (_k, d) => d, update: () => Promise.resolve() }),
+    workspaceFolders: [],
+    workspaceFile: undefined,
+    onDidChangeConfiguration: event,
+    onDidSaveTextDocument: event,
+    createFileSystemWatcher: () => ({ onDidChange: event, onDidCreate: event, onDidDelete: event, dispose() {} }),
+  },
   env: { language: 'en', openExternal: () => Promise.resolve(true) },
   fakeWebviewPanel,
 };
