@@ -1,6 +1,10 @@
 // Open Question…: a search over the bank's questions, details, answers and the learner's notes,
-// ranked by relevance (search/search.ts), saying which part matched. VS Code's own filtering is
-// kept out of the way (every result is `alwaysShow`), so the ranking is the index's.
+// ranked by relevance (search/search.ts), saying which part matched. VS Code's quick pick matches
+// the typed letters loosely against each label and moves the labels that match to the top,
+// which put "Compare DRF's Response…" above the CSRF questions for "csrf"; there is no API to
+// turn that off. So the label is the question's id (which only an id-like query matches, and
+// then rightly first) with its done and note icons, the text is the description, and every
+// result is `alwaysShow`: the order is the index's.
 import * as vscode from 'vscode';
 import type { QuestionEntry } from '../bank/model';
 import type { Study } from '../progress/study';
@@ -23,8 +27,8 @@ export function pickQuestion(study: Study, activeId?: string): Promise<string | 
     const path = e.path.map((s) => s.title).join(' › ');
     const matched = fields?.length ? `$(search) ${fields.map((f) => PART[f]()).join(', ')} — ` : '';
     return {
-      label: `${study.isDone(id) ? '$(pass-filled)' : '$(circle-large-outline)'} ${e.question.text}${study.hasNote(id) ? ' $(note)' : ''}`,
-      description: id,
+      label: `${study.isDone(id) ? '$(pass-filled)' : '$(circle-large-outline)'} ${id}${study.hasNote(id) ? ' $(note)' : ''}`,
+      description: e.question.text,
       detail: matched + path,
       alwaysShow: true,
       id,
@@ -49,6 +53,8 @@ export function pickQuestion(study: Study, activeId?: string): Promise<string | 
             return e ? [item(e, hit.fields)] : [];
           })
         : everything();
+      // The best result is the one Enter opens (an item active before the search is gone from the list).
+      if (quickPick.items.length) quickPick.activeItems = [quickPick.items[0]];
     });
     quickPick.onDidAccept(() => {
       picked = (quickPick.selectedItems[0] ?? quickPick.activeItems[0])?.id;

@@ -48,6 +48,7 @@ export function createTreeView(
 
   /** The question a page shows is revealed and selected, its sections expanded, without taking the focus. */
   const follow = (id: string) => {
+    void vscode.commands.executeCommand('setContext', 'djangoPrep.openedQuestion', true); // the walkthrough's step
     const node = tree.nodeFor(id);
     if (!treeView.visible || !node || !tree.getChildren(node.parent).includes(node)) return;
     treeView.reveal(node, { select: true, focus: false, expand: true }).then(undefined, () => {});
@@ -58,6 +59,7 @@ export function createTreeView(
     treeView,
     status,
     treeView.onDidChangeCheckboxState((e) => {
+      void vscode.commands.executeCommand('setContext', 'djangoPrep.ticked', true); // the walkthrough's step
       for (const [node, state] of e.items) {
         if (node.kind === 'question') void study.setDone(node.entry.question.id, state === vscode.TreeItemCheckboxState.Checked);
       }

@@ -372,6 +372,24 @@ export class Workbench {
     await this.page.locator(`.tabs-container .tab[aria-label^="${name}"]`).waitFor();
   }
 
+  /** Waits for the Questions view's description (beside its title) to read this. */
+  async viewDescription(text: string, timeoutMs = 10000): Promise<void> {
+    await this.page.waitForFunction(
+      (t) => [...document.querySelectorAll('.pane-header[aria-label*="Questions"], .part.sidebar .composite.title')].some((e) => (e.getAttribute('aria-label') ?? '').includes(t) || (e.textContent ?? '').includes(t)),
+      text,
+      { timeout: timeoutMs },
+    );
+  }
+
+  /** Picks the item of the open quick pick whose label is this text (a filter, a choice). */
+  async pickQuick(label: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget input.input');
+    await input.waitFor();
+    const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
+    await row.click();
+    await input.waitFor({ state: 'hidden' });
+  }
+
   /** Runs Reset Progress and answers its dialog with this button; waits for the dialog to close. */
   async resetProgress(button: 'Clear All' | 'Back to the Bank’s Markers'): Promise<void> {
     await this.command('Django Prep: Reset Progress…');
