@@ -2,6 +2,7 @@
 // the tree (tree/), the question pages (page/), the commands (commands/) and what the learner is
 // told (notify/).
 import * as vscode from 'vscode';
+import { join } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { openStudy } from './progress/open';
 import type { Study } from './progress/study';
@@ -45,7 +46,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   context.subscriptions.push(follower);
 
   const reuse = () => vscode.workspace.getConfiguration('djangoPrep').get<boolean>('reuseQuestionPage', true);
-  const pages = new Pages({ extensionUri: context.extensionUri, study, log }, reuse);
+  // The Preview renders notes with remark, which lives in the worker's bundle: loaded on the first preview.
+  const workerFile = join(context.extensionUri.fsPath, 'dist', 'bank-worker.js');
+  const renderNote = (text: string) => (require(workerFile) as typeof import('./bank/worker')).noteBlocks(text);
+  const pages = new Pages({ extensionUri: context.extensionUri, study, log, renderNote }, reuse);
   const { tree, treeView, disposable } = createTreeView(study, context.workspaceState, pages.onDidShowQuestion);
   context.subscriptions.push(disposable, pages, vscode.window.registerWebviewPanelSerializer(PAGE_VIEW_TYPE, pages));
   context.subscriptions.push(...registerCommands({ study, pages, treeView, output, follower }));

@@ -45,6 +45,31 @@ const statusEl = $('status');
 const answerBox = $('answer-box');
 const answerEl = $('answer');
 const showAnswerEl = $<HTMLButtonElement>('show-answer');
+const previewEl = $('preview');
+const editModeEl = $<HTMLButtonElement>('edit-mode');
+const previewModeEl = $<HTMLButtonElement>('preview-mode');
+/** Pairs a Preview with the extension's reply: only the latest one is shown. */
+let previewSeq = 0;
+
+/** Edit (the notes box) or Preview (the notes rendered as Markdown by the extension). */
+function setPreview(on: boolean): void {
+  previewEl.hidden = !on;
+  notesEl.hidden = on;
+  editModeEl.setAttribute('aria-pressed', String(!on));
+  previewModeEl.setAttribute('aria-pressed', String(on));
+  if (on && view) {
+    flush();
+    previewEl.setAttribute('aria-busy', 'true');
+    send({ type: 'previewNote', id: view.id, text: notesEl.value, seq: ++previewSeq });
+  } else if (!on) {
+    previewSeq++;
+  }
+}
+editModeEl.addEventListener('click', () => {
+  setPreview(false);
+  notesEl.focus();
+});
+previewModeEl.addEventListener('click', () => setPreview(true));
 
 function send(message: PageMessage): void {
   vscode.postMessage(message);
@@ -130,6 +155,7 @@ function render(v: PageContent): void {
     saveState({ bankId: v.bankId, id: v.id, pageKey: v.pageKey });
     setStatus(v.note ? words.saved : '');
   }
+  setPreview(false);
   page.setAttribute('aria-busy', 'false');
   page.dataset.questionId = v.id;
 }
@@ -188,7 +214,14 @@ previousEl.addEventListener('click', () => navigate('previous'));
 nextEl.addEventListener('click', () => navigate('next'));
 
 document.addEventListener('click', (e) => {
-  const link = (e.target as Element | null)?.closest?.('a[data-href]');
+  const target = e.target as Element | null;
+  const ref = target?.closest?.('a[data-ref]');
+  if (ref) {
+    e.preventDefault();
+    send({ type: 'openRef', ref: ref.getAttribute('data-ref') ?? '' });
+    return;
+  }
+  const link = target?.closest?.('a[data-href]');
   if (!link) return;
   e.preventDefault();
   send({ type: 'openLink', href: link.getAttribute('data-href') ?? '' });
@@ -211,6 +244,13 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
       break;
     case 'done':
       if (view?.id === m.id) doneEl.checked = m.done;
+      break;
+    case 'notePreview':
+      if (m.seq !== previewSeq || view?.id !== m.id) break;
+      if (m.html) previewEl.innerHTML = m.html; // escaped by the extension (page/render.ts)
+      else previewEl.textContent = previewEl.dataset.empty ?? '';
+      highlightCode(previewEl);
+      previewEl.setAttribute('aria-busy', 'false');
       break;
     case 'note':
       // Another page changed this note; take it unless this page has unsaved typing of its own

@@ -3,8 +3,9 @@
 import { isMainThread, parentPort } from 'node:worker_threads';
 import { parseDecoded } from './decode';
 
-/** The same bundle serves as the parser on the main thread, required only when needed. */
+/** The same bundle serves as the parser on the main thread, required only when needed, and renders notes for the page's Preview. */
 export { parseDecoded };
+export { noteBlocks } from './note-markdown';
 import { bankToLines } from './cache';
 
 export interface WorkerRequest {

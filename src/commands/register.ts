@@ -6,6 +6,7 @@ import type { StudyNode } from '../tree/provider';
 import { COMMANDS } from '../shared/ids';
 import { showKeptNotes } from './kept-notes';
 import { pickQuestion } from './search';
+import { registerNotesCommands } from './notes';
 import { registerBankCommands } from './bank';
 import type { BankFollower } from '../source/follow';
 
@@ -101,6 +102,7 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
       else if (choice === clear) await study.clearAll();
     }),
 
+    ...registerNotesCommands(study, pages),
     ...registerBankCommands({ study, follower: host.follower, output: host.output, currentQuestion: (arg) => questionIdOf(arg) ?? currentQuestion() }),
   ];
 }

@@ -30,6 +30,10 @@ export const ENGLISH: PageStrings = {
   saving: 'Saving…',
   notSaved: 'Not saved: {0}',
   keptDraft: 'Saved · an older draft was kept as a conflict copy',
+  edit: 'Edit',
+  preview: 'Preview',
+  notesView: 'Notes view',
+  nothingToPreview: 'Nothing written yet.',
   showAnswer: 'Show answer',
   hideAnswer: 'Hide answer',
   answer: 'The bank’s answer',
@@ -53,6 +57,10 @@ export interface PageStrings {
   /** `{0}` is the reason. */
   notSaved: string;
   keptDraft: string;
+  edit: string;
+  preview: string;
+  notesView: string;
+  nothingToPreview: string;
   showAnswer: string;
   hideAnswer: string;
   answer: string;
@@ -111,9 +119,15 @@ export function pageHtml(o: ShellOptions): string {
   <section class="notes">
     <div class="notes-head">
       <label for="notes"><i class="codicon codicon-edit" aria-hidden="true"></i> ${text(w.notes)} <span class="hint">${text(w.markdown)}</span></label>
+      <span class="spacer"></span>
       <span id="status" class="status" role="status" aria-live="polite" data-saved="${attr(w.saved)}" data-saving="${attr(w.saving)}" data-not-saved="${attr(w.notSaved)}" data-kept-draft="${attr(w.keptDraft)}"></span>
+      <span class="notes-mode" role="group" aria-label="${attr(w.notesView)}">
+        <button id="edit-mode" class="secondary" type="button" aria-pressed="true"><i class="codicon codicon-edit" aria-hidden="true"></i> ${text(w.edit)}</button>
+        <button id="preview-mode" class="secondary" type="button" aria-pressed="false"><i class="codicon codicon-open-preview" aria-hidden="true"></i> ${text(w.preview)}</button>
+      </span>
     </div>
     <textarea id="notes" spellcheck="true" placeholder="${attr(w.placeholder)}"></textarea>
+    <div id="preview" class="preview" aria-live="polite" data-empty="${attr(w.nothingToPreview)}" hidden></div>
   </section>
 </main>
 <script nonce="${nonce}" src="${attr(o.scriptUri)}"></script>

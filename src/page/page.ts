@@ -6,7 +6,9 @@ import type { Study } from '../progress/study';
 import { NOTE_MAX_CHARS } from '../progress/store';
 import { parsePageMessage, isSafeExternalLink, type ExtensionMessage, type PageContent } from '../shared/protocol';
 import { pageHtml, type PageStrings } from './html';
-import { renderBlocks, renderInline } from './render';
+import { escapeHtml, renderBlocks, renderInline } from './render';
+import { parseCodeRef } from '../export/code-block';
+import type { Block } from '../bank/model';
 import { MAX_RELOADS, READY_WITHIN_MS, ReadyWatchdog } from './ready-watchdog';
 import { Disposable } from '../util/disposable';
 
@@ -14,7 +16,12 @@ export interface PageHost {
   extensionUri: vscode.Uri;
   study: Study;
   log(message: string): void;
+  /** Markdown blocks of a note, for the Preview (remark, from the worker's bundle). */
+  renderNote?(text: string): Block[];
 }
+
+/** Longer notes are previewed as plain text: remark would hold the extension host for seconds. */
+export const PREVIEW_MAX_CHARS = 100_000;
 
 export class QuestionPage extends Disposable {
   private id: string;
@@ -184,6 +191,14 @@ export class QuestionPage extends Disposable {
       this.ready = true;
       return this.show(this.id);
     }
+    if (message.type === 'openRef') {
+      void this.openRef(message.ref);
+      return;
+    }
+    if (message.type === 'previewNote') {
+      if (study.has(message.id)) this.post({ type: 'notePreview', id: message.id, seq: message.seq, html: this.previewHtml(message.text) });
+      return;
+    }
     if (message.type === 'openLink') {
       if (isSafeExternalLink(message.href)) void vscode.env.openExternal(vscode.Uri.parse(message.href, true));
       else this.host.log(`Refused to open a link that is not http(s): ${message.href.slice(0, 200)}`);
@@ -233,6 +248,36 @@ export class QuestionPage extends Disposable {
     }
   }
 
+  private previewHtml(text: string): string {
+    if (!text.trim()) return '';
+    if (text.length > PREVIEW_MAX_CHARS || !this.host.renderNote) return `<pre class="plain">${escapeHtml(text)}</pre>`;
+    try {
+      return renderBlocks(this.host.renderNote(text), { codeRefs: true });
+    } catch (err) {
+      this.host.log(`The note could not be previewed: ${(err as Error).message}`);
+      return `<pre class="plain">${escapeHtml(text)}</pre>`;
+    }
+  }
+
+  /** Opens a `path:line` reference from the notes: a file of the workspace folder, never outside it. */
+  private async openRef(ref: string): Promise<void> {
+    const parsed = parseCodeRef(ref);
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!parsed || !folder) {
+      this.host.log(`Refused to open a reference that is not a path in the workspace: ${ref.slice(0, 200)}`);
+      return;
+    }
+    const uri = vscode.Uri.joinPath(folder, parsed.path);
+    try {
+      const line = Math.max(0, parsed.line - 1);
+      // Beside the page, never over it: the learner reads the code with the notes in view.
+      const column = this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
+      await vscode.window.showTextDocument(uri, { selection: new vscode.Range(line, 0, line, 0), viewColumn: column, preview: true, preserveFocus: false });
+    } catch {
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not in the workspace any more.', parsed.path));
+    }
+  }
+
   override dispose(): void {
     if (this.isDisposed) return;
     super.dispose();
@@ -263,6 +308,10 @@ function pageStrings(): PageStrings {
     saving: t('Saving…'),
     notSaved: t('Not saved: {0}'),
     keptDraft: t('Saved · an older draft was kept as a conflict copy'),
+    edit: t('Edit'),
+    preview: t('Preview'),
+    notesView: t('Notes view'),
+    nothingToPreview: t('Nothing written yet.'),
     showAnswer: t('Show answer'),
     hideAnswer: t('Hide answer'),
     answer: t('The bank’s answer'),

@@ -2,6 +2,12 @@
 // the one boundary where text becomes HTML; links keep only http(s) targets.
 import type { Block, Inline } from '../bank/model';
 import { isSafeExternalLink } from '../shared/protocol';
+import { parseCodeRef } from '../export/code-block';
+
+export interface RenderOptions {
+  /** Code spans that are `path:line` references become links that open the file (a note's code from the editor). */
+  codeRefs?: boolean;
+}
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
 
@@ -9,21 +15,25 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'`]/g, (c) => ESCAPES[c]);
 }
 
-export function renderInline(nodes: readonly Inline[]): string {
+export function renderInline(nodes: readonly Inline[], o: RenderOptions = {}): string {
   let html = '';
   for (const n of nodes) {
     switch (n.t) {
       case 'text':
         html += escapeHtml(n.v);
         break;
-      case 'code':
-        html += `<code>${escapeHtml(n.v)}</code>`;
+      case 'code': {
+        const ref = o.codeRefs ? parseCodeRef(n.v) : undefined;
+        html += ref
+          ? `<a href="#" class="code-ref" data-ref="${escapeHtml(`${ref.path}:${ref.line}`)}" title="${escapeHtml(`${ref.path}:${ref.line}`)}"><code>${escapeHtml(n.v)}</code></a>`
+          : `<code>${escapeHtml(n.v)}</code>`;
         break;
+      }
       case 'em':
-        html += `<em>${renderInline(n.c)}</em>`;
+        html += `<em>${renderInline(n.c, o)}</em>`;
         break;
       case 'strong':
-        html += `<strong>${renderInline(n.c)}</strong>`;
+        html += `<strong>${renderInline(n.c, o)}</strong>`;
         break;
       case 'br':
         html += '<br>';
@@ -31,23 +41,23 @@ export function renderInline(nodes: readonly Inline[]): string {
       case 'link':
         // The page asks the extension to open it; the extension checks the target again.
         html += isSafeExternalLink(n.href)
-          ? `<a href="#" data-href="${escapeHtml(n.href)}" title="${escapeHtml(n.href)}">${renderInline(n.c)}</a>`
-          : `<span class="link-dropped" title="link not opened: only http(s) links are">${renderInline(n.c)}</span>`;
+          ? `<a href="#" data-href="${escapeHtml(n.href)}" title="${escapeHtml(n.href)}">${renderInline(n.c, o)}</a>`
+          : `<span class="link-dropped" title="link not opened: only http(s) links are">${renderInline(n.c, o)}</span>`;
         break;
     }
   }
   return html;
 }
 
-export function renderBlocks(blocks: readonly Block[]): string {
+export function renderBlocks(blocks: readonly Block[], o: RenderOptions = {}): string {
   let html = '';
   for (const b of blocks) {
     switch (b.t) {
       case 'p':
-        html += `<p>${renderInline(b.c)}</p>`;
+        html += `<p>${renderInline(b.c, o)}</p>`;
         break;
       case 'list': {
-        const items = b.items.map((item) => `<li>${renderBlocks(item)}</li>`).join('');
+        const items = b.items.map((item) => `<li>${renderBlocks(item, o)}</li>`).join('');
         html += b.ordered ? `<ol start="${Math.trunc(b.start)}">${items}</ol>` : `<ul>${items}</ul>`;
         break;
       }
@@ -57,16 +67,16 @@ export function renderBlocks(blocks: readonly Block[]): string {
         break;
       }
       case 'quote':
-        html += `<blockquote>${renderBlocks(b.c)}</blockquote>`;
+        html += `<blockquote>${renderBlocks(b.c, o)}</blockquote>`;
         break;
       case 'h': {
         // Headings inside an answer sit below the page's own (h1): h4 at most.
         const level = Math.min(6, Math.max(4, Math.trunc(b.depth)));
-        html += `<h${level}>${renderInline(b.c)}</h${level}>`;
+        html += `<h${level}>${renderInline(b.c, o)}</h${level}>`;
         break;
       }
       case 'table': {
-        const cells = (row: Inline[][], tag: string) => `<tr>${row.map((c) => `<${tag}>${renderInline(c)}</${tag}>`).join('')}</tr>`;
+        const cells = (row: Inline[][], tag: string) => `<tr>${row.map((c) => `<${tag}>${renderInline(c, o)}</${tag}>`).join('')}</tr>`;
         html += `<div class="table"><table><thead>${cells(b.head, 'th')}</thead><tbody>${b.rows.map((r) => cells(r, 'td')).join('')}</tbody></table></div>`;
         break;
       }

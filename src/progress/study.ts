@@ -203,6 +203,15 @@ export class Study extends Disposable {
     return this.searchIndex.search(query, limit);
   }
 
+  /**
+   * Adds a block at the end of a question's note (code sent from the editor), as a new version of
+   * the note: a page typing at that moment keeps its text and the loser becomes a conflict copy.
+   */
+  appendToNote(id: string, block: string): Promise<void> {
+    const current = this.getNote(id).replace(/\s+$/, '');
+    return this.store.setNote(this.bankId, id, current ? `${current}\n\n${block}\n` : `${block}\n`);
+  }
+
   hasNote(id: string): boolean {
     return this.getNote(id) !== '';
   }

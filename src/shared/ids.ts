@@ -13,6 +13,8 @@ export const COMMANDS = {
   filter: 'djangoPrep.filter',
   nextUndone: 'djangoPrep.nextUndone',
   randomQuestion: 'djangoPrep.randomQuestion',
+  exportNotes: 'djangoPrep.exportNotes',
+  addSelectionToNotes: 'djangoPrep.addSelectionToNotes',
 } as const;
 
 export const VIEW_ID = 'djangoPrep.questions';

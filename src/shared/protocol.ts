@@ -33,6 +33,8 @@ export type ExtensionMessage =
   /** `focusNotes`: the learner opened this question (a click, a command): the notes box takes the focus. */
   | { type: 'show'; view: PageContent; focusNotes?: boolean }
   | { type: 'done'; id: string; done: boolean }
+  /** The notes rendered for the page's Preview (escaped like the question), in reply to previewNote `seq`. */
+  | { type: 'notePreview'; id: string; seq: number; html: string }
   /** The note changed elsewhere (another page on the same question). */
   | { type: 'note'; id: string; text: string; stamp: NoteStamp }
   /** The note edit with this writer and revision reached storage as this version. */
@@ -58,7 +60,11 @@ export type PageMessage =
    */
   | ({ type: 'editNote'; id: string; writer: string; revision: number; base: number; restored: boolean; bankId?: string } & ({ text: string } | { patch: NotePatch }))
   | { type: 'navigate'; id: string; direction: 'previous' | 'next' }
-  | { type: 'openLink'; href: string };
+  | { type: 'openLink'; href: string }
+  /** The page shows its notes as Markdown: the extension renders this text (`seq` pairs the reply). */
+  | { type: 'previewNote'; id: string; text: string; seq: number }
+  /** A `path:line` reference in the previewed notes was clicked: open that file at that line. */
+  | { type: 'openRef'; ref: string };
 
 /** What the page keeps with setState, so a reload or a revived page loses nothing. */
 export interface PageState {
@@ -107,6 +113,12 @@ export function parsePageMessage(raw: unknown): { ok: true; message: PageMessage
     case 'openLink':
       if (!isString(m.href)) return { ok: false, reason: 'openLink needs href (string)' };
       return { ok: true, message: { type: 'openLink', href: m.href } };
+    case 'previewNote':
+      if (!isString(m.id) || !isString(m.text) || !isCount(m.seq)) return { ok: false, reason: 'previewNote needs id and text (strings) and seq (a whole number)' };
+      return { ok: true, message: { type: 'previewNote', id: m.id, text: m.text, seq: m.seq } };
+    case 'openRef':
+      if (!isString(m.ref) || m.ref.length > 1000) return { ok: false, reason: 'openRef needs ref (a string of at most 1000 characters)' };
+      return { ok: true, message: { type: 'openRef', ref: m.ref } };
     default:
       return { ok: false, reason: `unknown message type ${JSON.stringify(String(m.type)).slice(0, 40)}` };
   }

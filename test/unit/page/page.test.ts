@@ -77,6 +77,14 @@ describe('the question page', () => {
   });
 
   describe('messages from the page', () => {
+    it('accepts a preview request and a code reference, and refuses them malformed', () => {
+      assert.deepEqual(parsePageMessage({ type: 'previewNote', id: '1.1', text: '# x', seq: 3 }), { ok: true, message: { type: 'previewNote', id: '1.1', text: '# x', seq: 3 } });
+      assert.equal(parsePageMessage({ type: 'previewNote', id: '1.1', text: 5, seq: 3 }).ok, false);
+      assert.equal(parsePageMessage({ type: 'previewNote', id: '1.1', text: '', seq: -1 }).ok, false);
+      assert.deepEqual(parsePageMessage({ type: 'openRef', ref: 'views.py:3' }), { ok: true, message: { type: 'openRef', ref: 'views.py:3' } });
+      assert.equal(parsePageMessage({ type: 'openRef', ref: 'x'.repeat(1001) }).ok, false);
+    });
+
     it('accepts the known messages with the right field types', () => {
       assert.deepEqual(parsePageMessage({ type: 'ready' }), { ok: true, message: { type: 'ready' } });
       assert.deepEqual(parsePageMessage({ type: 'setDone', id: '1.1', done: true, extra: 1 }), { ok: true, message: { type: 'setDone', id: '1.1', done: true } });

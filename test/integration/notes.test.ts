@@ -1,0 +1,44 @@
+// The notes commands in a real extension host: Export Notes and Add Selection to Question Notes.
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { api, until } from './helpers';
+import { COMMANDS } from '../../src/shared/ids';
+
+describe('the notes commands', () => {
+  const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('exports every noted or done question to one Markdown file and opens it', async () => {
+    const a = await api();
+    const [first, second] = a.study.entries.map((e) => e.question);
+    await a.study.store.setNote(a.study.bankId, first.id, '# my heading\n```\nunclosed');
+    await a.study.setDone(second.id, !second.done);
+    const target = vscode.Uri.file(join(folder, 'exported-notes.md'));
+    await vscode.commands.executeCommand(COMMANDS.exportNotes, target);
+    const text = readFileSync(target.fsPath, 'utf8');
+    assert.match(text, new RegExp(`^# ${a.study.bank.title}: notes`));
+    assert.ok(text.includes(`${first.id} · ${first.text}\n\n${a.study.isDone(first.id) ? '- [x] Done' : '- [ ] Not done yet'}\n\n> # my heading\n> \`\`\`\n> unclosed\n`));
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, target.fsPath, 'the export is opened');
+    await a.study.store.setNote(a.study.bankId, first.id, '');
+    await a.study.setDone(second.id, second.done);
+    rmSync(target.fsPath, { force: true });
+  });
+
+  it('appends the editor’s selection to the notes of the question in the page, with its language and place', async () => {
+    const a = await api();
+    const id = a.study.entries[2].question.id;
+    await a.study.store.setNote(a.study.bankId, id, 'Before.');
+    a.pages.open(id, { preserveFocus: true });
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(join(folder, 'views.py')));
+    const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    editor.selection = new vscode.Selection(new vscode.Position(3, 0), doc.lineAt(4).range.end);
+    await vscode.commands.executeCommand(COMMANDS.addSelectionToNotes);
+    await until('the note', () => a.study.getNote(id).includes('```python'));
+    assert.equal(a.study.getNote(id), 'Before.\n\n`views.py:4`\n\n```python\ndef index(request):\n    return HttpResponse("Hello")\n```\n');
+    await a.study.store.setNote(a.study.bankId, id, '');
+  });
+});
