@@ -1,5 +1,5 @@
-// The notes commands: export every note to one Markdown file, and send code from the editor
-// into the notes of a question.
+// The notes commands: export every note to one Markdown file, back up and restore a bank's
+// progress and notes, and send code from the editor into the notes of a question.
 import * as vscode from 'vscode';
 import type { Study } from '../progress/study';
 import type { Pages } from '../page/pages';
@@ -8,6 +8,7 @@ import { codeBlock } from '../export/code-block';
 import { slug } from '../bank/ids';
 import { COMMANDS } from '../shared/ids';
 import { pickQuestion } from './search';
+import { readBackup } from '../progress/backup';
 
 export function registerNotesCommands(study: Study, pages: Pages): vscode.Disposable[] {
   return [
@@ -28,6 +29,53 @@ export function registerNotesCommands(study: Study, pages: Pages): vscode.Dispos
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(markdown));
       await vscode.window.showTextDocument(uri, { preview: false });
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Exported the notes and ticks of {0} questions.', questions), 5000);
+    }),
+
+    vscode.commands.registerCommand(COMMANDS.exportBackup, async (target?: unknown) => {
+      let uri = target instanceof vscode.Uri ? target : undefined;
+      if (!uri) {
+        const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+        const name = `${slug(study.bank.title)}-backup-${new Date().toISOString().slice(0, 10)}.json`;
+        uri = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined, filters: { JSON: ['json'] }, saveLabel: vscode.l10n.t('Back Up') });
+      }
+      if (!uri) return;
+      const backup = study.store.backup(study.bankId, study.bank.title, new Date());
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(backup, null, 1) + '\n'));
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('Backed up {0} stored entries of {1}.', Object.keys(backup.entries).length, study.bank.title), 5000);
+    }),
+
+    vscode.commands.registerCommand(COMMANDS.importBackup, async (source?: unknown, confirmed?: unknown) => {
+      let uri = source instanceof vscode.Uri ? source : undefined;
+      if (!uri) {
+        const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { JSON: ['json'] }, openLabel: vscode.l10n.t('Restore') });
+        uri = picked?.[0];
+      }
+      if (!uri) return;
+      let text: string;
+      try {
+        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      } catch (err) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('The backup {0} could not be read: {1}.', uri.fsPath, (err as Error).message));
+        return;
+      }
+      const read = readBackup(text);
+      if (!read.ok) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('{0} cannot be restored: {1}.', uri.fsPath, read.message));
+        return;
+      }
+      if (confirmed !== true) {
+        const restore = vscode.l10n.t('Restore');
+        const choice = await vscode.window.showWarningMessage(
+          vscode.l10n.t('Restore the backup of “{0}” into “{1}”?', read.backup.bankTitle, study.bank.title),
+          { modal: true, detail: vscode.l10n.t('Ticks and notes are merged: nothing newer is overwritten, and where a note changed on both sides the other text is kept as a conflict copy.') },
+          restore,
+        );
+        if (choice !== restore) return;
+      }
+      const result = await study.store.restore(read.backup, study.bankId);
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Restored: {0} notes newer in the backup, {1} kept as conflict copies, ticks {2}.', result.notes, result.conflicts, result.progress ? vscode.l10n.t('merged') : vscode.l10n.t('unchanged')),
+      );
     }),
 
     vscode.commands.registerCommand(COMMANDS.addSelectionToNotes, async () => {

@@ -70,7 +70,7 @@ export function parseNoteKey(key: string): { bankId: string; id: string } | unde
   const slash = rest.indexOf('/');
   return slash < 0 ? undefined : { bankId: rest.slice(0, slash), id: rest.slice(slash + 1) };
 }
-const conflictPrefix = (bankId: string) => `conflict/${bankId}/`;
+export const conflictPrefix = (bankId: string) => `conflict/${bankId}/`;
 const shownKey = (bankId: string) => `shown/${bankId}`;
 
 const NOTE_STEPS: Record<number, Step> = {};

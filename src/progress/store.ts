@@ -2,6 +2,7 @@
 // interface. Pure: no 'vscode'.
 import * as l10n from '@vscode/l10n';
 import { Emitter, type Event } from '../util/emitter';
+import { makeBackup, restoreBackup, type Backup, type Restore } from './backup';
 import { Storage, type KeyValueStore, type StoreWarning } from './storage';
 import { NoteStore, parseNoteKey, readNote, stampOf, type NoteChange } from './notes';
 import { PROGRESS_SCHEMA, readProgress, type Mark, type StoredProgress } from './progress-record';
@@ -119,6 +120,22 @@ export class StudyStore {
         this.notes.conflictKeptElsewhere(key);
       }
     }
+  }
+
+  /** A backup of a bank's progress, notes and conflict copies as stored. */
+  backup(bankId: string, bankTitle: string, now: Date): Backup {
+    return makeBackup(this.storage, bankId, bankTitle, now);
+  }
+
+  /**
+   * Merges a backup into a bank's stored values (see backup.ts) and tells the tree and the pages,
+   * as for another window's changes. Nothing newer is overwritten; a losing note is kept as a copy.
+   */
+  async restore(backup: Backup, intoBank: string): Promise<Restore> {
+    const result = restoreBackup(this.storage, backup, intoBank, this.storage.now());
+    await Promise.all(result.writes.map(([key, value]) => this.storage.write(key, value)));
+    this.changedElsewhere(result.writes.map(([key]) => key));
+    return result;
   }
 
   getNote(bankId: string, id: string): string {

@@ -15,6 +15,8 @@ export const COMMANDS = {
   randomQuestion: 'djangoPrep.randomQuestion',
   exportNotes: 'djangoPrep.exportNotes',
   addSelectionToNotes: 'djangoPrep.addSelectionToNotes',
+  exportBackup: 'djangoPrep.exportBackup',
+  importBackup: 'djangoPrep.importBackup',
 } as const;
 
 export const VIEW_ID = 'djangoPrep.questions';

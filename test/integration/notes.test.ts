@@ -1,6 +1,6 @@
 // The notes commands in a real extension host: Export Notes and Add Selection to Question Notes.
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { api, until } from './helpers';
@@ -40,5 +40,26 @@ describe('the notes commands', () => {
     await until('the note', () => a.study.getNote(id).includes('```python'));
     assert.equal(a.study.getNote(id), 'Before.\n\n`views.py:4`\n\n```python\ndef index(request):\n    return HttpResponse("Hello")\n```\n');
     await a.study.store.setNote(a.study.bankId, id, '');
+  });
+
+  it('backs up a bank and restores it without overwriting a newer note, and refuses a backup from a newer version', async () => {
+    const a = await api();
+    const id = a.study.entries[4].question.id;
+    await a.study.store.setNote(a.study.bankId, id, 'backed up');
+    const file = vscode.Uri.file(join(folder, 'backup.json'));
+    await vscode.commands.executeCommand(COMMANDS.exportBackup, file);
+    const backup = JSON.parse(readFileSync(file.fsPath, 'utf8'));
+    assert.equal(backup.format, 'django-interview-prep-backup');
+    assert.equal(backup.entries[`note/${a.study.bankId}/${id}`].text, 'backed up');
+    await a.study.store.setNote(a.study.bankId, id, 'backed up, and more since');
+    await vscode.commands.executeCommand(COMMANDS.importBackup, file, true);
+    assert.equal(a.study.getNote(id), 'backed up, and more since', 'the newer note stays');
+    await a.study.store.setNote(a.study.bankId, id, '');
+    await vscode.commands.executeCommand(COMMANDS.importBackup, file, true);
+    assert.equal(a.study.getNote(id), '', 'emptied since the backup: still newer');
+    writeFileSync(file.fsPath, JSON.stringify({ ...backup, schema: 99 }));
+    await vscode.commands.executeCommand(COMMANDS.importBackup, file, true);
+    assert.equal(a.study.getNote(id), '');
+    rmSync(file.fsPath, { force: true });
   });
 });

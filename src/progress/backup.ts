@@ -1,0 +1,97 @@
+// Backups of a bank's progress, notes and conflict copies: one JSON file a learner can keep or
+// move to another machine, and merge back in by the rules two windows already follow (ticks
+// question by question, the later wins; notes by version, the losing text kept as a conflict
+// copy when it holds something the winner lacks; conflict copies added, never replaced).
+// Pure: no 'vscode'.
+import * as l10n from '@vscode/l10n';
+import { conflictPrefix } from './notes';
+import { mergeStored } from './merge';
+import { PROGRESS_SCHEMA } from './progress-record';
+import { isRecord, SCHEMA } from './storage';
+
+export const BACKUP_FORMAT = 'django-interview-prep-backup';
+/** The backup file's own version; a newer one is refused. */
+export const BACKUP_SCHEMA = 1;
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  schema: number;
+  bankId: string;
+  bankTitle: string;
+  exportedAt: string;
+  /** Stored values by key, as workspace storage holds them (`progress/…`, `note/…`, `conflict/…`). */
+  entries: Record<string, unknown>;
+}
+
+const keysOf = (bankId: string) => [`progress/${bankId}`, `note/${bankId}/`, conflictPrefix(bankId)];
+
+export function makeBackup(storage: { get(key: string): unknown; keys(): readonly string[] }, bankId: string, bankTitle: string, now: Date): Backup {
+  const [progress, notes, conflicts] = keysOf(bankId);
+  const entries: Record<string, unknown> = {};
+  for (const key of storage.keys()) {
+    if (key === progress || key.startsWith(notes) || key.startsWith(conflicts)) entries[key] = storage.get(key);
+  }
+  return { format: BACKUP_FORMAT, schema: BACKUP_SCHEMA, bankId, bankTitle, exportedAt: now.toISOString(), entries };
+}
+
+/** Reads a backup file's text, or says plainly why it cannot be used. */
+export function readBackup(text: string): { ok: true; backup: Backup } | { ok: false; message: string } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, message: l10n.t('the file is not JSON') };
+  }
+  if (!isRecord(raw) || raw.format !== BACKUP_FORMAT || typeof raw.bankId !== 'string' || !isRecord(raw.entries)) {
+    return { ok: false, message: l10n.t('the file is not a backup of this extension') };
+  }
+  if (typeof raw.schema !== 'number' || raw.schema > BACKUP_SCHEMA) {
+    return { ok: false, message: l10n.t('the backup was made by a newer version of the extension (backup version {0}); update the extension to restore it', String(raw.schema)) };
+  }
+  for (const [key, value] of Object.entries(raw.entries)) {
+    const newest = key.startsWith('progress/') ? PROGRESS_SCHEMA : SCHEMA;
+    if (isRecord(value) && typeof value.schema === 'number' && value.schema > newest) {
+      return { ok: false, message: l10n.t('the backup holds data from a newer version of the extension ({0}); update the extension to restore it', key) };
+    }
+  }
+  return { ok: true, backup: raw as unknown as Backup };
+}
+
+export interface Restore {
+  /** What to write, merged with what is stored. */
+  writes: Array<[string, unknown]>;
+  notes: number;
+  progress: boolean;
+  /** Notes whose stored text lost to the backup's, or the backup's to the stored, kept as conflict copies. */
+  conflicts: number;
+}
+
+/** Merges a backup into the stored values of a bank (the bank shown now, whatever bank the backup was made from). */
+export function restoreBackup(storage: { get(key: string): unknown }, backup: Backup, intoBank: string, now: number): Restore {
+  const [fromProgress, fromNotes, fromConflicts] = keysOf(backup.bankId);
+  const [toProgress, toNotes, toConflicts] = keysOf(intoBank);
+  const result: Restore = { writes: [], notes: 0, progress: false, conflicts: 0 };
+  for (const [key, value] of Object.entries(backup.entries)) {
+    let target: string | undefined;
+    if (key === fromProgress) target = toProgress;
+    else if (key.startsWith(fromNotes)) target = toNotes + key.slice(fromNotes.length);
+    else if (key.startsWith(fromConflicts)) target = toConflicts + key.slice(fromConflicts.length);
+    if (!target) continue;
+    if (target.startsWith(toConflicts)) {
+      if (storage.get(target) === undefined) result.writes.push([target, value]);
+      continue;
+    }
+    const merged = mergeStored(target, storage.get(target), value, now);
+    if (merged?.write) {
+      result.writes.push([target, merged.value]);
+      if (target === toProgress) result.progress = true;
+      else result.notes++;
+    }
+    for (const extra of merged?.also ?? []) {
+      if (storage.get(extra[0]) !== undefined) continue;
+      result.writes.push(extra);
+      result.conflicts++;
+    }
+  }
+  return result;
+}
