@@ -13,6 +13,7 @@ import { registerCommands } from './commands/register';
 import { announce, createLog } from './notify/announce';
 import { PAGE_VIEW_TYPE } from './shared/ids';
 import { BankFollower, chosenBankFile } from './source/follow';
+import { followLocation, notesLocation, storeFor } from './source/location';
 
 export interface ExtensionApi {
   study: Study;
@@ -30,18 +31,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const { output, log } = createLog();
   context.subscriptions.push(output);
   const workspace = vscode.workspace.workspaceFile?.toString() ?? (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()).join('\n');
+  // Progress and notes in this workspace's storage, or in global storage for every workspace.
+  const location = notesLocation();
   const opened = await openStudy({
     extensionDir: context.extensionUri.fsPath,
     globalStorageDir: context.globalStorageUri.fsPath,
-    workspaceIdentity: workspace || 'no-folder',
-    memento: context.workspaceState,
+    workspaceIdentity: location === 'global' ? 'global storage: every workspace' : workspace || 'no-folder',
+    memento: storeFor(context, location),
     env: process.env,
     chosenFile: chosenBankFile(),
   });
   const { study, loaded, journal } = opened;
   opened.notes.forEach(log);
   context.subscriptions.push(study, study.store, opened.following, { dispose: () => void journal.flush() });
-  context.subscriptions.push(announce(study, loaded, output, log));
+  context.subscriptions.push(announce(study, loaded, output, log), followLocation(context, study, location, log));
   const follower = new BankFollower(study, { extensionDir: context.extensionUri.fsPath, globalStorageDir: context.globalStorageUri.fsPath, env: process.env, log }, loaded);
   context.subscriptions.push(follower);
 
@@ -53,7 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const { tree, treeView, disposable } = createTreeView(study, context.workspaceState, pages.onDidShowQuestion);
   context.subscriptions.push(disposable, pages, vscode.window.registerWebviewPanelSerializer(PAGE_VIEW_TYPE, pages));
   context.subscriptions.push(...registerCommands({ study, pages, treeView, output, follower }));
-  return { study, pages, tree, follower, storage: context.workspaceState };
+  return { study, pages, tree, follower, storage: storeFor(context, location) };
 }
 
 export function deactivate(): void {}

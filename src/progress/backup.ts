@@ -95,3 +95,27 @@ export function restoreBackup(storage: { get(key: string): unknown }, backup: Ba
   }
   return result;
 }
+
+/** The keys a study stores: progress, notes, conflict copies and the question each page showed last. */
+export const STUDY_KEY = /^(progress|note|conflict|shown)\//;
+
+/**
+ * What to write so that `to` holds everything `from` does (notes and progress merged by their
+ * rules, copies and the rest added where missing): for moving the notes to another location.
+ * Nothing in `to` is deleted or replaced by something older.
+ */
+export function mergeStores(from: { get(key: string): unknown; keys(): readonly string[] }, to: { get(key: string): unknown }, now: number): Array<[string, unknown]> {
+  const writes: Array<[string, unknown]> = [];
+  for (const key of from.keys()) {
+    if (!STUDY_KEY.test(key)) continue;
+    const value = from.get(key);
+    if (key.startsWith('progress/') || key.startsWith('note/')) {
+      const merged = mergeStored(key, to.get(key), value, now);
+      if (merged?.write) writes.push([key, merged.value]);
+      for (const extra of merged?.also ?? []) if (to.get(extra[0]) === undefined) writes.push(extra);
+    } else if (to.get(key) === undefined) {
+      writes.push([key, value]);
+    }
+  }
+  return writes;
+}

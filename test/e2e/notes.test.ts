@@ -1,7 +1,9 @@
 // Notes are never lost: two pages on one question, a 1 MB note, and text from every Unicode plane.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { bank } from './bank';
 import { slug } from '../../src/bank/ids';
 import { leafSectionWith, questionRow as row, sectionLabel } from './bank';
@@ -118,5 +120,34 @@ describe('notes are never lost', function () {
     const exported = readFileSync(file, 'utf8');
     assert.match(exported, new RegExp(`#+ ${q4.replace('.', '\\.')} · `));
     assert.ok(exported.includes('> My answer first.\n>\n> `views.py:1`\n>\n> ```python\n> from django.http import HttpResponse'), exported.slice(0, 600));
+  });
+});
+
+describe('notes in global storage', function () {
+  this.timeout(240000);
+  const wb = new Workbench({ settings: { 'djangoPrep.notesLocation': 'global' } });
+  let other: string;
+
+  before(async () => {
+    await wb.start();
+    other = mkdtempSync(join(tmpdir(), 'django-prep-other-workspace-'));
+  });
+  after(async () => {
+    await wb.stop();
+    rmSync(other, { recursive: true, force: true });
+  });
+
+  it('follow the learner into another workspace, ticks and notes alike', async () => {
+    const open = (id: string) => wb.openQuestion(path.map(sectionLabel), id);
+    let frame = await open(q1);
+    const note = 'Written in the first workspace, read in the second.';
+    await frame.locator('#notes').fill(note);
+    await frame.waitForSelector('#status:text-is("Saved")');
+    await frame.locator('#done').check();
+    await wb.page.waitForTimeout(1500); // global storage reaches the browser's database on a timer, as workspace storage does
+    await wb.openFolder(other);
+    frame = await open(q1);
+    assert.equal(await frame.locator('#notes').inputValue(), note);
+    assert.equal(await frame.locator('#done').isChecked(), true);
   });
 });

@@ -40,6 +40,8 @@ export interface WorkbenchOptions {
   bankFile?: string;
   /** Run the packaged .vsix, installed with --install-extension, instead of this checkout. */
   installed?: boolean;
+  /** User settings beside the tests' own (for example the notes location). */
+  settings?: Record<string, unknown>;
 }
 
 export class Workbench {
@@ -69,7 +71,7 @@ export class Workbench {
     this.folder = this.harness.makeWorkspace();
     if (this.options.installed) this.vsix = this.harness.installVsix(join(this.dir, 'extensions'));
     else this.harness.linkExtension(join(this.dir, 'extensions'));
-    this.harness.writeUserSettings(join(this.dir, 'user-data'));
+    this.harness.writeUserSettings(join(this.dir, 'user-data'), this.options.settings);
     // The port stays the same across restarts: the browser keeps storage per origin.
     this.port = await this.codeServer.freePort();
     await this.startServer();
@@ -147,6 +149,12 @@ export class Workbench {
     await page.goto(`${this.server.url}?folder=${encodeURIComponent(this.folder)}`);
     await tab.ready();
     return tab;
+  }
+
+  /** Opens another workspace folder in this tab (same browser profile, so the same global storage). */
+  async openFolder(folder: string): Promise<void> {
+    await this.page.goto(`${this.server.url}?folder=${encodeURIComponent(folder)}`);
+    await this.ready();
   }
 
   async reloadBrowser(): Promise<void> {

@@ -2,7 +2,7 @@
 // note is never overwritten by an older one; when both changed, the losing text is kept as a
 // conflict copy; a backup from a newer version is refused with a message.
 import assert from 'node:assert/strict';
-import { readBackup, BACKUP_FORMAT } from '../../../src/progress/backup';
+import { readBackup, mergeStores, BACKUP_FORMAT } from '../../../src/progress/backup';
 import { StudyStore } from '../../../src/progress/store';
 import { Study } from '../../../src/progress/study';
 import { parseBank } from '../../../src/bank/parse';
@@ -61,5 +61,24 @@ describe('backups', () => {
     assert.match((readBackup(JSON.stringify({ format: BACKUP_FORMAT, schema: 2, bankId: 'b', entries: {} })) as { message: string }).message, /newer version/);
     const newerEntry = { format: BACKUP_FORMAT, schema: 1, bankId: 'b', entries: { 'note/b/1.1': { schema: 99, text: 'x' } } };
     assert.match((readBackup(JSON.stringify(newerEntry)) as { message: string }).message, /newer version.*note\/b\/1\.1/);
+  });
+
+  it('copies a whole location into another, merged, leaving what is there and newer alone', async () => {
+    const from = new MemoryStore();
+    const to = new MemoryStore();
+    const a = new StudyStore(from, now);
+    const b = new StudyStore(to, now);
+    new Study('bank', BANK, a);
+    new Study('bank', BANK, b);
+    await a.setNote('bank', '1.1', 'workspace note');
+    await a.setDone('bank', '1.3', true);
+    await b.setNote('bank', '1.2', 'global note');
+    await from.update('unrelated/key', 1);
+    const writes = mergeStores(from, to, now());
+    assert.deepEqual(writes.map(([k]) => k).sort(), ['note/bank/1.1', 'progress/bank']);
+    for (const [k, v] of writes) await to.update(k, v);
+    const after = new StudyStore(to, now);
+    new Study('bank', BANK, after);
+    assert.deepEqual([after.getNote('bank', '1.1'), after.getNote('bank', '1.2'), after.isDone('bank', '1.3')], ['workspace note', 'global note', true]);
   });
 });
