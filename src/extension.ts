@@ -14,6 +14,7 @@ import { announce, createLog } from './notify/announce';
 import { PAGE_VIEW_TYPE } from './shared/ids';
 import { BankFollower, chosenBankFile } from './source/follow';
 import { followLocation, notesLocation, storeFor } from './source/location';
+import { followNotesFolder, notesFolder } from './source/notes-folder';
 
 export interface ExtensionApi {
   study: Study;
@@ -45,6 +46,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   opened.notes.forEach(log);
   context.subscriptions.push(study, study.store, opened.following, { dispose: () => void journal.flush() });
   context.subscriptions.push(announce(study, loaded, output, log), followLocation(context, study, location, log));
+  if (location === 'folder') {
+    const root = notesFolder();
+    if (root) context.subscriptions.push(followNotesFolder(study, root, log).disposable);
+    else void vscode.window.showWarningMessage(vscode.l10n.t('Notes are kept as files only in a workspace folder on disk; they stay in workspace storage for now.'));
+  }
   const follower = new BankFollower(study, { extensionDir: context.extensionUri.fsPath, globalStorageDir: context.globalStorageUri.fsPath, env: process.env, log }, loaded);
   context.subscriptions.push(follower);
 

@@ -35,6 +35,8 @@ export interface StoredConflict {
 export interface NoteRecord {
   text: string;
   stamp: NoteStamp;
+  /** When it was written (milliseconds since the epoch); 0 when there is none. */
+  updated?: number;
 }
 
 export interface ConflictCopy extends Omit<StoredConflict, 'schema'> {
@@ -70,6 +72,9 @@ export function parseNoteKey(key: string): { bankId: string; id: string } | unde
   const slash = rest.indexOf('/');
   return slash < 0 ? undefined : { bankId: rest.slice(0, slash), id: rest.slice(slash + 1) };
 }
+/** The origin of a note adopted from outside (a file): pages take it like another page's edit. */
+export const ELSEWHERE_ORIGIN = Symbol('adopted');
+
 export const conflictPrefix = (bankId: string) => `conflict/${bankId}/`;
 const shownKey = (bankId: string) => `shown/${bankId}`;
 
@@ -138,7 +143,7 @@ export class NoteStore {
       }
       return { text: '', stamp: UNVERSIONED };
     }
-    return { text: note.text, stamp: stampOf(note) };
+    return { text: note.text, stamp: stampOf(note), updated: typeof note.updated === 'number' ? note.updated : 0 };
   }
 
   /**
@@ -201,6 +206,23 @@ export class NoteStore {
     const current = this.get(bankId, id);
     const stamp: NoteStamp = { version: current.stamp.version + 1, writer: this.writer, revision: ++this.revision };
     return this.write(bankId, id, text, stamp, origin);
+  }
+
+  /**
+   * The note becomes this text, written somewhere else (its file edited in the editor): a new
+   * version, and the text it replaces kept as a conflict copy when it holds something the new
+   * text lacks.
+   */
+  adopt(bankId: string, id: string, text: string, reason: string): Promise<void> {
+    const old = this.get(bankId, id).text;
+    if (old === text) return Promise.resolve();
+    if (old && holdsTextTheOtherLacks(old, text)) this.keepConflict(bankId, id, old, reason);
+    return this.set(bankId, id, text, ELSEWHERE_ORIGIN);
+  }
+
+  /** Keeps a text that lost (an older file beside a newer note) as a conflict copy. */
+  keepCopy(bankId: string, id: string, text: string, reason: string): void {
+    if (text && holdsTextTheOtherLacks(text, this.get(bankId, id).text)) this.keepConflict(bankId, id, text, reason);
   }
 
   /** Ids of questions of a bank that have a stored, non-empty note. */

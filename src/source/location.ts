@@ -1,16 +1,18 @@
 // Where progress and notes live: `djangoPrep.notesLocation`. `workspace` (this workspace's
-// storage, as before) or `global` (the extension's global storage: the same notes in every
-// workspace, and with Settings Sync on every machine). Switching offers to copy what exists to
+// storage, as before), `global` (the extension's global storage: the same notes in every
+// workspace, and with Settings Sync on every machine) or `folder` (workspace storage, and every
+// note also a Markdown file in the workspace: source/notes-folder.ts). Switching offers to copy what exists to
 // the new place (merged, never deleting) and reloads the window to use it.
 import * as vscode from 'vscode';
 import { mergeStores, STUDY_KEY } from '../progress/backup';
 import type { Study } from '../progress/study';
 
-export type NotesLocation = 'workspace' | 'global';
+export type NotesLocation = 'workspace' | 'global' | 'folder';
 export const LOCATION_SETTING = 'notesLocation';
 
 export function notesLocation(): NotesLocation {
-  return vscode.workspace.getConfiguration('djangoPrep').get<string>(LOCATION_SETTING) === 'global' ? 'global' : 'workspace';
+  const value = vscode.workspace.getConfiguration('djangoPrep').get<string>(LOCATION_SETTING);
+  return value === 'global' || value === 'folder' ? value : 'workspace';
 }
 
 export function storeFor(context: vscode.ExtensionContext, location: NotesLocation): vscode.Memento {
@@ -44,7 +46,12 @@ export function followLocation(context: vscode.ExtensionContext, study: Study, c
       if (next === current) return;
       const copy = vscode.l10n.t('Copy and Reload');
       const reload = vscode.l10n.t('Reload Only');
-      const where = next === 'global' ? vscode.l10n.t('global storage (every workspace, synced with Settings Sync)') : vscode.l10n.t('this workspace’s storage');
+      const where =
+        next === 'global'
+          ? vscode.l10n.t('global storage (every workspace, synced with Settings Sync)')
+          : next === 'folder'
+            ? vscode.l10n.t('Markdown files in the workspace (and this workspace’s storage)')
+            : vscode.l10n.t('this workspace’s storage');
       const choice = await vscode.window.showInformationMessage(
         vscode.l10n.t('Notes and progress will live in {0} after a reload. Copy what you have now to it first?', where),
         { modal: true, detail: vscode.l10n.t('Copying merges: nothing there is replaced by something older, and nothing is deleted here.') },

@@ -151,3 +151,42 @@ describe('notes in global storage', function () {
     assert.equal(await frame.locator('#done').isChecked(), true);
   });
 });
+
+describe('notes as files in the workspace', function () {
+  this.timeout(240000);
+  const wb = new Workbench({ settings: { 'djangoPrep.notesLocation': 'folder' } });
+
+  before(async () => {
+    await wb.start();
+  });
+  after(async () => {
+    await wb.stop();
+  });
+
+  it('keep the page and the file in step both ways', async () => {
+    const frame = await wb.openQuestion(path.map(sectionLabel), q2);
+    const typed = 'Typed on the page.';
+    await frame.locator('#notes').click();
+    await frame.locator('#notes').pressSequentially(typed, { delay: 10 });
+    await frame.waitForSelector('#status:text-is("Saved")');
+    const file = wb.workspacePath(`.interview-notes/django/${q2}.md`);
+    for (let i = 0; i < 50 && !(existsSync(file) && readFileSync(file, 'utf8') === typed); i++) await wb.page.waitForTimeout(100);
+    assert.equal(readFileSync(file, 'utf8'), typed, 'the file follows the page');
+
+    // Edited in the editor (opened to the side of the page) and saved: the page follows.
+    await wb.page.keyboard.press('Control+P');
+    const quick = wb.page.locator('.quick-input-widget input.input');
+    await quick.waitFor();
+    await quick.fill(`${q2}.md`);
+    await wb.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: `${q2}.md` }).first().waitFor();
+    await wb.page.keyboard.press('Control+Enter');
+    await wb.page.locator(`.tabs-container .tab[aria-label^="${q2}.md"]`).waitFor();
+    const editor = wb.page.locator('.editor-instance .monaco-editor').last();
+    await editor.click();
+    await wb.page.keyboard.press('Control+End');
+    await wb.page.keyboard.type(' And a line from the editor.', { delay: 5 });
+    await wb.page.keyboard.press('Control+S');
+    const pageFrame = await wb.pageFrame();
+    await pageFrame.waitForFunction((t) => (document.getElementById('notes') as HTMLTextAreaElement).value === t, `${typed} And a line from the editor.`, { timeout: 10000 });
+  });
+});

@@ -1,0 +1,149 @@
+// Notes as Markdown files (`djangoPrep.notesLocation: folder`): each note of the bank shown is
+// also `<folder>/<bank>/<id>.md`, kept in step both ways. A note written by a page goes to its
+// file; a file changed in the editor or on disk becomes the note (as a new version, so a page
+// typing at that moment keeps its text and the loser is a conflict copy). At start the newer of
+// a note and its file wins, the other kept as a conflict copy when it holds something the winner
+// lacks. Nothing is deleted: an emptied note leaves an empty file. Pure: files come through
+// NoteFileSystem.
+import type { StudyStore } from './store';
+
+export interface NoteFileSystem {
+  read(path: string): Promise<{ text: string; mtime: number } | undefined>;
+  /** Writes the whole file at once (a temporary file renamed over it), creating its folder. */
+  write(path: string, text: string): Promise<void>;
+  /** The names of the files in a folder (none when it does not exist). */
+  list(dir: string): Promise<string[]>;
+}
+
+/** A question id as a file name: characters that are not safe in a file name as %XX. */
+export function fileNameOf(id: string): string {
+  const encode = (c: string) => {
+    const e = encodeURIComponent(c);
+    return e !== c ? e : '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0');
+  };
+  return id.replace(/[^A-Za-z0-9._-]|^\./gu, encode) + '.md';
+}
+
+export function idOfFileName(name: string): string | undefined {
+  if (!name.endsWith('.md')) return undefined;
+  try {
+    return decodeURIComponent(name.slice(0, -3));
+  } catch {
+    return undefined;
+  }
+}
+
+const REASON = 'the note and its file both changed';
+
+/** How many of its own recent writes per file the mirror recognises when they come back as events. */
+const RECENT = 8;
+
+export class NoteMirror {
+  /** The texts this mirror recently wrote to or read from each file: its own writes come back as events. */
+  private readonly known = new Map<string, string[]>();
+  /** Per file: a write in flight, and the text to write after it (typing goes faster than files). */
+  private readonly writing = new Map<string, { next?: string; done: Promise<void> }>();
+
+  constructor(
+    private readonly fs: NoteFileSystem,
+    /** The notes folder (absolute). */
+    private readonly root: string,
+    private readonly store: StudyStore,
+    private readonly bankId: () => string,
+  ) {}
+
+  dirOf(bankId = this.bankId()): string {
+    return `${this.root}/${fileNameOf(bankId).slice(0, -3)}`;
+  }
+
+  pathOf(id: string, bankId = this.bankId()): string {
+    return `${this.dirOf(bankId)}/${fileNameOf(id)}`;
+  }
+
+  /** The question a path in the notes folder is the note of (in the bank shown), if any. */
+  idOf(path: string): string | undefined {
+    const dir = this.dirOf() + '/';
+    if (!path.startsWith(dir) || path.slice(dir.length).includes('/')) return undefined;
+    return idOfFileName(path.slice(dir.length));
+  }
+
+  /** Brings the bank's notes and files in step: the newer wins, the other is kept as a copy. */
+  async reconcile(): Promise<void> {
+    const bankId = this.bankId();
+    const ids = new Set(this.store.notedIds(bankId));
+    for (const name of await this.fs.list(this.dirOf(bankId))) {
+      const id = idOfFileName(name);
+      if (id !== undefined) ids.add(id);
+    }
+    for (const id of ids) {
+      const path = this.pathOf(id, bankId);
+      const file = await this.fs.read(path);
+      const note = this.store.notes.get(bankId, id);
+      if (!file) {
+        if (note.text) await this.writeFile(path, note.text);
+        continue;
+      }
+      this.remember(path, file.text);
+      if (file.text === note.text) continue;
+      if (!note.text || file.mtime > (note.updated ?? 0)) await this.store.notes.adopt(bankId, id, file.text, REASON);
+      else {
+        this.store.notes.keepCopy(bankId, id, file.text, REASON);
+        await this.writeFile(path, note.text);
+      }
+    }
+  }
+
+  /** A note of the bank shown changed: its file follows. */
+  noteChanged(id: string, text: string): Promise<void> {
+    const path = this.pathOf(id);
+    const known = this.known.get(path);
+    if (known && known[known.length - 1] === text) return Promise.resolve();
+    return this.writeFile(path, text);
+  }
+
+  /** A file in the notes folder changed (the editor saved it, or something on disk): the note follows. */
+  async fileChanged(path: string): Promise<void> {
+    const id = this.idOf(path);
+    if (id === undefined) return;
+    const file = await this.fs.read(path);
+    // Its own write coming back (this one or an earlier one still landing) is not an edit. Files
+    // are written whole by a rename (NoteFileSystem), so a read never sees half a write.
+    if (!file || this.known.get(path)?.includes(file.text)) return;
+    this.remember(path, file.text);
+    await this.store.notes.adopt(this.bankId(), id, file.text, REASON);
+  }
+
+  /** Resolves when every file write asked for so far has landed. */
+  async flush(): Promise<void> {
+    while (this.writing.size) await Promise.all([...this.writing.values()].map((w) => w.done));
+  }
+
+  private remember(path: string, text: string): void {
+    const list = this.known.get(path) ?? [];
+    list.push(text);
+    if (list.length > RECENT) list.shift();
+    this.known.set(path, list);
+  }
+
+  /** One write in flight per file; a newer text waits for it, and only the newest is written next. */
+  private writeFile(path: string, text: string): Promise<void> {
+    this.remember(path, text);
+    const busy = this.writing.get(path);
+    if (busy) {
+      busy.next = text;
+      return busy.done;
+    }
+    const state: { next?: string; done: Promise<void> } = { done: Promise.resolve() };
+    state.done = (async () => {
+      let current: string | undefined = text;
+      while (current !== undefined) {
+        state.next = undefined;
+        await this.fs.write(path, current);
+        current = state.next;
+      }
+      this.writing.delete(path);
+    })();
+    this.writing.set(path, state);
+    return state.done;
+  }
+}
