@@ -1,0 +1,29 @@
+// The layers of src/: the logic (bank/, progress/, search/, export/, shared/, util/) never
+// imports 'vscode' nor the folders that speak to the editor, so it stays testable in plain Node.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const SRC = join(__dirname, '../../../src');
+const PURE = ['bank', 'progress', 'search', 'export', 'shared', 'util'];
+const EDITOR = ['tree', 'page', 'commands', 'notify', 'source'];
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:from\s+|import\s*\(|require\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
+}
+
+describe('the layers of src/', () => {
+  for (const folder of PURE) {
+    it(`${folder}/ imports neither 'vscode' nor the editor-facing folders`, () => {
+      const files = readdirSync(join(SRC, folder)).filter((f) => f.endsWith('.ts'));
+      assert.ok(files.length > 0);
+      for (const f of files) {
+        for (const spec of importsOf(join(SRC, folder, f))) {
+          assert.notEqual(spec, 'vscode', `${folder}/${f} imports vscode`);
+          assert.ok(!EDITOR.some((e) => spec.startsWith(`../${e}/`)), `${folder}/${f} imports ${spec}`);
+        }
+      }
+    });
+  }
+});
