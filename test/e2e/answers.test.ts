@@ -94,5 +94,16 @@ describe('a bank file of the learner’s own', function () {
     await wb.page.keyboard.press('Control+S');
     await wb.waitForRow(/^Topic, 0 of 3 done$/, 10000);
     await wb.waitForRow(questionRow('topic.3'));
+    await wb.command('Django Prep: Show Bank Problems');
+    await wb.waitForNotification(/interview\.md has no problems/);
+
+    // A problem appears where the author looks: the Problems panel, from Show Bank Problems.
+    await editor.click();
+    await wb.page.keyboard.press('Control+End');
+    await wb.page.keyboard.type('\n### 3. What is a signal, again?\n', { delay: 5 });
+    await wb.page.keyboard.press('Control+S');
+    await wb.page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 10000 }); // the squiggle at the line
+    await wb.command('Django Prep: Show Bank Problems');
+    await wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'already used' }).first().waitFor({ timeout: 10000 });
   });
 });

@@ -25,9 +25,11 @@ describe('finding what to study', function () {
     await wb.command('View: Close All Editors');
     await wb.command('Django Prep: Filter Questions…');
     await wb.pickQuick('All');
+    // The tree follows the page: after Random it may be scrolled far down. Collapsed, it starts at the top.
+    await wb.showViewContainer();
+    await wb.collapseAll();
     await wb.openView();
     await wb.viewDescription(`${markedDone}/${total}`);
-    await wb.collapseAll();
   });
 
   /** Polls until the check passes (the tree re-renders a moment after its data changed). */
@@ -184,5 +186,19 @@ describe('finding what to study', function () {
     const pageMs = Date.now() - started;
     console.log(`      question page ${pageMs} ms, Markdown preview ${previewMs} ms: ratio ${(pageMs / previewMs).toFixed(2)}`);
     assert.ok(pageMs > 0 && previewMs > 0);
+  });
+
+  it('offers a walkthrough of the first steps', async () => {
+    await wb.page.keyboard.press('F1');
+    const input = wb.page.locator('.quick-input-widget input.input');
+    await input.fill('>Welcome: Open Walkthrough');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Walkthrough' }).first().waitFor();
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.quick-input-widget input.input[placeholder^="Select a walkthrough"]').waitFor();
+    await input.fill('Study for a Django interview');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Study for a Django interview' }).first().click();
+    for (const step of ['Open the questions', 'Open a question and write a note', 'Tick it done', 'Choose another bank']) {
+      await wb.page.locator('.getting-started-step .step-title', { hasText: step }).first().waitFor({ timeout: 15000 });
+    }
   });
 });
