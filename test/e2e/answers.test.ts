@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parseBank } from '../../src/bank/parse';
 import { listQuestions } from '../../src/bank/model';
 import { escapeRegExp, questionRow, sectionLabel } from './bank';
-import { Workbench, ROOT } from './workbench';
+import { useWorkbench, ROOT } from './workbench';
 
 const FILE = join(ROOT, 'test/fixtures/realbanks/javascript-questions__README.md');
 const bank = parseBank(readFileSync(FILE, 'utf8'));
@@ -14,14 +14,7 @@ const [first, second] = listQuestions(bank);
 
 describe('a bank with answers', function () {
   this.timeout(180000);
-  const wb = new Workbench({ bankFile: FILE });
-
-  before(async () => {
-    await wb.start();
-  });
-  after(async () => {
-    await wb.stop();
-  });
+  const wb = useWorkbench({ bankFile: FILE });
 
   it('shows the answer only when asked, from the keyboard too, and hides it again for the next question', async () => {
     await wb.openView(new RegExp(`^${escapeRegExp(bank.sections[0].title)}, `));
@@ -59,16 +52,10 @@ describe('a bank with answers', function () {
 
 describe('a bank file of the learner’s own', function () {
   this.timeout(180000);
-  const wb = new Workbench();
+  const wb = useWorkbench();
   const text = ['# Interview', '', '## Topic', '', '### 1. What is a QuerySet?', '', 'A lazy query: nothing runs until you iterate.', '', '### 2. What is a manager?', '', 'The door to the table.', ''].join('\n');
 
-  before(async () => {
-    await wb.start();
-    writeFileSync(wb.workspacePath('interview.md'), text);
-  });
-  after(async () => {
-    await wb.stop();
-  });
+  before(() => writeFileSync(wb.workspacePath('interview.md'), text));
 
   it('is chosen from the workspace, its answer revealed, and the tree follows an edit saved in the editor', async () => {
     await wb.openView();

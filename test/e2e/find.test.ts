@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { bank, countOf, entries, questionRow, sectionLabel, undoneIn } from './bank';
-import { Workbench } from './workbench';
+import { useWorkbench } from './workbench';
 
 const first = bank.sections[0];
 const total = entries.length;
@@ -12,17 +12,8 @@ const markedDone = entries.filter((e) => e.question.done).length;
 
 describe('finding what to study', function () {
   this.timeout(180000);
-  const wb = new Workbench();
-
-  before(async () => {
-    await wb.start();
-  });
-  after(async () => {
-    await wb.stop();
-  });
+  const wb = useWorkbench();
   beforeEach(async () => {
-    await wb.page.keyboard.press('Escape');
-    await wb.command('View: Close All Editors');
     await wb.command('Django Prep: Filter Questions…');
     await wb.pickQuick('All');
     // The tree follows the page: after Random it may be scrolled far down. Collapsed, it starts at the top.

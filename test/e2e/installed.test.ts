@@ -3,20 +3,13 @@
 // (the bundle, the worker, the bank cache, the page's script or styles) fails here.
 import assert from 'node:assert/strict';
 import { entries, sectionLabel } from './bank';
-import { Workbench } from './workbench';
+import { useWorkbench } from './workbench';
 
 const target = entries[2];
 
 describe('the installed .vsix', function () {
   this.timeout(300000);
-  const wb = new Workbench({ installed: true });
-
-  before(async () => {
-    await wb.start();
-  });
-  after(async () => {
-    await wb.stop();
-  });
+  const wb = useWorkbench({ installed: true });
 
   it('is installed from the package, not linked to this checkout', () => {
     assert.ok(wb.vsix?.endsWith('.vsix'));

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { bank } from './bank';
 import { slug } from '../../src/bank/ids';
 import { leafSectionWith, questionRow as row, sectionLabel } from './bank';
-import { Workbench } from './workbench';
+import { useWorkbench } from './workbench';
 
 /** A section without subsections, after the first such, and three of its questions. */
 const { section, path } = leafSectionWith(0, leafSectionWith(0).section);
@@ -27,21 +27,10 @@ const EVERY_PLANE = [
 
 describe('notes are never lost', function () {
   this.timeout(240000);
-  const wb = new Workbench();
+  const wb = useWorkbench();
 
   /** Opens a question of that section from the tree and returns its page once shown. */
   const open = (id: string) => wb.openQuestion(path.map(sectionLabel), id);
-
-  before(async () => {
-    await wb.start();
-  });
-  after(async () => {
-    await wb.stop();
-  });
-  beforeEach(async () => {
-    await wb.page.keyboard.press('Escape');
-    await wb.command('View: Close All Editors');
-  });
 
   it('shows what is typed in one page on a second page of the same question', async () => {
     const first = await open(q1);
@@ -125,17 +114,13 @@ describe('notes are never lost', function () {
 
 describe('notes in global storage', function () {
   this.timeout(240000);
-  const wb = new Workbench({ settings: { 'djangoPrep.notesLocation': 'global' } });
+  const wb = useWorkbench({ settings: { 'djangoPrep.notesLocation': 'global' } });
   let other: string;
 
-  before(async () => {
-    await wb.start();
+  before(() => {
     other = mkdtempSync(join(tmpdir(), 'django-prep-other-workspace-'));
   });
-  after(async () => {
-    await wb.stop();
-    rmSync(other, { recursive: true, force: true });
-  });
+  after(() => rmSync(other, { recursive: true, force: true }));
 
   it('follow the learner into another workspace, ticks and notes alike', async () => {
     const open = (id: string) => wb.openQuestion(path.map(sectionLabel), id);
@@ -154,14 +139,7 @@ describe('notes in global storage', function () {
 
 describe('notes as files in the workspace', function () {
   this.timeout(240000);
-  const wb = new Workbench({ settings: { 'djangoPrep.notesLocation': 'folder' } });
-
-  before(async () => {
-    await wb.start();
-  });
-  after(async () => {
-    await wb.stop();
-  });
+  const wb = useWorkbench({ settings: { 'djangoPrep.notesLocation': 'folder' } });
 
   it('keep the page and the file in step both ways', async () => {
     const frame = await wb.openQuestion(path.map(sectionLabel), q2);

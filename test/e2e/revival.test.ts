@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import type { Frame } from 'playwright-core';
 import { leafSectionWith, sectionLabel } from './bank';
-import { Workbench } from './workbench';
+import { useWorkbench } from './workbench';
 
 /** A section without subsections and six of its questions. */
 const { section, path } = leafSectionWith(0);
@@ -28,18 +28,7 @@ const TYPE_DELAY_MS = 14;
 
 describe('a revived page never overwrites a newer note', function () {
   this.timeout(300000);
-  const wb = new Workbench();
-
-  before(async () => {
-    await wb.start();
-  });
-  after(async () => {
-    await wb.stop();
-  });
-  beforeEach(async () => {
-    await wb.page.keyboard.press('Escape');
-    await wb.command('View: Close All Editors');
-  });
+  const wb = useWorkbench();
 
   /** Opens a question of that section from the tree. */
   const open = (id: string) => wb.openQuestion(path.map(sectionLabel), id);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { QuestionEntry } from '../../src/bank/model';
 import { bank, countOf, entries, entry, questionRow, sectionLabel, sectionRow, undoneIn } from './bank';
-import { Workbench } from './workbench';
+import { useWorkbench } from './workbench';
 
 const first = bank.sections[0];
 const inFirst = entries.filter((e) => e.path[0] === first);
@@ -22,17 +22,8 @@ function assertPicture(path: string): void {
 
 describe('studying in a real VS Code', function () {
   this.timeout(180000);
-  const wb = new Workbench();
-
-  before(async () => {
-    await wb.start();
-  });
-  after(async () => {
-    await wb.stop();
-  });
+  const wb = useWorkbench();
   beforeEach(async () => {
-    await wb.page.keyboard.press('Escape'); // nothing a failed test left open stands in the way
-    await wb.command('View: Close All Editors');
     await wb.resetProgress('Back to the Bank’s Markers');
     await wb.openView();
     await wb.collapseAll();

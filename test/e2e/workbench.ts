@@ -44,6 +44,18 @@ export interface WorkbenchOptions {
   settings?: Record<string, unknown>;
 }
 
+/**
+ * One workbench for a describe block: started before its tests, stopped after them, and before
+ * each test no editor and no quick input left open by the one before.
+ */
+export function useWorkbench(options: WorkbenchOptions = {}): Workbench {
+  const wb = new Workbench(options);
+  before(() => wb.start());
+  after(() => wb.stop());
+  beforeEach(() => wb.closeEditors());
+  return wb;
+}
+
 export class Workbench {
   page!: Page;
   /** The .vsix the session runs, when it runs the installed copy. */
@@ -396,6 +408,12 @@ export class Workbench {
     const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
     await row.click();
     await input.waitFor({ state: 'hidden' });
+  }
+
+  /** Closes whatever a test left open: a quick input, every editor and page. */
+  async closeEditors(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.command('View: Close All Editors');
   }
 
   /** Runs Reset Progress and answers its dialog with this button; waits for the dialog to close. */
