@@ -333,6 +333,7 @@ export class Workbench {
   async openQuestion(sections: RegExp[], id: string): Promise<Frame> {
     await this.page.bringToFront();
     await this.page.keyboard.press('Escape'); // nothing a failed test left open stands in the way
+    await this.page.mouse.move(0, 0); // nor a hover left over a checkbox ("Mark as not done"), which takes the click
     await this.openView(sections[0]);
     for (const section of sections) await this.expand(section);
     // A click that lands while the tree re-renders (a count refreshed by the extension) opens
