@@ -221,6 +221,12 @@ export function plainBlocks(blocks: readonly Block[], indent = ''): string {
   return lines.join('\n');
 }
 
+/** A question's inline text, trimmed; bold around the whole question is presentation and comes off. */
+export function questionHead(inlines: Inline[]): Inline[] {
+  const head = trimInlines(inlines);
+  return head.length === 1 && head[0].t === 'strong' ? trimInlines(head[0].c) : head;
+}
+
 export function trimInlines(nodes: Inline[]): Inline[] {
   const out = nodes.filter((n) => !(n.t === 'text' && n.v === ''));
   while (out.length && out[0].t === 'br') out.shift();

@@ -5,10 +5,10 @@ import * as l10n from '@vscode/l10n';
 import type * as md from 'mdast';
 import type { Bank, Block, Inline, Problem } from './model';
 import { assignIds, type DraftQuestion, type DraftSection } from './ids';
-import { collapse, MarkdownConverter, plainBlocks, plainInline, trimInlines } from './markdown';
+import { collapse, MarkdownConverter, plainBlocks, plainInline, questionHead, trimInlines } from './markdown';
 import { stripMarkers, VALID_PIN } from './markers';
 import { prepareSource } from './prepare';
-import { readMarkdown } from './read-markdown';
+import { definitionsOf, readMarkdown } from './read-markdown';
 import { declaredShape, detectShape, htmlText, questionLike } from './shape';
 import { walkShape } from './walk-shapes';
 
@@ -21,7 +21,6 @@ export interface ParseOptions {
 }
 
 const SECTION_NUMBER = /^(\d+[A-Za-z]{0,2}(?:\.\d+[A-Za-z]{0,2})*)[.):]\s+\S/;
-
 
 /**
  * Parses a Markdown question bank. On any input it returns a bank and the problems found;
@@ -66,9 +65,7 @@ class Parser {
     // Same lines, fewer characters: list numbers are read at the parsed text's offsets.
     this.text = prepared.text;
     const root = readMarkdown(prepared.text);
-    for (const node of root.children) {
-      if (node.type === 'definition') this.definitions.set(node.identifier, node.url);
-    }
+    for (const [identifier, url] of definitionsOf(root)) this.definitions.set(identifier, url);
 
     const shape = declaredShape(root) ?? detectShape(root);
     if (shape.kind === 'list') {
@@ -131,10 +128,6 @@ class Parser {
     return this.stack.length ? this.stack[this.stack.length - 1] : this.before;
   }
 
-  itemNumber(item: md.ListItem): number | undefined {
-    return this.literalNumber(item);
-  }
-
   private problem(line: number, message: string): void {
     this.problems.push({ line: Math.min(Math.max(1, line), this.lineCount), message });
   }
@@ -145,7 +138,7 @@ class Parser {
   }
 
   private listQuestions(list: md.List, into: DraftSection): void {
-    const literal = list.children.map((item) => this.literalNumber(item));
+    const literal = list.children.map((item) => this.itemNumber(item));
     // "1. 1. 1." is Markdown's lazy numbering: the rendered numbers (start, start+1, ...) are the ones meant.
     const lazy = list.ordered && literal.length > 1 && literal.every((n) => n !== undefined && n === literal[0]);
     const firstAt = new Map<number, number>();
@@ -166,7 +159,8 @@ class Parser {
     });
   }
 
-  private literalNumber(item: md.ListItem): number | undefined {
+  /** The number written before a list item ("12." gives 12), if any. */
+  itemNumber(item: md.ListItem): number | undefined {
     const offset = item.position?.start.offset;
     if (offset === undefined) return undefined;
     const m = /^(\d{1,9})[.)]/.exec(this.text.slice(offset, offset + 12));
@@ -198,12 +192,11 @@ class Parser {
     }
     for (const block of rest) detailBlocks.push(...this.md.blocks([block], 0));
 
-    head = trimInlines(head);
-    // Bold around the whole question is presentation, not text.
-    if (head.length === 1 && head[0].t === 'strong') head = trimInlines(head[0].c);
+    head = questionHead(head);
+    const text = collapse(plainInline(head));
     // A list of links to places in the document (a table of contents, translations) asks nothing.
-    if (linksOnly(head) && !questionLike(collapse(plainInline(head)))) return undefined;
-    if (!collapse(plainInline(head))) {
+    if (linksOnly(head) && !questionLike(text)) return undefined;
+    if (!text) {
       this.problem(line, l10n.t('a list item with no question text was skipped'));
       return undefined;
     }

@@ -26,6 +26,13 @@ export function readMarkdown(text: string): md.Root {
   return root;
 }
 
+/** The document's link reference definitions (`[id]: url`), by identifier. */
+export function definitionsOf(root: md.Root): Map<string, string> {
+  const definitions = new Map<string, string>();
+  for (const node of root.children) if (node.type === 'definition') definitions.set(node.identifier, node.url);
+  return definitions;
+}
+
 /** The index of a paragraph that should have been an ordered list after an indented code block, or -1. */
 function misreadList(nodes: md.RootContent[], text: string): number {
   for (let i = 1; i < nodes.length; i++) {

@@ -6,7 +6,7 @@
 import type * as md from 'mdast';
 import type { Block, Inline } from './model';
 import type { DraftQuestion, DraftSection } from './ids';
-import { MarkdownConverter, plainBlocks, trimInlines } from './markdown';
+import { MarkdownConverter, plainBlocks, questionHead } from './markdown';
 import { stripMarkers } from './markers';
 import { boldParagraph, detailsDelta, htmlText, QUESTION_NUMBER, questionLike, questionSummary, summaryText, type Shape } from './shape';
 
@@ -103,9 +103,7 @@ class ShapeWalker {
     const pins: string[] = [];
     let done = false;
     const kept = stripMarkers(children, pins, () => (done = true), 0);
-    let head = trimInlines(this.host.md.inlines(kept, 0));
-    if (head.length === 1 && head[0].t === 'strong') head = trimInlines(head[0].c);
-    const numbered = takeNumber(head);
+    const numbered = takeNumber(questionHead(this.host.md.inlines(kept, 0)));
     this.begin(numbered.head, pins, done, node, number ?? numbered.number);
   }
 
@@ -130,8 +128,8 @@ class ShapeWalker {
     } else if (this.open && opens > 0 && summary !== undefined && ANSWER_SUMMARY.test(summary) && !this.open.split) {
       this.open.split = true;
     } else {
-      const text = htmlText(node.value);
-      if (text) this.content(textParagraph(text));
+      // Other HTML (a <p>, an <img>, a deep-dive <details>): the answers' converter keeps its text.
+      this.content(node);
     }
     this.inDetails = Math.max(0, this.inDetails + opens - closes);
     if (this.detailsQuestion && this.inDetails === 0) {
