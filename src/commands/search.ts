@@ -22,12 +22,14 @@ const PART: Record<Field, () => string> = {
 
 /** Shows the search; resolves with the id picked, or undefined. */
 export function pickQuestion(study: Study, activeId?: string): Promise<string | undefined> {
+  // Read once per search: the list is rebuilt on every keystroke.
+  const noted = new Set(study.notedIds());
   const item = (e: QuestionEntry, fields?: Field[]): Item => {
     const id = e.question.id;
     const path = e.path.map((s) => s.title).join(' › ');
     const matched = fields?.length ? `$(search) ${fields.map((f) => PART[f]()).join(', ')} — ` : '';
     return {
-      label: `${study.isDone(id) ? '$(pass-filled)' : '$(circle-large-outline)'} ${id}${study.hasNote(id) ? ' $(note)' : ''}`,
+      label: `${study.isDone(id) ? '$(pass-filled)' : '$(circle-large-outline)'} ${id}${noted.has(id) ? ' $(note)' : ''}`,
       description: e.question.text,
       detail: matched + path,
       alwaysShow: true,

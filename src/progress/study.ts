@@ -212,8 +212,9 @@ export class Study extends Disposable {
     return this.store.setNote(this.bankId, id, current ? `${current}\n\n${block}\n` : `${block}\n`);
   }
 
-  hasNote(id: string): boolean {
-    return this.getNote(id) !== '';
+  /** Ids of this bank's questions (and of questions no longer in it) with a non-empty note: one read of storage. */
+  notedIds(): string[] {
+    return this.store.notedIds(this.bankId);
   }
 
   getNote(id: string): string {
@@ -276,6 +277,6 @@ export class Study extends Disposable {
 
   /** Notes stored for this bank whose question is no longer in it. */
   orphanedNoteIds(): string[] {
-    return this.store.notedIds(this.bankId).filter((id) => !this.reading.index.has(id));
+    return this.notedIds().filter((id) => !this.reading.index.has(id));
   }
 }

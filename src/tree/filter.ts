@@ -1,5 +1,4 @@
 // Which questions the tree shows: all, not done, done, or those with notes. Pure: no 'vscode'.
-import type { Study } from '../progress/study';
 
 export type Filter = 'all' | 'undone' | 'done' | 'notes';
 export const FILTERS: readonly Filter[] = ['all', 'undone', 'done', 'notes'];
@@ -8,15 +7,16 @@ export function isFilter(v: unknown): v is Filter {
   return typeof v === 'string' && (FILTERS as readonly string[]).includes(v);
 }
 
-export function passes(study: Study, id: string, filter: Filter): boolean {
+/** Whether a question that is (or is not) done, with (or without) a note, passes the filter. */
+export function passes(filter: Filter, question: { done: boolean; noted: boolean }): boolean {
   switch (filter) {
     case 'all':
       return true;
     case 'undone':
-      return !study.isDone(id);
+      return !question.done;
     case 'done':
-      return study.isDone(id);
+      return question.done;
     case 'notes':
-      return study.hasNote(id);
+      return question.noted;
   }
 }

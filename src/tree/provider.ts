@@ -77,7 +77,7 @@ export class StudyTreeProvider extends Disposable implements vscode.TreeDataProv
 
   /** How many questions the filter lets through. */
   matching(): number {
-    return this.study.entries.filter((e) => passes(this.study, e.question.id, this._filter)).length;
+    return this.study.entries.filter((e) => this.passes(e.question.id)).length;
   }
 
   /** The view expanded or collapsed a section: remembered for this bank. */
@@ -96,7 +96,7 @@ export class StudyTreeProvider extends Disposable implements vscode.TreeDataProv
   private build(): void {
     const kept = this.memory?.get<unknown>(this.expandedKey());
     this.expanded = new Set(Array.isArray(kept) ? kept.filter((v): v is string => typeof v === 'string') : []);
-    this.noted = new Set(this.study.entries.filter((e) => this.study.hasNote(e.question.id)).map((e) => e.question.id));
+    this.noted = new Set(this.study.notedIds());
     this.sectionNodes.clear();
     this.questionNodes.clear();
     this.roots.length = 0;
@@ -121,16 +121,21 @@ export class StudyTreeProvider extends Disposable implements vscode.TreeDataProv
     if (!node) return this.roots.filter((n) => this.shows(n));
     if (node.kind === 'question') return [];
     const subs = node.section.sections.map((s) => this.sectionNodes.get(s)!).filter((n) => this.shows(n));
-    const questions = node.section.questions.filter((q) => passes(this.study, q.id, this._filter)).map((q) => this.questionNodes.get(q.id)!);
+    const questions = node.section.questions.filter((q) => this.passes(q.id)).map((q) => this.questionNodes.get(q.id)!);
     return [...questions, ...subs];
   }
 
   /** A section is shown while the filter lets one of its questions through. */
   private shows(node: StudyNode): boolean {
-    if (node.kind === 'question') return passes(this.study, node.entry.question.id, this._filter);
+    if (node.kind === 'question') return this.passes(node.entry.question.id);
     if (this._filter === 'all') return true;
     const ids = this.study.idsUnder(node.section);
-    return ids.some((id) => passes(this.study, id, this._filter));
+    return ids.some((id) => this.passes(id));
+  }
+
+  /** The filter's verdict on a question, from its done state and the tree's own set of noted questions. */
+  private passes(id: string): boolean {
+    return passes(this._filter, { done: this.study.isDone(id), noted: this.noted.has(id) });
   }
 
   getParent(node: StudyNode): StudyNode | undefined {
