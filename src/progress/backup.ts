@@ -77,21 +77,12 @@ export function restoreBackup(storage: { get(key: string): unknown }, backup: Ba
     else if (key.startsWith(fromNotes)) target = toNotes + key.slice(fromNotes.length);
     else if (key.startsWith(fromConflicts)) target = toConflicts + key.slice(fromConflicts.length);
     if (!target) continue;
-    if (target.startsWith(toConflicts)) {
-      if (storage.get(target) === undefined) result.writes.push([target, value]);
-      continue;
-    }
-    const merged = mergeStored(target, storage.get(target), value, now);
-    if (merged?.write) {
-      result.writes.push([target, merged.value]);
-      if (target === toProgress) result.progress = true;
-      else result.notes++;
-    }
-    for (const extra of merged?.also ?? []) {
-      if (storage.get(extra[0]) !== undefined) continue;
-      result.writes.push(extra);
-      result.conflicts++;
-    }
+    const { write, copies } = mergeEntry(storage, target, value, now);
+    if (write) result.writes.push(write);
+    if (write && target === toProgress) result.progress = true;
+    else if (write && target.startsWith(toNotes)) result.notes++;
+    result.writes.push(...copies);
+    result.conflicts += copies.length;
   }
   return result;
 }
@@ -108,14 +99,23 @@ export function mergeStores(from: { get(key: string): unknown; keys(): readonly 
   const writes: Array<[string, unknown]> = [];
   for (const key of from.keys()) {
     if (!STUDY_KEY.test(key)) continue;
-    const value = from.get(key);
-    if (key.startsWith('progress/') || key.startsWith('note/')) {
-      const merged = mergeStored(key, to.get(key), value, now);
-      if (merged?.write) writes.push([key, merged.value]);
-      for (const extra of merged?.also ?? []) if (to.get(extra[0]) === undefined) writes.push(extra);
-    } else if (to.get(key) === undefined) {
-      writes.push([key, value]);
-    }
+    const { write, copies } = mergeEntry(to, key, from.get(key), now);
+    if (write) writes.push(write);
+    writes.push(...copies);
   }
   return writes;
+}
+
+/**
+ * One stored value meeting what is stored under its key: progress and notes merged by their rules
+ * (mergeStored, as the journal does), with the conflict copy a note merge keeps if it is new;
+ * anything else (a conflict copy, a page's last question) added only where nothing is stored.
+ */
+function mergeEntry(to: { get(key: string): unknown }, key: string, value: unknown, now: number): { write?: [string, unknown]; copies: Array<[string, unknown]> } {
+  if (!key.startsWith('progress/') && !key.startsWith('note/')) return { write: to.get(key) === undefined ? [key, value] : undefined, copies: [] };
+  const merged = mergeStored(key, to.get(key), value, now);
+  return {
+    write: merged?.write ? [key, merged.value] : undefined,
+    copies: (merged?.also ?? []).filter(([copyKey]) => to.get(copyKey) === undefined),
+  };
 }
