@@ -10,20 +10,24 @@ import { COMMANDS } from '../shared/ids';
 import { pickQuestion } from './search';
 import { readBackup } from '../progress/backup';
 
+/**
+ * The file a command writes: the one it was given (tests, other extensions), else the one the
+ * learner picks in a save dialog that suggests this name in the workspace folder.
+ */
+async function saveTarget(given: unknown, name: string, options: Omit<vscode.SaveDialogOptions, 'defaultUri'>): Promise<vscode.Uri | undefined> {
+  if (given instanceof vscode.Uri) return given;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return vscode.window.showSaveDialog({ ...options, defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined });
+}
+
 export function registerNotesCommands(study: Study, pages: Pages): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(COMMANDS.exportNotes, async (target?: unknown) => {
-      let uri = target instanceof vscode.Uri ? target : undefined;
-      if (!uri) {
-        const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-        const name = `${slug(study.bank.title)}-notes.md`;
-        uri = await vscode.window.showSaveDialog({
-          defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
-          filters: { Markdown: ['md'] },
-          saveLabel: vscode.l10n.t('Export Notes'),
-          title: vscode.l10n.t('Export your notes on {0}', study.bank.title),
-        });
-      }
+      const uri = await saveTarget(target, `${slug(study.bank.title)}-notes.md`, {
+        filters: { Markdown: ['md'] },
+        saveLabel: vscode.l10n.t('Export Notes'),
+        title: vscode.l10n.t('Export your notes on {0}', study.bank.title),
+      });
       if (!uri) return;
       const { markdown, questions } = exportNotes({ bank: study.bank, note: (id) => study.getNote(id), isDone: (id) => study.isDone(id), at: new Date() });
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(markdown));
@@ -32,12 +36,10 @@ export function registerNotesCommands(study: Study, pages: Pages): vscode.Dispos
     }),
 
     vscode.commands.registerCommand(COMMANDS.exportBackup, async (target?: unknown) => {
-      let uri = target instanceof vscode.Uri ? target : undefined;
-      if (!uri) {
-        const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-        const name = `${slug(study.bank.title)}-backup-${new Date().toISOString().slice(0, 10)}.json`;
-        uri = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined, filters: { JSON: ['json'] }, saveLabel: vscode.l10n.t('Back Up') });
-      }
+      const uri = await saveTarget(target, `${slug(study.bank.title)}-backup-${new Date().toISOString().slice(0, 10)}.json`, {
+        filters: { JSON: ['json'] },
+        saveLabel: vscode.l10n.t('Back Up'),
+      });
       if (!uri) return;
       const backup = study.store.backup(study.bankId, study.bank.title, new Date());
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(backup, null, 1) + '\n'));

@@ -123,14 +123,13 @@ export class QuestionPage extends Disposable {
     this.focusNotesOnShow = true;
   }
 
-  /** Shows a question; `focusNotes` when the learner opened it (a click, a command): the notes box takes the focus. */
-  show(id: string, options: { focusNotes?: boolean } = {}): void {
+  /** Shows a question (with the focus in its notes box when focusNotesWhenShown() asked for it). */
+  show(id: string): void {
     if (!this.host.study.has(id)) return;
     this.id = id;
     this.position = Math.max(0, this.host.study.position(id));
     this.updateTitle();
     this.host.study.setLastShown(id, this.pageKey);
-    if (options.focusNotes) this.focusNotesOnShow = true;
     this.post({ type: 'show', view: this.view(), ...(this.focusNotesOnShow ? { focusNotes: true } : {}) });
     if (this.ready) this.focusNotesOnShow = false;
     this._onDidShow.fire(id);
@@ -250,12 +249,13 @@ export class QuestionPage extends Disposable {
 
   private previewHtml(text: string): string {
     if (!text.trim()) return '';
-    if (text.length > PREVIEW_MAX_CHARS || !this.host.renderNote) return `<pre class="plain">${escapeHtml(text)}</pre>`;
+    const plain = () => `<pre class="plain">${escapeHtml(text)}</pre>`;
+    if (text.length > PREVIEW_MAX_CHARS || !this.host.renderNote) return plain();
     try {
       return renderBlocks(this.host.renderNote(text), { codeRefs: true });
     } catch (err) {
       this.host.log(`The note could not be previewed: ${(err as Error).message}`);
-      return `<pre class="plain">${escapeHtml(text)}</pre>`;
+      return plain();
     }
   }
 

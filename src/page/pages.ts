@@ -28,7 +28,8 @@ export class Pages implements vscode.Disposable, vscode.WebviewPanelSerializer<u
     const reuse = !options.newPage && this.reuse();
     const existing = reuse ? this.reusable : undefined;
     if (existing) {
-      existing.show(id, { focusNotes: !options.preserveFocus });
+      if (!options.preserveFocus) existing.focusNotesWhenShown();
+      existing.show(id);
       existing.panel.reveal(existing.panel.viewColumn, options.preserveFocus);
       return existing;
     }
