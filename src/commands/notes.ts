@@ -69,14 +69,20 @@ export function registerNotesCommands(study: Study, pages: Pages): vscode.Dispos
         const restore = vscode.l10n.t('Restore');
         const choice = await vscode.window.showWarningMessage(
           vscode.l10n.t('Restore the backup of “{0}” into “{1}”?', read.backup.bankTitle, study.bank.title),
-          { modal: true, detail: vscode.l10n.t('Ticks and notes are merged: nothing newer is overwritten, and where a note changed on both sides the other text is kept as a conflict copy.') },
+          { modal: true, detail: vscode.l10n.t('Ticks, notes and review histories are merged: nothing newer is overwritten, and where a note changed on both sides the other text is kept as a conflict copy.') },
           restore,
         );
         if (choice !== restore) return;
       }
       const result = await study.store.restore(read.backup, study.bankId);
       void vscode.window.showInformationMessage(
-        vscode.l10n.t('Restored: {0} notes newer in the backup, {1} kept as conflict copies, ticks {2}.', result.notes, result.conflicts, result.progress ? vscode.l10n.t('merged') : vscode.l10n.t('unchanged')),
+        vscode.l10n.t(
+          'Restored: {0} notes newer in the backup, {1} kept as conflict copies, ticks {2}, reviews of {3} questions added.',
+          result.notes,
+          result.conflicts,
+          result.progress ? vscode.l10n.t('merged') : vscode.l10n.t('unchanged'),
+          result.reviews,
+        ),
       );
     }),
 

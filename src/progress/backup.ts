@@ -1,5 +1,5 @@
-// Backups of a bank's progress, notes and conflict copies: one JSON file a learner can keep or
-// move to another machine, and merge back in by the rules two windows already follow (ticks
+// Backups of a bank's progress, notes, conflict copies and review histories: one JSON file a
+// learner can keep or move to another machine, and merge back in by the rules two windows already follow (ticks
 // question by question, the later wins; notes by version, the losing text kept as a conflict
 // copy when it holds something the winner lacks; conflict copies added, never replaced).
 // Pure: no 'vscode'.
@@ -8,6 +8,7 @@ import { conflictPrefix } from './notes';
 import { mergeStored } from './merge';
 import { PROGRESS_SCHEMA } from './progress-record';
 import { isRecord, SCHEMA } from './storage';
+import { REVIEW_SCHEMA, reviewPrefix } from '../review/record';
 
 export const BACKUP_FORMAT = 'django-interview-prep-backup';
 /** The backup file's own version; a newer one is refused. */
@@ -23,13 +24,13 @@ export interface Backup {
   entries: Record<string, unknown>;
 }
 
-const keysOf = (bankId: string) => [`progress/${bankId}`, `note/${bankId}/`, conflictPrefix(bankId)];
+const keysOf = (bankId: string) => [`progress/${bankId}`, `note/${bankId}/`, conflictPrefix(bankId), reviewPrefix(bankId)];
 
 export function makeBackup(storage: { get(key: string): unknown; keys(): readonly string[] }, bankId: string, bankTitle: string, now: Date): Backup {
-  const [progress, notes, conflicts] = keysOf(bankId);
+  const [progress, notes, conflicts, reviews] = keysOf(bankId);
   const entries: Record<string, unknown> = {};
   for (const key of storage.keys()) {
-    if (key === progress || key.startsWith(notes) || key.startsWith(conflicts)) entries[key] = storage.get(key);
+    if (key === progress || key.startsWith(notes) || key.startsWith(conflicts) || key.startsWith(reviews)) entries[key] = storage.get(key);
   }
   return { format: BACKUP_FORMAT, schema: BACKUP_SCHEMA, bankId, bankTitle, exportedAt: now.toISOString(), entries };
 }
@@ -49,7 +50,7 @@ export function readBackup(text: string): { ok: true; backup: Backup } | { ok: f
     return { ok: false, message: l10n.t('the backup was made by a newer version of the extension (backup version {0}); update the extension to restore it', String(raw.schema)) };
   }
   for (const [key, value] of Object.entries(raw.entries)) {
-    const newest = key.startsWith('progress/') ? PROGRESS_SCHEMA : SCHEMA;
+    const newest = key.startsWith('progress/') ? PROGRESS_SCHEMA : key.startsWith('review/') ? REVIEW_SCHEMA : SCHEMA;
     if (isRecord(value) && typeof value.schema === 'number' && value.schema > newest) {
       return { ok: false, message: l10n.t('the backup holds data from a newer version of the extension ({0}); update the extension to restore it', key) };
     }
@@ -62,33 +63,37 @@ export interface Restore {
   writes: Array<[string, unknown]>;
   notes: number;
   progress: boolean;
+  /** Questions whose review history the backup added to. */
+  reviews: number;
   /** Notes whose stored text lost to the backup's, or the backup's to the stored, kept as conflict copies. */
   conflicts: number;
 }
 
 /** Merges a backup into the stored values of a bank (the bank shown now, whatever bank the backup was made from). */
 export function restoreBackup(storage: { get(key: string): unknown }, backup: Backup, intoBank: string, now: number): Restore {
-  const [fromProgress, fromNotes, fromConflicts] = keysOf(backup.bankId);
-  const [toProgress, toNotes, toConflicts] = keysOf(intoBank);
-  const result: Restore = { writes: [], notes: 0, progress: false, conflicts: 0 };
+  const [fromProgress, fromNotes, fromConflicts, fromReviews] = keysOf(backup.bankId);
+  const [toProgress, toNotes, toConflicts, toReviews] = keysOf(intoBank);
+  const result: Restore = { writes: [], notes: 0, progress: false, conflicts: 0, reviews: 0 };
   for (const [key, value] of Object.entries(backup.entries)) {
     let target: string | undefined;
     if (key === fromProgress) target = toProgress;
     else if (key.startsWith(fromNotes)) target = toNotes + key.slice(fromNotes.length);
     else if (key.startsWith(fromConflicts)) target = toConflicts + key.slice(fromConflicts.length);
+    else if (key.startsWith(fromReviews)) target = toReviews + key.slice(fromReviews.length);
     if (!target) continue;
     const { write, copies } = mergeEntry(storage, target, value, now);
     if (write) result.writes.push(write);
     if (write && target === toProgress) result.progress = true;
     else if (write && target.startsWith(toNotes)) result.notes++;
+    else if (write && target.startsWith(toReviews)) result.reviews++;
     result.writes.push(...copies);
     result.conflicts += copies.length;
   }
   return result;
 }
 
-/** The keys a study stores: progress, notes, conflict copies and the question each page showed last. */
-export const STUDY_KEY = /^(progress|note|conflict|shown)\//;
+/** The keys a study stores: progress, notes, conflict copies, review histories and the question each page showed last. */
+export const STUDY_KEY = /^(progress|note|conflict|shown|review)\//;
 
 /**
  * What to write so that `to` holds everything `from` does (notes and progress merged by their
@@ -112,7 +117,7 @@ export function mergeStores(from: { get(key: string): unknown; keys(): readonly 
  * anything else (a conflict copy, a page's last question) added only where nothing is stored.
  */
 function mergeEntry(to: { get(key: string): unknown }, key: string, value: unknown, now: number): { write?: [string, unknown]; copies: Array<[string, unknown]> } {
-  if (!key.startsWith('progress/') && !key.startsWith('note/')) return { write: to.get(key) === undefined ? [key, value] : undefined, copies: [] };
+  if (!key.startsWith('progress/') && !key.startsWith('note/') && !key.startsWith('review/')) return { write: to.get(key) === undefined ? [key, value] : undefined, copies: [] };
   const merged = mergeStored(key, to.get(key), value, now);
   return {
     write: merged?.write ? [key, merged.value] : undefined,

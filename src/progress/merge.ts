@@ -1,14 +1,17 @@
 // How a value from the journal or another window meets the stored one, per kind of key: progress
-// question by question (progress-record.ts), notes by version stamp (notes.ts), anything else by
-// the journal's default (the later write wins). Pure: no 'vscode'.
+// question by question (progress-record.ts), notes by version stamp (notes.ts), review histories
+// by their union (review/record.ts), anything else by the journal's default (the later write
+// wins). Pure: no 'vscode'.
 import type { Merge } from './journal';
 import { mergeNote } from './notes';
 import { mergeProgress } from './progress-record';
+import { mergeReview } from '../review/record';
 
 export const mergeStored: Merge = (key, stored, incoming, at) => {
   if (key.startsWith('progress/')) {
     const merged = mergeProgress(stored, incoming);
     return merged ? { write: merged.touched, value: merged.value } : undefined;
   }
+  if (key.startsWith('review/')) return mergeReview(stored, incoming);
   return mergeNote(key, stored, incoming, at);
 };

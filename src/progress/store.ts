@@ -6,6 +6,7 @@ import { makeBackup, restoreBackup, type Backup, type Restore } from './backup';
 import { Storage, type KeyValueStore, type StoreWarning } from './storage';
 import { NoteStore, parseNoteKey, readNote, stampOf, type NoteChange } from './notes';
 import { PROGRESS_SCHEMA, readProgress, type Mark, type StoredProgress } from './progress-record';
+import { ReviewStore } from './reviews';
 
 export { SCHEMA, type KeyValueStore, type StoreWarning } from './storage';
 export { NOTE_MAX_CHARS, readNote, migrateNote, type StoredNote, type NoteChange } from './notes';
@@ -29,6 +30,8 @@ export class StudyStore {
   private readonly storage: Storage;
   /** Answer notes, with their versions and conflict copies. */
   readonly notes: NoteStore;
+  /** Each question's FSRS card and review history. */
+  readonly reviews: ReviewStore;
   /** Problems found in stored data so far; each is also announced once through onWarning. */
   readonly warnings: StoreWarning[];
   readonly onWarning: Event<StoreWarning>;
@@ -39,6 +42,7 @@ export class StudyStore {
   constructor(store: KeyValueStore, now: () => number = Date.now) {
     this.storage = new Storage(store, now);
     this.notes = new NoteStore(this.storage);
+    this.reviews = new ReviewStore(this.storage);
     this.warnings = this.storage.warnings;
     this.onWarning = this.storage.onWarning;
     this.onDidChangeNote = this.notes.onDidChangeNote;
@@ -74,6 +78,11 @@ export class StudyStore {
 
   doneIds(bankId: string): ReadonlySet<string> {
     return this.doneSet(bankId);
+  }
+
+  /** Each question's done mark with the time it was set (for the statistics). */
+  marks(bankId: string): Readonly<Record<string, Mark>> {
+    return this.records.get(bankId) ?? {};
   }
 
   setDone(bankId: string, id: string, done: boolean): Promise<void> {
@@ -118,6 +127,8 @@ export class StudyStore {
         if (note) this.notes.changedElsewhere({ bankId, id, text: note.text, stamp: stampOf(note), origin: ELSEWHERE });
       } else if (key.startsWith('conflict/')) {
         this.notes.conflictKeptElsewhere(key);
+      } else if (key.startsWith('review/')) {
+        this.reviews.changedElsewhere(key);
       }
     }
   }
@@ -157,9 +168,15 @@ export class StudyStore {
     return this.storage.flush();
   }
 
+  /** The store's clock (milliseconds since the epoch): tests pass their own. */
+  now(): number {
+    return this.storage.now();
+  }
+
   dispose(): void {
     this._onDidChangeProgress.dispose();
     this.notes.dispose();
+    this.reviews.dispose();
     this.storage.dispose();
   }
 

@@ -6,6 +6,10 @@ import type { StudyStore, StoreWarning } from './store';
 import type { ConflictCopy, NoteOutcome, NoteRecord } from './notes';
 import type { NoteEdit, NotePatch, NoteStamp } from '../shared/note-version';
 import { QuestionSearch, type Hit } from '../search/search';
+import type { Rating } from '../review/fsrs';
+import type { StoredReview } from '../review/record';
+import { dueIds, mockQuestions, newIds, nextDue } from '../review/queue';
+import { statistics, type Statistics } from '../review/stats';
 
 export interface Count {
   done: number;
@@ -81,6 +85,9 @@ export class Study extends Disposable {
   private readonly _onDidKeepConflict = this.register(new Emitter<ConflictCopy>());
   /** A losing copy of a note was kept: the learner should hear of it once. */
   readonly onDidKeepConflict: Event<ConflictCopy> = this._onDidKeepConflict.event;
+  private readonly _onDidChangeReview = this.register(new Emitter<{ ids: string[] }>());
+  /** These questions were rated (here, in another window, or by a restored backup). */
+  readonly onDidChangeReview: Event<{ ids: string[] }> = this._onDidChangeReview.event;
   private readonly _onDidChangeBank = this.register(new Emitter<BankChanged>());
   /** The bank was replaced: everything shown from it should be shown again. */
   readonly onDidChangeBank: Event<BankChanged> = this._onDidChangeBank.event;
@@ -102,7 +109,9 @@ export class Study extends Disposable {
       }),
     );
     this.register(store.notes.onDidKeepConflict((c) => c.bankId === this.bankId && this._onDidKeepConflict.fire(c)));
+    this.register(store.reviews.onDidChangeReview((e) => e.bankId === this.bankId && this._onDidChangeReview.fire({ ids: e.ids })));
     store.openBank(bankId, this.markedDone());
+    store.reviews.open(bankId);
   }
 
   get bankId(): string {
@@ -124,6 +133,7 @@ export class Study extends Disposable {
     this.remember(this.reading);
     this.searchIndex = undefined;
     this.store.openBank(bankId, this.markedDone());
+    this.store.reviews.open(bankId);
     this._onDidChangeBank.fire({ sameBank });
   }
 
@@ -273,6 +283,50 @@ export class Study extends Disposable {
   /** Remembers the question a page shows (`pageKey`: the key the page keeps in its state). */
   setLastShown(id: string, pageKey?: string): void {
     this.store.notes.setLastShown(this.bankId, id, pageKey);
+  }
+
+  /** The question's FSRS card and review history; undefined when it was never rated. */
+  review(id: string): StoredReview | undefined {
+    return this.store.reviews.get(this.bankId, id);
+  }
+
+  /**
+   * Rates the learner's recall of a question now; FSRS schedules its next review. Never touches
+   * the done tick: that stays the learner's own act. Resolves when the rating is stored.
+   */
+  async rate(id: string, rating: Rating): Promise<StoredReview> {
+    const { review, written } = this.store.reviews.rate(this.bankId, id, rating);
+    await written;
+    return review;
+  }
+
+  /** The store's clock. */
+  now(): number {
+    return this.store.now();
+  }
+
+  /** Questions of this bank due for review now, the longest overdue first. */
+  dueIds(): string[] {
+    return dueIds(this.reading.ids, this.store.reviews.all(this.bankId), this.now());
+  }
+
+  /** When the next review falls due, if one is scheduled. */
+  nextDue(): number | undefined {
+    return nextDue(this.reading.ids, this.store.reviews.all(this.bankId), this.now());
+  }
+
+  /** Questions never reviewed, in reading order, up to what today's limit of new ones allows. */
+  newIds(perDay: number): string[] {
+    return newIds(this.reading.ids, this.store.reviews.all(this.bankId), this.now(), perDay);
+  }
+
+  /** A mock interview's questions from these ids: undone and weak first. */
+  mockQuestions(ids: readonly string[], count: number, random?: () => number): string[] {
+    return mockQuestions(ids, { count, isDone: (id) => this.isDone(id), reviews: this.store.reviews.all(this.bankId), now: this.now(), random });
+  }
+
+  statistics(): Statistics {
+    return statistics({ ids: this.reading.ids, marks: this.store.marks(this.bankId), reviews: this.store.reviews.all(this.bankId), now: this.now() });
   }
 
   /** Notes stored for this bank whose question is no longer in it. */

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { dueAfter, rateCard, replay, retrievability, type LogEntry, type StoredCard } from '../../../src/review/fsrs';
+import { mergeReview, readReview, withReview, type StoredReview } from '../../../src/review/record';
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
+
+describe('FSRS scheduling (ts-fsrs)', () => {
+  it('runs a month of Good reviews in milliseconds, each interval longer than the last', () => {
+    let card: StoredCard | undefined;
+    let now = T0;
+    const intervals: number[] = [];
+    const started = process.hrtime.bigint();
+    while (now < T0 + 30 * DAY) {
+      const { card: next } = rateCard(card, 3, now);
+      if (card?.state === 2) intervals.push(next.due - now);
+      card = next;
+      now = card.due;
+    }
+    assert.ok(Number(process.hrtime.bigint() - started) / 1e6 < 1000);
+    assert.ok(intervals.length >= 2, `reviews in a month: ${intervals.length}`);
+    for (let i = 1; i < intervals.length; i++) assert.ok(intervals[i] > intervals[i - 1], `interval ${i} grows`);
+  });
+
+  it('schedules Again sooner than Hard, Hard sooner than Good, Good sooner than Easy', () => {
+    const { card } = rateCard(undefined, 3, T0);
+    const review = rateCard(card, 3, card.due).card; // in review now
+    const due = dueAfter(review, review.due);
+    assert.ok(due[1] < due[2] && due[2] < due[3] && due[3] < due[4], JSON.stringify(due));
+  });
+
+  it('counts a lapse on Again and lowers the recall probability as days pass', () => {
+    let { card } = rateCard(undefined, 4, T0);
+    assert.equal(card.state, 2);
+    const fresh = retrievability(card, card.due - 5 * DAY);
+    const late = retrievability(card, card.due + 20 * DAY);
+    assert.ok(fresh > late && late > 0, `${fresh} > ${late}`);
+    card = rateCard(card, 1, card.due).card;
+    assert.equal(card.lapses, 1);
+    assert.equal(card.state, 3, 'relearning');
+  });
+
+  it('gives the same card when a history is replayed', () => {
+    let card: StoredCard | undefined;
+    const log: LogEntry[] = [];
+    let now = T0;
+    for (const r of [3, 1, 3, 4, 2] as const) {
+      const rated = rateCard(card, r, now);
+      card = rated.card;
+      log.push(rated.entry);
+      now = card.due + DAY;
+    }
+    assert.deepEqual(replay(log), card);
+  });
+});
+
+function history(ratings: Array<[1 | 2 | 3 | 4, number]>): StoredReview {
+  let review: StoredReview | undefined;
+  for (const [r, at] of ratings) {
+    const { card, entry } = rateCard(review?.card, r, at);
+    review = withReview(review, card, entry);
+  }
+  return review!;
+}
+
+describe('stored review records', () => {
+  it('reads a good record and refuses one of the wrong shape', () => {
+    const good = history([[3, T0]]);
+    assert.deepEqual(readReview(JSON.parse(JSON.stringify(good)))?.review, good);
+    assert.equal(readReview({ schema: 1, card: good.card, log: 'x' }), undefined);
+    assert.equal(readReview({ schema: 1, card: good.card, log: [{ r: 7, at: T0, s: 0 }] }), undefined);
+    assert.equal(readReview({ schema: 99, card: good.card, log: [] }), undefined, 'a newer schema is not guessed at');
+    assert.equal(readReview('garbage'), undefined);
+  });
+
+  it('rebuilds a broken card from its history', () => {
+    const good = history([[3, T0], [3, T0 + DAY]]);
+    const read = readReview({ ...good, card: { due: 'tomorrow' } });
+    assert.ok(read?.repaired);
+    assert.deepEqual(read.review.card, good.card);
+  });
+
+  it('merges two windows’ histories: every rating kept, the card replayed from all of them', () => {
+    const base = history([[3, T0]]);
+    const a = history([[3, T0], [4, T0 + 3 * DAY]]);
+    const b = history([[3, T0], [1, T0 + 2 * DAY]]);
+    assert.deepEqual(mergeReview(base, a), { write: true, value: a }, 'a longer history wins as it is');
+    assert.deepEqual(mergeReview(a, base), { write: false }, 'a shorter one changes nothing');
+    const merged = mergeReview(a, b)!;
+    assert.equal(merged.write, true);
+    assert.deepEqual(merged.value!.log.map((e) => e.r), [3, 1, 4]);
+    assert.deepEqual(merged.value!.card, replay(merged.value!.log));
+    assert.deepEqual(mergeReview(b, a)!.value, merged.value, 'the same either way round');
+    assert.equal(mergeReview(a, { nonsense: true }), undefined, 'an unreadable incoming record leaves the stored one');
+  });
+});
