@@ -42,6 +42,13 @@ export async function loadTs(entry, { external = [] } = {}) {
   }
 }
 
+/** The pages' scripts: the question page, the report pages (summaries, statistics) and the mock interview. */
+const WEBVIEW_SCRIPTS = [
+  ['webview/main.ts', 'media/page.js'],
+  ['webview/report.ts', 'media/report.js'],
+  ['webview/mock.ts', 'media/mock.js'],
+];
+
 /** Parses the bundled banks at build time into dist/bank-cache, so activation only reads them. */
 async function precomputeBundledBanks() {
   const { precompute } = await loadTs('src/bank/precompute.ts');
@@ -54,7 +61,7 @@ async function precomputeBundledBanks() {
 export async function buildAll({ tests = false } = {}) {
   rmSync(join(root, 'dist'), { recursive: true, force: true });
   // A source map left by a dev or watch build must not ship beside a production page script.
-  if (production) rmSync(join(root, 'media/page.js.map'), { force: true });
+  if (production) for (const [, out] of WEBVIEW_SCRIPTS) rmSync(join(root, `${out}.map`), { force: true });
   copyCodicons();
   const jobs = [];
   if (existsSync(join(root, 'src/extension.ts'))) jobs.push(
@@ -79,16 +86,20 @@ export async function buildAll({ tests = false } = {}) {
       minify: production,
     }),
   );
-  if (existsSync(join(root, 'webview/main.ts'))) jobs.push(
-    build({
-      ...common,
-      entryPoints: [join(root, 'webview/main.ts')],
-      outfile: join(root, 'media/page.js'),
-      platform: 'browser',
-      format: 'iife',
-      target: 'es2022',
-      minify: production,
-    }));
+  for (const [entry, out] of WEBVIEW_SCRIPTS) {
+    if (!existsSync(join(root, entry))) continue;
+    jobs.push(
+      build({
+        ...common,
+        entryPoints: [join(root, entry)],
+        outfile: join(root, out),
+        platform: 'browser',
+        format: 'iife',
+        target: 'es2022',
+        minify: production,
+      }),
+    );
+  }
   if (tests) {
     rmSync(join(root, 'out'), { recursive: true, force: true });
     for (const kind of ['unit', 'integration', 'e2e']) {
@@ -144,7 +155,7 @@ async function watchAll() {
   const contexts = await Promise.all([
     context({ ...dev, entryPoints: [join(root, 'src/extension.ts')], outfile: join(root, 'dist/extension.js'), platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] }),
     context({ ...dev, entryPoints: [join(root, 'src/bank/worker.ts')], outfile: join(root, 'dist/bank-worker.js'), platform: 'node', format: 'cjs', target: 'node18' }),
-    context({ ...dev, entryPoints: [join(root, 'webview/main.ts')], outfile: join(root, 'media/page.js'), platform: 'browser', format: 'iife', target: 'es2022' }),
+    ...WEBVIEW_SCRIPTS.map(([entry, out]) => context({ ...dev, entryPoints: [join(root, entry)], outfile: join(root, out), platform: 'browser', format: 'iife', target: 'es2022' })),
   ]);
   await precomputeBundledBanks();
   await Promise.all(contexts.map((c) => c.watch()));

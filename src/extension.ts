@@ -9,6 +9,8 @@ import type { Study } from './progress/study';
 import type { StudyTreeProvider } from './tree/provider';
 import { createTreeView } from './tree/view';
 import { Pages } from './page/pages';
+import { Reports } from './page/report';
+import { MockInterviews } from './commands/mock';
 import { registerCommands } from './commands/register';
 import { announce, createLog } from './notify/announce';
 import { PAGE_VIEW_TYPE } from './shared/ids';
@@ -22,6 +24,9 @@ export interface ExtensionApi {
   tree: StudyTreeProvider;
   /** The bank file followed: switched with the setting, read again when edited. */
   follower: BankFollower;
+  /** The report pages (review and mock summaries, statistics). */
+  reports: Reports;
+  mocks: MockInterviews;
   /** The workspace storage, for tests that check what was written. */
   storage: vscode.Memento;
 }
@@ -59,10 +64,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const workerFile = join(context.extensionUri.fsPath, 'dist', 'bank-worker.js');
   const renderNote = (text: string) => (require(workerFile) as typeof import('./bank/worker')).noteBlocks(text);
   const pages = new Pages({ extensionUri: context.extensionUri, study, log, renderNote }, reuse);
+  const reports = new Reports({ extensionUri: context.extensionUri, log, openQuestion: (id) => !!pages.open(id) });
   const { tree, treeView, disposable } = createTreeView(study, context.workspaceState, pages.onDidShowQuestion);
-  context.subscriptions.push(disposable, pages, vscode.window.registerWebviewPanelSerializer(PAGE_VIEW_TYPE, pages));
-  context.subscriptions.push(...registerCommands({ study, pages, treeView, output, follower }));
-  return { study, pages, tree, follower, storage: storeFor(context, location) };
+  context.subscriptions.push(disposable, pages, reports, vscode.window.registerWebviewPanelSerializer(PAGE_VIEW_TYPE, pages));
+  context.subscriptions.push(...registerCommands({ study, pages, treeView, output, follower, reports }));
+  const mocks = new MockInterviews({ study, reports, extensionUri: context.extensionUri, log, renderNote });
+  context.subscriptions.push(mocks);
+  return { study, pages, tree, follower, reports, mocks, storage: storeFor(context, location) };
 }
 
 export function deactivate(): void {}

@@ -10,7 +10,7 @@
 // (VS Code for the browser saves that state on a timer): it is sent with `restored`, and the
 // extension keeps whichever copy is newer by the version rule (src/shared/note-version.ts),
 // keeping the other as a conflict copy when it holds text the newer lacks.
-import type { ExtensionMessage, PageMessage, PageState, PageContent } from '../src/shared/protocol';
+import type { ExtensionMessage, PageMessage, PageState, PageContent, ReviewView } from '../src/shared/protocol';
 import { judgeEdit, makePatch } from '../src/shared/note-version';
 import { highlightCode } from './highlight';
 
@@ -48,6 +48,16 @@ const showAnswerEl = $<HTMLButtonElement>('show-answer');
 const previewEl = $('preview');
 const editModeEl = $<HTMLButtonElement>('edit-mode');
 const previewModeEl = $<HTMLButtonElement>('preview-mode');
+const notesSection = $('notes-section');
+const revealBox = $('reveal-box');
+const revealEl = $<HTMLButtonElement>('reveal');
+const recallEl = $('recall');
+const dueEl = $('due');
+const rateButtons = [...document.querySelectorAll<HTMLButtonElement>('button.rate')];
+/** In a review session, the notes and the answer wait until the learner asks for them. */
+let revealed = true;
+/** A rating was sent and not yet answered: a second key press does not rate twice. */
+let rating = false;
 /** Pairs a Preview with the extension's reply: only the latest one is shown. */
 let previewSeq = 0;
 
@@ -102,9 +112,68 @@ function revealAnswer(shown: boolean): void {
 
 showAnswerEl.addEventListener('click', () => revealAnswer(answerEl.hidden));
 
+/** Shows or hides what a review session keeps back until "Show answer". */
+function applyRevealed(): void {
+  const session = !!view?.review.session;
+  revealBox.hidden = !session || revealed;
+  notesSection.hidden = !revealed;
+  answerBox.hidden = !revealed || !view || view.answerHtml === '';
+  recallEl.hidden = !revealed;
+}
+
+function reveal(): void {
+  if (revealed || !view) return;
+  revealed = true;
+  applyRevealed();
+  if (view.answerHtml) revealAnswer(true);
+  rateButtons[2]?.focus(); // Good: the usual answer, and Enter or 1–4 from here
+}
+revealEl.addEventListener('click', reveal);
+
+/** The rating bar and, in a session, the place in it. */
+function applyReview(v: PageContent, review: ReviewView): void {
+  rating = false;
+  review.intervals.forEach((interval, i) => {
+    const button = rateButtons[i];
+    if (!button) return;
+    button.querySelector('.interval')!.textContent = interval;
+    button.disabled = false;
+    button.classList.toggle('last', review.lastRating === i + 1);
+  });
+  dueEl.textContent = review.dueText ? (dueEl.dataset.next ?? '{0}').replace('{0}', () => review.dueText) : (dueEl.dataset.notReviewed ?? '');
+  const s = review.session;
+  positionEl.textContent = s ? (dueEl.dataset[s.fresh ? 'newPosition' : 'reviewPosition'] ?? '{0}/{1}').replace('{0}', String(s.position)).replace('{1}', String(s.count)) : `${v.id} · ${v.index} of ${v.total}`;
+  page.classList.toggle('in-review', !!s);
+}
+
+function rate(value: number): void {
+  if (!view || rating || recallEl.hidden) return;
+  rating = true;
+  rateButtons.forEach((b) => (b.disabled = true));
+  flush();
+  send({ type: 'rate', id: view.id, rating: value as 1 | 2 | 3 | 4 });
+}
+rateButtons.forEach((b) => b.addEventListener('click', () => rate(Number(b.dataset.rating))));
+
+document.addEventListener('keydown', (e) => {
+  if (e.altKey || e.ctrlKey || e.metaKey) return;
+  const target = e.target as HTMLElement | null;
+  if (target && (target.tagName === 'TEXTAREA' || target.tagName === 'INPUT' || target.isContentEditable)) return;
+  if (e.key === ' ' && view?.review.session && !revealed) {
+    e.preventDefault();
+    reveal();
+  } else if (/^[1-4]$/.test(e.key) && !recallEl.hidden) {
+    e.preventDefault();
+    rate(Number(e.key));
+  }
+});
+
 function render(v: PageContent): void {
   // The same question shown again (its bank file was edited): an answer the learner opened stays open.
-  const answerOpen = !!view && view.id === v.id && view.bankId === v.bankId && !answerEl.hidden;
+  const shownBefore = !!view && view.id === v.id && view.bankId === v.bankId;
+  const answerOpen = shownBefore && !answerEl.hidden;
+  // A review session shows the question first; the notes and the answer wait for "Show answer".
+  if (!shownBefore || !v.review.session) revealed = !v.review.session;
   view = v;
   document.title = `${v.id} ${v.text}`;
   pathEl.textContent = '';
@@ -114,7 +183,6 @@ function render(v: PageContent): void {
     span.textContent = title;
     pathEl.append(span);
   });
-  positionEl.textContent = `${v.id} · ${v.index} of ${v.total}`;
   questionEl.innerHTML = v.questionHtml; // escaped by the extension (panel/render.ts)
   detailsEl.innerHTML = v.detailsHtml;
   detailsEl.hidden = v.detailsHtml === '';
@@ -122,8 +190,9 @@ function render(v: PageContent): void {
   // The bank's answer stays hidden until asked for, so the learner writes their own first.
   answerEl.innerHTML = v.answerHtml; // escaped by the extension, like the question
   highlightCode(answerEl);
-  answerBox.hidden = v.answerHtml === '';
   revealAnswer(answerOpen && v.answerHtml !== '');
+  applyReview(v, v.review);
+  applyRevealed();
   doneEl.checked = v.done;
   previousEl.disabled = !v.hasPrevious;
   nextEl.disabled = !v.hasNext;
@@ -240,7 +309,8 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
     case 'show':
       if (view && (view.id !== m.view.id || view.bankId !== m.view.bankId)) leave();
       render(m.view);
-      if (m.focusNotes) notesEl.focus();
+      if (m.view.review.session && !revealed) revealEl.focus();
+      else if (m.focusNotes) notesEl.focus();
       break;
     case 'done':
       if (view?.id === m.id) doneEl.checked = m.done;
@@ -289,6 +359,16 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
         sent = undefined;
         unsent = true;
         flush();
+      }
+      break;
+    case 'review':
+      if (view?.id === m.id) {
+        view = { ...view, review: m.review };
+        applyReview(view, m.review);
+        if (!m.review.session && !revealed) {
+          revealed = true;
+          applyRevealed();
+        }
       }
       break;
     case 'rejected':

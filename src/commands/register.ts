@@ -9,6 +9,8 @@ import { pickQuestion } from './search';
 import { registerNotesCommands } from './notes';
 import { registerBankCommands } from './bank';
 import type { BankFollower } from '../source/follow';
+import type { Reports } from '../page/report';
+import { registerReviewCommands } from './review';
 
 export interface CommandHost {
   study: Study;
@@ -16,6 +18,7 @@ export interface CommandHost {
   treeView: vscode.TreeView<StudyNode>;
   output: vscode.OutputChannel;
   follower: BankFollower;
+  reports: Reports;
 }
 
 /** A command's argument may be a question id (from code or a link) or a tree node (from a menu). */
@@ -103,6 +106,7 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
     }),
 
     ...registerNotesCommands(study, pages),
+    ...registerReviewCommands({ study, pages, reports: host.reports }),
     ...registerBankCommands({ study, follower: host.follower, output: host.output, currentQuestion: (arg) => questionIdOf(arg) ?? currentQuestion() }),
   ];
 }

@@ -37,6 +37,14 @@ export const ENGLISH: PageStrings = {
   showAnswer: 'Show answer',
   hideAnswer: 'Hide answer',
   answer: 'The bank’s answer',
+  rateRecall: 'How well did you recall it?',
+  ratings: ['Again', 'Hard', 'Good', 'Easy'],
+  notReviewed: 'Not reviewed yet: rate it to schedule a review.',
+  nextReview: 'Next review {0}',
+  reviewPosition: 'Review {0} of {1}',
+  newPosition: 'New question {0} of {1}',
+  reveal: 'Show answer',
+  revealHint: 'Answer in your head first; your notes and the bank’s answer come next.',
 };
 
 export interface PageStrings {
@@ -64,13 +72,25 @@ export interface PageStrings {
   showAnswer: string;
   hideAnswer: string;
   answer: string;
+  rateRecall: string;
+  /** Again, Hard, Good, Easy. */
+  ratings: [string, string, string, string];
+  notReviewed: string;
+  /** `{0}` is when ("in 3 days"). */
+  nextReview: string;
+  /** `{0}` of `{1}`. */
+  reviewPosition: string;
+  newPosition: string;
+  reveal: string;
+  revealHint: string;
 }
 
 export function newNonce(): string {
   return randomBytes(18).toString('base64');
 }
 
-function attr(value: string): string {
+/** Escapes a value for a double-quoted attribute. */
+export function attr(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
@@ -112,11 +132,15 @@ export function pageHtml(o: ShellOptions): string {
     <button id="previous" class="secondary" type="button" title="${attr(w.previousTitle)}"><i class="codicon codicon-arrow-left" aria-hidden="true"></i> ${text(w.previous)}</button>
     <button id="next" class="secondary" type="button" title="${attr(w.nextTitle)}">${text(w.next)} <i class="codicon codicon-arrow-right" aria-hidden="true"></i></button>
   </div>
+  <section id="reveal-box" class="reveal-box" hidden>
+    <button id="reveal" type="button" aria-keyshortcuts="Space"><i class="codicon codicon-eye" aria-hidden="true"></i> ${text(w.reveal)} <kbd>Space</kbd></button>
+    <p class="hint">${text(w.revealHint)}</p>
+  </section>
   <section id="answer-box" class="answer-box" hidden>
     <button id="show-answer" class="secondary" type="button" aria-expanded="false" aria-controls="answer" data-show="${attr(w.showAnswer)}" data-hide="${attr(w.hideAnswer)}"><i class="codicon codicon-eye" aria-hidden="true"></i> <span>${text(w.showAnswer)}</span></button>
     <div id="answer" class="answer" role="region" aria-label="${attr(w.answer)}" hidden></div>
   </section>
-  <section class="notes">
+  <section id="notes-section" class="notes">
     <div class="notes-head">
       <label for="notes"><i class="codicon codicon-edit" aria-hidden="true"></i> ${text(w.notes)} <span class="hint">${text(w.markdown)}</span></label>
       <span class="spacer"></span>
@@ -128,6 +152,13 @@ export function pageHtml(o: ShellOptions): string {
     </div>
     <textarea id="notes" spellcheck="true" placeholder="${attr(w.placeholder)}"></textarea>
     <div id="preview" class="preview" aria-live="polite" data-empty="${attr(w.nothingToPreview)}" hidden></div>
+  </section>
+  <section id="recall" class="recall" aria-labelledby="recall-label">
+    <span id="recall-label" class="recall-label">${text(w.rateRecall)}</span>
+    <span class="ratings" role="group" aria-labelledby="recall-label">
+${w.ratings.map((name, i) => `      <button type="button" class="secondary rate" id="rate-${i + 1}" data-rating="${i + 1}" aria-keyshortcuts="${i + 1}"><kbd>${i + 1}</kbd> ${text(name)} <span class="interval"></span></button>`).join('\n')}
+    </span>
+    <span id="due" class="due" role="status" aria-live="polite" data-not-reviewed="${attr(w.notReviewed)}" data-next="${attr(w.nextReview)}" data-review-position="${attr(w.reviewPosition)}" data-new-position="${attr(w.newPosition)}"></span>
   </section>
 </main>
 <script nonce="${nonce}" src="${attr(o.scriptUri)}"></script>

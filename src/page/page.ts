@@ -4,9 +4,12 @@ import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import type { Study } from '../progress/study';
 import { NOTE_MAX_CHARS } from '../progress/store';
-import { parsePageMessage, isSafeExternalLink, type ExtensionMessage, type PageContent } from '../shared/protocol';
+import { parsePageMessage, isSafeExternalLink, type ExtensionMessage, type PageContent, type ReviewView } from '../shared/protocol';
+import { dueAfter } from '../review/fsrs';
+import { dueText, intervalText } from '../review/words';
+import type { ReviewSession } from '../review/session';
 import { pageHtml, type PageStrings } from './html';
-import { escapeHtml, renderBlocks, renderInline } from './render';
+import { noteHtml, renderBlocks, renderInline } from './render';
 import { parseCodeRef } from '../export/code-block';
 import type { Block } from '../bank/model';
 import { MAX_RELOADS, READY_WITHIN_MS, ReadyWatchdog } from './ready-watchdog';
@@ -19,9 +22,6 @@ export interface PageHost {
   /** Markdown blocks of a note, for the Preview (remark, from the worker's bundle). */
   renderNote?(text: string): Block[];
 }
-
-/** Longer notes are previewed as plain text: remark would hold the extension host for seconds. */
-export const PREVIEW_MAX_CHARS = 100_000;
 
 export class QuestionPage extends Disposable {
   private id: string;
@@ -37,6 +37,11 @@ export class QuestionPage extends Disposable {
   private readonly _onDidShow = this.register(new vscode.EventEmitter<string>());
   /** The page shows this question now (opened, moved on, or the bank changed under it). */
   readonly onDidShow = this._onDidShow.event;
+  /** The review session this page walks through, if any. */
+  private session: ReviewSession | undefined;
+  private readonly _onDidEndReview = this.register(new vscode.EventEmitter<{ session: ReviewSession; finished: boolean }>());
+  /** A review session ended: every question rated (`finished`), or the learner went elsewhere. */
+  readonly onDidEndReview = this._onDidEndReview.event;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -87,6 +92,11 @@ export class QuestionPage extends Disposable {
       }),
     );
     this.register(
+      study.onDidChangeReview(({ ids }) => {
+        if (ids.includes(this.id)) this.post({ type: 'review', id: this.id, review: this.reviewView() });
+      }),
+    );
+    this.register(
       study.onDidChangeNote((change) => {
         if (change.id === this.id && change.origin !== this) this.post({ type: 'note', id: change.id, text: change.text, stamp: change.stamp });
       }),
@@ -123,9 +133,31 @@ export class QuestionPage extends Disposable {
     this.focusNotesOnShow = true;
   }
 
+  /** Walks the page through a review session, from its first question. */
+  startReview(session: ReviewSession): void {
+    if (this.session && this.session !== session) this.endReview(false);
+    this.session = session;
+    this.focusNotesOnShow = false;
+    if (session.current) this.show(session.current);
+  }
+
+  /** The review session this page walks through, if any. */
+  get review(): ReviewSession | undefined {
+    return this.session;
+  }
+
+  private endReview(finished: boolean): void {
+    const session = this.session;
+    if (!session) return;
+    this.session = undefined;
+    this._onDidEndReview.fire({ session, finished });
+  }
+
   /** Shows a question (with the focus in its notes box when focusNotesWhenShown() asked for it). */
   show(id: string): void {
     if (!this.host.study.has(id)) return;
+    // Another question than the session's next: the learner left the review (ratings so far are stored).
+    if (this.session && id !== this.session.current) this.endReview(false);
     this.id = id;
     this.position = Math.max(0, this.host.study.position(id));
     this.updateTitle();
@@ -164,6 +196,22 @@ export class QuestionPage extends Disposable {
       hasPrevious: index > 0,
       hasNext: index < study.entries.length - 1,
       noteMaxChars: NOTE_MAX_CHARS,
+      review: this.reviewView(),
+    };
+  }
+
+  private reviewView(): ReviewView {
+    const { study } = this.host;
+    const now = study.now();
+    const review = study.review(this.id);
+    const lang = vscode.env.language || 'en';
+    const due = dueAfter(review?.card, now);
+    const session = this.session && this.session.current === this.id ? { position: this.session.position, count: this.session.count, fresh: this.session.fresh } : undefined;
+    return {
+      dueText: review ? dueText(review.card.due, now, lang) : '',
+      lastRating: review?.log.at(-1)?.r,
+      intervals: [1, 2, 3, 4].map((r) => intervalText(due[r as 1 | 2 | 3 | 4] - now, lang)) as ReviewView['intervals'],
+      ...(session ? { session } : {}),
     };
   }
 
@@ -220,6 +268,23 @@ export class QuestionPage extends Disposable {
       case 'setDone':
         void study.setDone(message.id, message.done);
         break;
+      case 'rate': {
+        const { id, rating } = message;
+        study.rate(id, rating).then(
+          (review) => {
+            const session = this.session;
+            if (!session || session.current !== id || this.id !== id) return;
+            const next = session.rated(id, rating, review.card.due);
+            if (next) this.show(next);
+            else {
+              this.endReview(true);
+              this.post({ type: 'review', id, review: this.reviewView() });
+            }
+          },
+          (err: Error) => void vscode.window.showErrorMessage(vscode.l10n.t('Your rating of {0} was not saved: {1}.', id, err.message)),
+        );
+        break;
+      }
       case 'navigate':
         if (message.id === this.id) this.navigate(message.direction);
         break;
@@ -248,15 +313,7 @@ export class QuestionPage extends Disposable {
   }
 
   private previewHtml(text: string): string {
-    if (!text.trim()) return '';
-    const plain = () => `<pre class="plain">${escapeHtml(text)}</pre>`;
-    if (text.length > PREVIEW_MAX_CHARS || !this.host.renderNote) return plain();
-    try {
-      return renderBlocks(this.host.renderNote(text), { codeRefs: true });
-    } catch (err) {
-      this.host.log(`The note could not be previewed: ${(err as Error).message}`);
-      return plain();
-    }
+    return noteHtml(text, this.host.renderNote, (err) => this.host.log(`The note could not be previewed: ${err.message}`));
   }
 
   /** Opens a `path:line` reference from the notes: a file of the workspace folder, never outside it. */
@@ -280,6 +337,7 @@ export class QuestionPage extends Disposable {
 
   override dispose(): void {
     if (this.isDisposed) return;
+    this.endReview(false);
     super.dispose();
     this.watchdog.dispose();
     this.panel.dispose();
@@ -315,5 +373,13 @@ function pageStrings(): PageStrings {
     showAnswer: t('Show answer'),
     hideAnswer: t('Hide answer'),
     answer: t('The bank’s answer'),
+    rateRecall: t('How well did you recall it?'),
+    ratings: [t('Again'), t('Hard'), t('Good'), t('Easy')],
+    notReviewed: t('Not reviewed yet: rate it to schedule a review.'),
+    nextReview: t('Next review {0}'),
+    reviewPosition: t('Review {0} of {1}'),
+    newPosition: t('New question {0} of {1}'),
+    reveal: t('Show answer'),
+    revealHint: t('Answer in your head first; your notes and the bank’s answer come next.'),
   };
 }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { PAGE_VIEW_TYPE } from '../shared/ids';
 import type { PageState } from '../shared/protocol';
 import { QuestionPage, type PageHost } from './page';
+import type { ReviewSession } from '../review/session';
 
 export function isPageState(v: unknown): v is PageState {
   return typeof v === 'object' && v !== null && typeof (v as PageState).id === 'string';
@@ -44,6 +45,24 @@ export class Pages implements vscode.Disposable, vscode.WebviewPanelSerializer<u
     if (!options.preserveFocus) page.focusNotesWhenShown();
     if (reuse) this.reusable = page;
     return page;
+  }
+
+  /**
+   * Walks a page (the reused one, or a new one) through a review session. Resolves when it ends:
+   * `finished` when every question was rated, not when the learner went elsewhere or closed it.
+   */
+  review(session: ReviewSession): Promise<{ session: ReviewSession; finished: boolean }> {
+    const first = session.current;
+    const page = first === undefined ? undefined : this.open(first, { preserveFocus: false });
+    if (!page) return Promise.resolve({ session, finished: session.finished });
+    return new Promise((resolve) => {
+      const listener = page.onDidEndReview((e) => {
+        if (e.session !== session) return;
+        listener.dispose();
+        resolve(e);
+      });
+      page.startReview(session);
+    });
   }
 
   /**

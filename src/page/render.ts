@@ -87,3 +87,22 @@ export function renderBlocks(blocks: readonly Block[], o: RenderOptions = {}): s
   }
   return html;
 }
+
+/** Longer notes are previewed as plain text: remark would hold the extension host for seconds. */
+export const PREVIEW_MAX_CHARS = 100_000;
+
+/**
+ * A learner's note as HTML: Markdown through `render` (remark, from the worker's bundle), or plain
+ * text when it is very long, when there is no renderer, or when rendering fails.
+ */
+export function noteHtml(text: string, render: ((text: string) => Block[]) | undefined, onError: (err: Error) => void = () => {}): string {
+  if (!text.trim()) return '';
+  const plain = () => `<pre class="plain">${escapeHtml(text)}</pre>`;
+  if (text.length > PREVIEW_MAX_CHARS || !render) return plain();
+  try {
+    return renderBlocks(render(text), { codeRefs: true });
+  } catch (err) {
+    onError(err as Error);
+    return plain();
+  }
+}

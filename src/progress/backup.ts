@@ -1,4 +1,4 @@
-// Backups of a bank's progress, notes, conflict copies and review histories: one JSON file a
+// Backups of a bank's progress, notes, conflict copies, review histories and mock interviews: one JSON file a
 // learner can keep or move to another machine, and merge back in by the rules two windows already follow (ticks
 // question by question, the later wins; notes by version, the losing text kept as a conflict
 // copy when it holds something the winner lacks; conflict copies added, never replaced).
@@ -9,6 +9,7 @@ import { mergeStored } from './merge';
 import { PROGRESS_SCHEMA } from './progress-record';
 import { isRecord, SCHEMA } from './storage';
 import { REVIEW_SCHEMA, reviewPrefix } from '../review/record';
+import { mockPrefix } from '../review/mock';
 
 export const BACKUP_FORMAT = 'django-interview-prep-backup';
 /** The backup file's own version; a newer one is refused. */
@@ -24,13 +25,13 @@ export interface Backup {
   entries: Record<string, unknown>;
 }
 
-const keysOf = (bankId: string) => [`progress/${bankId}`, `note/${bankId}/`, conflictPrefix(bankId), reviewPrefix(bankId)];
+const keysOf = (bankId: string) => [`progress/${bankId}`, `note/${bankId}/`, conflictPrefix(bankId), reviewPrefix(bankId), mockPrefix(bankId)];
 
 export function makeBackup(storage: { get(key: string): unknown; keys(): readonly string[] }, bankId: string, bankTitle: string, now: Date): Backup {
-  const [progress, notes, conflicts, reviews] = keysOf(bankId);
+  const [progress, ...prefixes] = keysOf(bankId);
   const entries: Record<string, unknown> = {};
   for (const key of storage.keys()) {
-    if (key === progress || key.startsWith(notes) || key.startsWith(conflicts) || key.startsWith(reviews)) entries[key] = storage.get(key);
+    if (key === progress || prefixes.some((p) => key.startsWith(p))) entries[key] = storage.get(key);
   }
   return { format: BACKUP_FORMAT, schema: BACKUP_SCHEMA, bankId, bankTitle, exportedAt: now.toISOString(), entries };
 }
@@ -71,8 +72,8 @@ export interface Restore {
 
 /** Merges a backup into the stored values of a bank (the bank shown now, whatever bank the backup was made from). */
 export function restoreBackup(storage: { get(key: string): unknown }, backup: Backup, intoBank: string, now: number): Restore {
-  const [fromProgress, fromNotes, fromConflicts, fromReviews] = keysOf(backup.bankId);
-  const [toProgress, toNotes, toConflicts, toReviews] = keysOf(intoBank);
+  const [fromProgress, fromNotes, fromConflicts, fromReviews, fromMocks] = keysOf(backup.bankId);
+  const [toProgress, toNotes, toConflicts, toReviews, toMocks] = keysOf(intoBank);
   const result: Restore = { writes: [], notes: 0, progress: false, conflicts: 0, reviews: 0 };
   for (const [key, value] of Object.entries(backup.entries)) {
     let target: string | undefined;
@@ -80,6 +81,7 @@ export function restoreBackup(storage: { get(key: string): unknown }, backup: Ba
     else if (key.startsWith(fromNotes)) target = toNotes + key.slice(fromNotes.length);
     else if (key.startsWith(fromConflicts)) target = toConflicts + key.slice(fromConflicts.length);
     else if (key.startsWith(fromReviews)) target = toReviews + key.slice(fromReviews.length);
+    else if (key.startsWith(fromMocks)) target = toMocks + key.slice(fromMocks.length);
     if (!target) continue;
     const { write, copies } = mergeEntry(storage, target, value, now);
     if (write) result.writes.push(write);
@@ -92,8 +94,8 @@ export function restoreBackup(storage: { get(key: string): unknown }, backup: Ba
   return result;
 }
 
-/** The keys a study stores: progress, notes, conflict copies, review histories and the question each page showed last. */
-export const STUDY_KEY = /^(progress|note|conflict|shown|review)\//;
+/** The keys a study stores: progress, notes, conflict copies, review histories, mock interviews and the question each page showed last. */
+export const STUDY_KEY = /^(progress|note|conflict|shown|review|mock)\//;
 
 /**
  * What to write so that `to` holds everything `from` does (notes and progress merged by their

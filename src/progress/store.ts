@@ -7,6 +7,7 @@ import { Storage, type KeyValueStore, type StoreWarning } from './storage';
 import { NoteStore, parseNoteKey, readNote, stampOf, type NoteChange } from './notes';
 import { PROGRESS_SCHEMA, readProgress, type Mark, type StoredProgress } from './progress-record';
 import { ReviewStore } from './reviews';
+import { MockStore } from './mocks';
 
 export { SCHEMA, type KeyValueStore, type StoreWarning } from './storage';
 export { NOTE_MAX_CHARS, readNote, migrateNote, type StoredNote, type NoteChange } from './notes';
@@ -32,6 +33,8 @@ export class StudyStore {
   readonly notes: NoteStore;
   /** Each question's FSRS card and review history. */
   readonly reviews: ReviewStore;
+  /** Mock interview runs, with the answers typed in them. */
+  readonly mocks: MockStore;
   /** Problems found in stored data so far; each is also announced once through onWarning. */
   readonly warnings: StoreWarning[];
   readonly onWarning: Event<StoreWarning>;
@@ -43,6 +46,7 @@ export class StudyStore {
     this.storage = new Storage(store, now);
     this.notes = new NoteStore(this.storage);
     this.reviews = new ReviewStore(this.storage);
+    this.mocks = new MockStore(this.storage);
     this.warnings = this.storage.warnings;
     this.onWarning = this.storage.onWarning;
     this.onDidChangeNote = this.notes.onDidChangeNote;

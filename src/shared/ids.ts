@@ -17,6 +17,9 @@ export const COMMANDS = {
   addSelectionToNotes: 'djangoPrep.addSelectionToNotes',
   exportBackup: 'djangoPrep.exportBackup',
   importBackup: 'djangoPrep.importBackup',
+  startReview: 'djangoPrep.startReview',
+  mockInterview: 'djangoPrep.mockInterview',
+  showStatistics: 'djangoPrep.showStatistics',
 } as const;
 
 export const VIEW_ID = 'djangoPrep.questions';

@@ -2,6 +2,18 @@
 // `import type` on both sides. Messages from the page are untrusted: see parsePageMessage.
 import type { NotePatch, NoteStamp } from './note-version';
 
+/** The question's review state as the page shows it: words made by the extension. */
+export interface ReviewView {
+  /** When the question is next due, in words ("in 3 days", "now"); empty when it was never rated. */
+  dueText: string;
+  /** The last rating (1 Again … 4 Easy), if any. */
+  lastRating?: number;
+  /** What each rating would schedule now (Again, Hard, Good, Easy), in words ("10 min", "3 days"). */
+  intervals: [string, string, string, string];
+  /** In a review session: this question's place in it. `fresh`: questions never reviewed before. */
+  session?: { position: number; count: number; fresh: boolean };
+}
+
 /** What the page needs to show one question. */
 export interface PageContent {
   bankId: string;
@@ -27,6 +39,7 @@ export interface PageContent {
   hasPrevious: boolean;
   hasNext: boolean;
   noteMaxChars: number;
+  review: ReviewView;
 }
 
 export type ExtensionMessage =
@@ -47,7 +60,9 @@ export type ExtensionMessage =
   /** A patch did not apply to the stored note (it changed elsewhere): send the whole text. */
   | { type: 'resend'; id: string; writer: string; revision: number }
   /** The note edit with this revision was refused; the message says why. */
-  | { type: 'rejected'; id: string; revision: number; message: string };
+  | { type: 'rejected'; id: string; revision: number; message: string }
+  /** The question was rated (here or elsewhere): its review state now. */
+  | { type: 'review'; id: string; review: ReviewView };
 
 export type PageMessage =
   | { type: 'ready' }
@@ -64,7 +79,9 @@ export type PageMessage =
   /** The page shows its notes as Markdown: the extension renders this text (`seq` pairs the reply). */
   | { type: 'previewNote'; id: string; text: string; seq: number }
   /** A `path:line` reference in the previewed notes was clicked: open that file at that line. */
-  | { type: 'openRef'; ref: string };
+  | { type: 'openRef'; ref: string }
+  /** The learner rated their recall of the question: 1 Again, 2 Hard, 3 Good, 4 Easy. */
+  | { type: 'rate'; id: string; rating: 1 | 2 | 3 | 4 };
 
 /** What the page keeps with setState, so a reload or a revived page loses nothing. */
 export interface PageState {
@@ -77,6 +94,8 @@ export interface PageState {
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+/** A rating: 1 Again, 2 Hard, 3 Good, 4 Easy. */
+export const isRatingValue = (v: unknown): v is 1 | 2 | 3 | 4 => v === 1 || v === 2 || v === 3 || v === 4;
 
 /**
  * Checks a message from the page at run time. Returns the typed message, or a reason it was
@@ -119,9 +138,88 @@ export function parsePageMessage(raw: unknown): { ok: true; message: PageMessage
     case 'openRef':
       if (!isString(m.ref) || m.ref.length > 1000) return { ok: false, reason: 'openRef needs ref (a string of at most 1000 characters)' };
       return { ok: true, message: { type: 'openRef', ref: m.ref } };
+    case 'rate':
+      if (!isString(m.id) || !isRatingValue(m.rating)) return { ok: false, reason: 'rate needs id (string) and rating (1, 2, 3 or 4)' };
+      return { ok: true, message: { type: 'rate', id: m.id, rating: m.rating } };
     default:
       return { ok: false, reason: `unknown message type ${JSON.stringify(String(m.type)).slice(0, 40)}` };
   }
+}
+
+/** What the mock interview page shows: one question of the run. */
+export interface MockView {
+  runId: string;
+  /** 0-based index of the question in the run, and how many there are. */
+  index: number;
+  count: number;
+  id: string;
+  questionHtml: string;
+  text: string;
+  detailsHtml: string;
+  /** 'answer' while the clock runs; 'rate' once the learner finished or time ran out. */
+  phase: 'answer' | 'rate';
+  /** When the question was first shown and the time allowed, by the extension's clock, and that clock now. */
+  shownAt: number;
+  limitMs: number;
+  now: number;
+  /** Time taken, once answered. */
+  takenMs?: number;
+  answer: string;
+  answerMaxChars: number;
+  /** Shown in the rate phase: the learner's own earlier notes (kept apart) and the bank's answer. */
+  earlierNoteHtml: string;
+  answerHtml: string;
+  /** What each rating would schedule now, in words. */
+  intervals: [string, string, string, string];
+}
+
+export type MockExtensionMessage =
+  | { type: 'show'; view: MockView }
+  /** The answer of that question, `length` characters long, reached storage. */
+  | { type: 'saved'; runId: string; index: number; length: number }
+  | { type: 'rejected'; message: string };
+
+export type MockPageMessage =
+  | { type: 'ready' }
+  | { type: 'answer'; runId: string; index: number; text: string }
+  | { type: 'finish'; runId: string; index: number }
+  | { type: 'rate'; runId: string; index: number; rating: 1 | 2 | 3 | 4 };
+
+/** What the mock page keeps with setState: its run, and an answer typed but maybe not yet stored. */
+export interface MockPageState {
+  runId: string;
+  pending?: { index: number; text: string };
+}
+
+export function parseMockMessage(raw: unknown): { ok: true; message: MockPageMessage } | { ok: false; reason: string } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'not an object' };
+  const m = raw as Record<string, unknown>;
+  if (m.type === 'ready') return { ok: true, message: { type: 'ready' } };
+  if (!isString(m.runId) || m.runId.length === 0 || m.runId.length > 100 || !isCount(m.index)) return { ok: false, reason: `${String(m.type).slice(0, 20)} needs runId (1 to 100 characters) and index (a whole number)` };
+  const head = { runId: m.runId, index: m.index };
+  switch (m.type) {
+    case 'answer':
+      if (!isString(m.text)) return { ok: false, reason: 'answer needs text (string)' };
+      return { ok: true, message: { type: 'answer', ...head, text: m.text } };
+    case 'finish':
+      return { ok: true, message: { type: 'finish', ...head } };
+    case 'rate':
+      if (!isRatingValue(m.rating)) return { ok: false, reason: 'rate needs rating (1, 2, 3 or 4)' };
+      return { ok: true, message: { type: 'rate', ...head, rating: m.rating } };
+    default:
+      return { ok: false, reason: `unknown message type ${JSON.stringify(String(m.type)).slice(0, 40)}` };
+  }
+}
+
+/** From a report page (a summary, the statistics): the learner clicked a question. */
+export type ReportMessage = { type: 'openQuestion'; id: string };
+
+export function parseReportMessage(raw: unknown): { ok: true; message: ReportMessage } | { ok: false; reason: string } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'not an object' };
+  const m = raw as Record<string, unknown>;
+  if (m.type !== 'openQuestion') return { ok: false, reason: `unknown message type ${JSON.stringify(String(m.type)).slice(0, 40)}` };
+  if (!isString(m.id) || m.id.length === 0 || m.id.length > 200) return { ok: false, reason: 'openQuestion needs id (1 to 200 characters)' };
+  return { ok: true, message: { type: 'openQuestion', id: m.id } };
 }
 
 /** Only web links leave the editor. */

@@ -27,6 +27,8 @@ export class StudyTreeProvider extends Disposable implements vscode.TreeDataProv
   private expanded = new Set<string>();
   /** Questions with notes, to refresh a row only when its note mark comes or goes. */
   private noted = new Set<string>();
+  /** Questions due for review as of the last look (time moves them in: see refreshDue). */
+  private due = new Set<string>();
 
   constructor(
     private readonly study: Study,
@@ -45,6 +47,7 @@ export class StudyTreeProvider extends Disposable implements vscode.TreeDataProv
         if (node) this._onDidChangeTreeData.fire(node);
       }),
     );
+    this.register(study.onDidChangeReview(() => this.refreshDue()));
     this.register(
       study.onDidChangeBank(() => {
         this.build();
@@ -75,6 +78,25 @@ export class StudyTreeProvider extends Disposable implements vscode.TreeDataProv
     this._onDidChangeTreeData.fire(undefined);
   }
 
+  /** How many questions are due for review. */
+  get dueCount(): number {
+    return this.due.size;
+  }
+
+  /**
+   * Looks again at which questions are due (after a rating, and as time passes); refreshes the rows
+   * that changed. Returns whether any did.
+   */
+  refreshDue(): boolean {
+    const now = new Set(this.study.dueIds());
+    const changed = [...now].filter((id) => !this.due.has(id)).concat([...this.due].filter((id) => !now.has(id)));
+    this.due = now;
+    if (!changed.length) return false;
+    if (this._filter === 'due') this._onDidChangeTreeData.fire(undefined);
+    else this._onDidChangeTreeData.fire(changed.map((id) => this.questionNodes.get(id)).filter((n): n is StudyNode & { kind: 'question' } => !!n));
+    return true;
+  }
+
   /** How many questions the filter lets through. */
   matching(): number {
     return this.study.entries.filter((e) => this.passes(e.question.id)).length;
@@ -97,6 +119,7 @@ export class StudyTreeProvider extends Disposable implements vscode.TreeDataProv
     const kept = this.memory?.get<unknown>(this.expandedKey());
     this.expanded = new Set(Array.isArray(kept) ? kept.filter((v): v is string => typeof v === 'string') : []);
     this.noted = new Set(this.study.notedIds());
+    this.due = new Set(this.study.dueIds());
     this.sectionNodes.clear();
     this.questionNodes.clear();
     this.roots.length = 0;
@@ -135,7 +158,7 @@ export class StudyTreeProvider extends Disposable implements vscode.TreeDataProv
 
   /** The filter's verdict on a question, from its done state and the tree's own set of noted questions. */
   private passes(id: string): boolean {
-    return passes(this._filter, { done: this.study.isDone(id), noted: this.noted.has(id) });
+    return passes(this._filter, { done: this.study.isDone(id), noted: this.noted.has(id), due: this.due.has(id) });
   }
 
   getParent(node: StudyNode): StudyNode | undefined {
@@ -159,7 +182,8 @@ export class StudyTreeProvider extends Disposable implements vscode.TreeDataProv
     const done = this.study.isDone(question.id);
     const item = new vscode.TreeItem(question.text, vscode.TreeItemCollapsibleState.None);
     item.id = `question:${question.id}`;
-    item.description = question.id;
+    const due = this.due.has(question.id);
+    item.description = due ? vscode.l10n.t('{0} · due', question.id) : question.id;
     item.checkboxState = {
       state: done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
       tooltip: done ? vscode.l10n.t('Mark as not done') : vscode.l10n.t('Mark as done'),
@@ -172,12 +196,18 @@ export class StudyTreeProvider extends Disposable implements vscode.TreeDataProv
       tooltip.appendMarkdown('\n\n---\n\n');
       tooltip.appendText(question.details);
     }
+    if (due) {
+      tooltip.appendMarkdown('\n\n---\n\n');
+      tooltip.appendText(vscode.l10n.t('Due for review'));
+    }
     item.tooltip = tooltip;
     item.contextValue = done ? 'question-done' : 'question';
     if (this.noted.has(question.id)) item.iconPath = new vscode.ThemeIcon('note');
     item.command = { command: COMMANDS.openQuestion, title: vscode.l10n.t('Open Question'), arguments: [question.id] };
-    const base = done ? vscode.l10n.t('{0} {1}, done', question.id, question.text) : `${question.id} ${question.text}`;
-    item.accessibilityInformation = { label: this.noted.has(question.id) ? vscode.l10n.t('{0}, with notes', base) : base };
+    let label = done ? vscode.l10n.t('{0} {1}, done', question.id, question.text) : `${question.id} ${question.text}`;
+    if (this.noted.has(question.id)) label = vscode.l10n.t('{0}, with notes', label);
+    if (due) label = vscode.l10n.t('{0}, due for review', label);
+    item.accessibilityInformation = { label };
     return item;
   }
 }

@@ -19,6 +19,8 @@ export function filterLabel(filter: Filter): string {
       return vscode.l10n.t('Done');
     case 'notes':
       return vscode.l10n.t('With notes');
+    case 'due':
+      return vscode.l10n.t('Due for review');
   }
 }
 
@@ -37,7 +39,11 @@ export function createTreeView(
 
   const describe = () => {
     const { done, total } = study.total();
-    treeView.description = !total ? undefined : tree.filter === 'all' ? `${done}/${total}` : vscode.l10n.t('{0}: {1} of {2}', filterLabel(tree.filter), tree.matching(), total);
+    const due = tree.dueCount;
+    const counts = tree.filter === 'all' ? `${done}/${total}` : vscode.l10n.t('{0}: {1} of {2}', filterLabel(tree.filter), tree.matching(), total);
+    treeView.description = !total ? undefined : due && tree.filter !== 'due' ? vscode.l10n.t('{0} · {1} due', counts, due) : counts;
+    // The activity bar's icon carries the number of questions due for review.
+    treeView.badge = due ? { value: due, tooltip: due === 1 ? vscode.l10n.t('1 question due for review') : vscode.l10n.t('{0} questions due for review', due) } : undefined;
     status.text = `$(mortar-board) ${done}/${total}`;
     status.tooltip = vscode.l10n.t('{0} of {1} questions done ({2}%). Click to show them.', done, total, total ? Math.round((done / total) * 100) : 0);
     status.accessibilityInformation = { label: vscode.l10n.t('Interview questions: {0} of {1} done', done, total) };
@@ -68,6 +74,12 @@ export function createTreeView(
     treeView.onDidCollapseElement((e) => tree.setExpanded(e.element, false)),
     study.onDidChangeProgress(describe),
     study.onDidChangeBank(describe),
+    study.onDidChangeReview(describe),
+    // Time moves questions into "due": looked at again every half minute.
+    (() => {
+      const timer = setInterval(() => tree.refreshDue() && describe(), 30_000);
+      return { dispose: () => clearInterval(timer) };
+    })(),
     study.onDidChangeNote(() => tree.filter === 'notes' && describe()),
     ...(shown ? [shown(follow)] : []),
     vscode.commands.registerCommand(COMMANDS.filter, async (arg?: unknown) => {

@@ -284,6 +284,22 @@ export class Workbench {
     }
   }
 
+  /** The frame of any webview (a report, the mock interview) holding this selector. */
+  async frameWith(selector: string, timeoutMs = 30000): Promise<Frame> {
+    const start = Date.now();
+    for (;;) {
+      for (const frame of this.page.frames()) {
+        try {
+          if (await frame.$(selector)) return frame;
+        } catch {
+          /* a frame that went away */
+        }
+      }
+      if (Date.now() - start > timeoutMs) throw new Error(`no page shows ${selector}`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
   /** Every question page's frame that shows this question. */
   async pageFramesFor(id: string, count: number, timeoutMs = 30000): Promise<Frame[]> {
     const start = Date.now();

@@ -1,0 +1,146 @@
+// Start Mock Interview…: choose sections and a number of questions (undone and weak first), then
+// each question alone against the clock on the mock page, and a summary at the end. A run left
+// unfinished (its page closed, the window reloaded) can be taken up again.
+import * as vscode from 'vscode';
+import { randomBytes } from 'node:crypto';
+import type { Study } from '../progress/study';
+import type { Reports } from '../page/report';
+import type { Block } from '../bank/model';
+import { COMMANDS } from '../shared/ids';
+import { MockPage, MOCK_VIEW_TYPE } from '../page/mock';
+import { mockSummary } from '../page/mock-html';
+import { currentIndex, newMock, type StoredMock } from '../review/mock';
+import type { MockPageState } from '../shared/protocol';
+
+export const MIN_MINUTES = 0.05;
+
+export const mockMinutes = (): number => {
+  const v = vscode.workspace.getConfiguration('djangoPrep').get<number>('mockMinutesPerQuestion', 3);
+  return typeof v === 'number' && Number.isFinite(v) ? Math.min(120, Math.max(MIN_MINUTES, v)) : 3;
+};
+
+export interface MockHost {
+  study: Study;
+  reports: Reports;
+  extensionUri: vscode.Uri;
+  log(message: string): void;
+  renderNote?(text: string): Block[];
+}
+
+/** What the command takes from code (tests, links): skips the questions it answers. */
+interface MockOptions {
+  /** Ids of top-level sections. */
+  sections?: string[];
+  count?: number;
+  /** Start afresh even when a run is unfinished. */
+  fresh?: boolean;
+}
+
+export class MockInterviews implements vscode.Disposable {
+  private page: MockPage | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly host: MockHost) {
+    this.disposables.push(
+      vscode.commands.registerCommand(COMMANDS.mockInterview, (options?: unknown) => this.start(typeof options === 'object' && options !== null ? (options as MockOptions) : {})),
+      vscode.window.registerWebviewPanelSerializer(MOCK_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state) => {
+          const runId = typeof (state as MockPageState | undefined)?.runId === 'string' ? (state as MockPageState).runId : undefined;
+          const run = runId ? host.study.store.mocks.get(host.study.bankId, runId) : undefined;
+          if (!run || run.finished || this.page) return panel.dispose();
+          this.open(run, panel);
+        },
+      }),
+    );
+  }
+
+  /** The page of the run under way, if one is open. */
+  get current(): MockPage | undefined {
+    return this.page;
+  }
+
+  async start(options: MockOptions = {}): Promise<MockPage | undefined> {
+    const { study } = this.host;
+    if (this.page) {
+      this.page.panel.reveal();
+      void vscode.window.showInformationMessage(vscode.l10n.t('A mock interview is under way: finish it, or close its page to start another.'));
+      return this.page;
+    }
+    const unfinished = study.store.mocks.list(study.bankId).find((r) => !r.finished && r.items.some((i) => study.has(i.id)));
+    if (unfinished && !options.fresh) {
+      const left = unfinished.items.filter((i) => i.rating === undefined).length;
+      const goOn = vscode.l10n.t('Continue');
+      const anew = vscode.l10n.t('Start a New One');
+      const choice =
+        options.sections || options.count
+          ? anew
+          : await vscode.window.showInformationMessage(
+              vscode.l10n.t('A mock interview started {0} has {1} of {2} questions left.', new Date(unfinished.started).toLocaleString(vscode.env.language || 'en'), left, unfinished.items.length),
+              goOn,
+              anew,
+            );
+      if (choice === goOn) return this.open(unfinished);
+      if (choice !== anew) return undefined;
+    }
+
+    const top = study.bank.sections;
+    let sections = top.filter((s) => options.sections?.includes(s.id));
+    if (!options.sections) {
+      const picked = await vscode.window.showQuickPick(
+        top.map((s) => {
+          const ids = study.idsUnder(s);
+          const undone = ids.filter((id) => !study.isDone(id)).length;
+          return { label: s.title, description: vscode.l10n.t('{0} questions, {1} not done', ids.length, undone), picked: true, section: s };
+        }),
+        { canPickMany: true, title: vscode.l10n.t('Mock Interview: Sections'), placeHolder: vscode.l10n.t('The sections to draw questions from') },
+      );
+      if (!picked) return undefined;
+      sections = picked.map((p) => p.section);
+    }
+    const ids = [...new Set(sections.flatMap((s) => study.idsUnder(s)))];
+    if (!ids.length) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Choose at least one section with questions.'));
+      return undefined;
+    }
+    let count = options.count;
+    if (count === undefined) {
+      const typed = await vscode.window.showInputBox({
+        title: vscode.l10n.t('Mock Interview: Questions'),
+        prompt: vscode.l10n.t('How many questions? Undone and weak ones come first. {0} minutes each.', mockMinutes()),
+        value: String(Math.min(5, ids.length)),
+        validateInput: (v) => (/^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= ids.length ? undefined : vscode.l10n.t('A whole number from 1 to {0}', ids.length)),
+      });
+      if (typed === undefined) return undefined;
+      count = Number(typed.trim());
+    }
+    const questions = study.mockQuestions(ids, Math.max(1, Math.min(ids.length, Math.floor(count))));
+    const run = newMock({ runId: `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`, bankId: study.bankId, ids: questions, limitMs: Math.round(mockMinutes() * 60_000), now: study.now() });
+    await study.store.mocks.save(run);
+    return this.open(run);
+  }
+
+  private open(run: StoredMock, panel?: vscode.WebviewPanel): MockPage {
+    const webview = panel ?? vscode.window.createWebviewPanel(MOCK_VIEW_TYPE, vscode.l10n.t('Mock Interview'), vscode.ViewColumn.Beside, { enableFindWidget: false });
+    const page = new MockPage(webview, { ...this.host, finished: (done) => this.finished(done) }, run);
+    this.page = page;
+    page.onDidDispose(() => {
+      if (this.page === page) this.page = undefined;
+    });
+    return page;
+  }
+
+  /** Shows a run's summary (every question rated, or what there is of it). */
+  showSummary(run: StoredMock): void {
+    const { study, reports } = this.host;
+    reports.show('mock', vscode.l10n.t('Mock Interview Summary'), () => mockSummary(run, { textOf: (id) => study.entry(id)?.question.text, now: study.now() }));
+  }
+
+  private finished(run: StoredMock): void {
+    if (currentIndex(run) === undefined) this.showSummary(run);
+  }
+
+  dispose(): void {
+    this.page?.dispose();
+    this.disposables.forEach((d) => d.dispose());
+  }
+}

@@ -1,0 +1,88 @@
+// Spaced review: Start Review (the due questions one by one, or new ones when nothing is due,
+// then a summary) and Show Study Statistics. The mock interview is in mock.ts.
+import * as vscode from 'vscode';
+import type { Study } from '../progress/study';
+import type { Pages } from '../page/pages';
+import type { Reports } from '../page/report';
+import { COMMANDS } from '../shared/ids';
+import { ReviewSession } from '../review/session';
+import { dueText } from '../review/words';
+import { reviewSummary, statisticsBody } from '../page/report-bodies';
+
+export const newPerDay = (): number => Math.max(0, Math.floor(vscode.workspace.getConfiguration('djangoPrep').get<number>('newPerDay', 10) ?? 10));
+
+export interface ReviewHost {
+  study: Study;
+  pages: Pages;
+  reports: Reports;
+}
+
+/** What a finished (or left) review says: the summary page when anything was rated. */
+export function showReviewSummary(host: ReviewHost, session: ReviewSession): void {
+  const { study, reports } = host;
+  if (!session.ratings.length) return;
+  const lang = vscode.env.language || 'en';
+  reports.show('review', vscode.l10n.t('Review Summary'), () =>
+    reviewSummary({
+      ratings: session.ratings,
+      fresh: session.fresh,
+      textOf: (id) => study.entry(id)?.question.text,
+      nextDue: study.nextDue(),
+      dueNow: study.dueIds().length,
+      now: study.now(),
+      lang,
+    }),
+  );
+}
+
+/**
+ * Runs a review: the due questions, or (nothing due) the offer of new ones up to today's limit.
+ * Resolves with the session when it ends, undefined when nothing was started.
+ */
+export async function startReview(host: ReviewHost, options: { acceptNew?: boolean } = {}): Promise<ReviewSession | undefined> {
+  const { study, pages } = host;
+  let session: ReviewSession;
+  const due = study.dueIds();
+  if (due.length) session = new ReviewSession(due, false);
+  else {
+    const limit = newPerDay();
+    const fresh = study.newIds(limit);
+    const next = study.nextDue();
+    const when = next === undefined ? '' : ' ' + vscode.l10n.t('The next review falls due {0}.', dueText(next, study.now(), vscode.env.language || 'en'));
+    if (!fresh.length) {
+      void vscode.window.showInformationMessage(
+        limit === 0 || study.newIds(Number.MAX_SAFE_INTEGER).length === 0
+          ? vscode.l10n.t('Nothing is due for review.') + when
+          : vscode.l10n.t('Nothing is due for review, and today’s {0} new questions are done.', limit) + when,
+      );
+      return undefined;
+    }
+    const learn = fresh.length === 1 ? vscode.l10n.t('Learn 1 New Question') : vscode.l10n.t('Learn {0} New Questions', fresh.length);
+    const accepted = options.acceptNew || (await vscode.window.showInformationMessage(vscode.l10n.t('Nothing is due for review.') + when, learn)) === learn;
+    if (!accepted) return undefined;
+    session = new ReviewSession(fresh, true);
+  }
+  const { finished } = await pages.review(session);
+  if (finished || session.ratings.length) showReviewSummary(host, session);
+  if (!finished && session.ratings.length) {
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('Review left after {0} of {1} questions: your ratings are kept. Start Review goes on.', session.ratings.length, session.count), 6000);
+  }
+  return session;
+}
+
+export function registerReviewCommands(host: ReviewHost): vscode.Disposable[] {
+  const { study, reports } = host;
+  return [
+    vscode.commands.registerCommand(COMMANDS.startReview, (options?: unknown) =>
+      startReview(host, { acceptNew: typeof options === 'object' && options !== null && (options as { acceptNew?: unknown }).acceptNew === true }),
+    ),
+    vscode.commands.registerCommand(COMMANDS.showStatistics, () => {
+      const lang = vscode.env.language || 'en';
+      reports.show('statistics', vscode.l10n.t('Study Statistics'), () => statisticsBody(study.statistics(), { lang, bankTitle: study.bank.title }), [
+        study.onDidChangeReview,
+        study.onDidChangeProgress,
+        study.onDidChangeBank,
+      ]);
+    }),
+  ];
+}

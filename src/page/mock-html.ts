@@ -1,0 +1,95 @@
+// The mock interview page's HTML shell and its summary. Same rules as the question page: strict
+// CSP from default-src 'none', a fresh nonce, no inline script, no bank data in the shell (the
+// page asks for it with 'ready'), every word from a bank or a learner escaped. Pure: no 'vscode'.
+import * as l10n from '@vscode/l10n';
+import { escapeHtml } from './render';
+import { attr, newNonce } from './html';
+import { questionLink } from './report-html';
+import { ratingName } from './report-bodies';
+import { timeTaken, type StoredMock } from '../review/mock';
+
+export interface MockShell {
+  cspSource: string;
+  scriptUri: string;
+  styleUri: string;
+  codiconUri: string;
+  lang: string;
+  nonce?: string;
+}
+
+/** "2:05" */
+export const clock = (ms: number) => {
+  const s = Math.max(0, Math.round(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
+
+export function mockHtml(o: MockShell): string {
+  const nonce = o.nonce ?? newNonce();
+  const a = escapeHtml;
+  const t = (s: string) => a(l10n.t(s));
+  const csp = ["default-src 'none'", `style-src ${o.cspSource}`, `font-src ${o.cspSource}`, `img-src ${o.cspSource}`, `script-src 'nonce-${nonce}'`, "form-action 'none'", "base-uri 'none'", "frame-src 'none'"].join('; ');
+  const ratings = [l10n.t('Again'), l10n.t('Hard'), l10n.t('Good'), l10n.t('Easy')];
+  return `<!DOCTYPE html>
+<html lang="${a(o.lang)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${a(o.codiconUri)}">
+<link rel="stylesheet" href="${a(o.styleUri)}">
+<title>${t('Mock Interview')}</title>
+</head>
+<body>
+<main id="mock" class="mock" aria-busy="true">
+  <header class="bar">
+    <span id="position" class="position" data-words="${a(l10n.t('Mock interview · question {0} of {1}'))}"></span>
+    <span id="timer" class="timer" role="timer" aria-label="${t('Time left')}" data-up="${a(l10n.t('Time is up'))}" data-took="${a(l10n.t('Took {0}'))}"></span>
+  </header>
+  <h1 id="question" class="question"></h1>
+  <div id="details" class="details"></div>
+  <section class="notes">
+    <div class="notes-head">
+      <label for="answer"><i class="codicon codicon-mic" aria-hidden="true"></i> ${t('Your answer')} <span class="hint">${t('kept with this interview; your notes on the question are not changed')}</span></label>
+      <span class="spacer"></span>
+      <span id="status" class="status" role="status" aria-live="polite" data-saved="${t('Saved')}" data-saving="${t('Saving…')}"></span>
+    </div>
+    <textarea id="answer" spellcheck="true" placeholder="${t('Answer as you would out loud. The clock is running.')}"></textarea>
+    <div class="actions">
+      <button id="finish" type="button" aria-keyshortcuts="Control+Enter"><i class="codicon codicon-check" aria-hidden="true"></i> ${t('Done Answering')} <kbd>Ctrl+Enter</kbd></button>
+    </div>
+  </section>
+  <section id="afterwards" class="afterwards" hidden>
+    <h2><i class="codicon codicon-note" aria-hidden="true"></i> ${t('Your earlier notes')}</h2>
+    <div id="earlier" class="preview" data-empty="${t('No notes on this question yet.')}"></div>
+    <h2 id="bank-answer-head"><i class="codicon codicon-book" aria-hidden="true"></i> ${t('The bank’s answer')}</h2>
+    <div id="bank-answer" class="answer"></div>
+    <section id="recall" class="recall" aria-labelledby="recall-label">
+      <span id="recall-label" class="recall-label">${t('How well did you answer?')}</span>
+      <span class="ratings" role="group" aria-labelledby="recall-label">
+${ratings.map((name, i) => `        <button type="button" class="secondary rate" id="rate-${i + 1}" data-rating="${i + 1}" aria-keyshortcuts="${i + 1}"><kbd>${i + 1}</kbd> ${a(name)} <span class="interval"></span></button>`).join('\n')}
+      </span>
+    </section>
+  </section>
+</main>
+<script nonce="${nonce}" src="${a(o.scriptUri)}"></script>
+</body>
+</html>`;
+}
+
+/** The summary of a finished (or stopped) mock interview: each question, time taken, rating and answer. */
+export function mockSummary(run: StoredMock, o: { textOf: (id: string) => string | undefined; now: number }): string {
+  const answered = run.items.filter((i) => i.rating !== undefined);
+  const total = run.items.reduce((ms, i) => ms + timeTaken(i, o.now), 0);
+  const rows = run.items
+    .map((item) => {
+      const taken = timeTaken(item, o.now);
+      const over = taken > run.limitMs;
+      const rating = item.rating === undefined ? `<span class="muted">${escapeHtml(l10n.t('not rated'))}</span>` : `<span class="rating r${item.rating}">${escapeHtml(ratingName(item.rating))}</span>`;
+      const answer = item.answer.trim() ? `<details><summary>${escapeHtml(l10n.t('Your answer'))}</summary><pre>${escapeHtml(item.answer)}</pre></details>` : `<div class="muted">${escapeHtml(l10n.t('No answer written.'))}</div>`;
+      return `<li>${questionLink(item.id, `${item.id} ${o.textOf(item.id) ?? ''}`)} ${rating} <span class="${over ? 'over' : 'muted'}">${escapeHtml(l10n.t('{0} of {1}', clock(taken), clock(run.limitMs)))}</span>${answer}</li>`;
+    })
+    .join('');
+  return `<h1><i class="codicon codicon-mic" aria-hidden="true"></i> ${escapeHtml(l10n.t('Mock interview summary'))}</h1>
+<p class="lead" id="summary-count">${escapeHtml(l10n.t('{0} of {1} questions answered in {2}.', answered.length, run.items.length, clock(total)))}</p>
+<ul class="results">${rows}</ul>`;
+}

@@ -1,0 +1,181 @@
+// The mock interview page: one question at a time against a countdown, answered in a box of its
+// own (written to the run's record as typed; the question's notes are never touched), then the
+// learner's earlier notes and the bank's answer, then a rating (an FSRS review like any other).
+// The run's record is the truth: a page reloaded or revived after a reload carries on from it.
+import * as vscode from 'vscode';
+import type { Study } from '../progress/study';
+import type { Block } from '../bank/model';
+import { parseMockMessage, type MockExtensionMessage, type MockView } from '../shared/protocol';
+import { currentIndex, MOCK_ANSWER_MAX_CHARS, mockChanges, phaseOf, timeTaken, type StoredMock } from '../review/mock';
+import { dueAfter } from '../review/fsrs';
+import { intervalText } from '../review/words';
+import { mockHtml } from './mock-html';
+import { noteHtml, renderBlocks, renderInline } from './render';
+import { MAX_RELOADS, READY_WITHIN_MS, ReadyWatchdog } from './ready-watchdog';
+import { Disposable } from '../util/disposable';
+
+export const MOCK_VIEW_TYPE = 'djangoPrep.mock';
+
+export interface MockHost {
+  extensionUri: vscode.Uri;
+  study: Study;
+  log(message: string): void;
+  renderNote?(text: string): Block[];
+  /** Every question of the run was rated. */
+  finished(run: StoredMock): void;
+}
+
+export class MockPage extends Disposable {
+  private run: StoredMock;
+  private readonly watchdog: ReadyWatchdog;
+  private readonly _onDidDispose = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this._onDidDispose.event;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly host: MockHost,
+    run: StoredMock,
+  ) {
+    super();
+    this.run = run;
+    const media = vscode.Uri.joinPath(host.extensionUri, 'media');
+    panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
+    panel.iconPath = vscode.Uri.joinPath(media, 'icon.svg');
+    panel.title = vscode.l10n.t('Mock Interview');
+    this.watchdog = new ReadyWatchdog({
+      visible: () => !this.isDisposed && panel.visible,
+      reload: (attempt) => {
+        host.log(`The mock interview page had not loaded ${READY_WITHIN_MS / 1000} s after it was shown; loading it again (${attempt} of ${MAX_RELOADS}).`);
+        this.setHtml();
+      },
+      setTimer: (fn, ms) => setTimeout(fn, ms),
+      clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    });
+    this.register(panel.webview.onDidReceiveMessage((raw) => this.handleMessage(raw)));
+    this.register(panel.onDidDispose(() => this.dispose()));
+    this.register(panel.onDidChangeViewState(() => this.watchdog.visibilityChanged()));
+    this.setHtml();
+  }
+
+  get runId(): string {
+    return this.run.runId;
+  }
+
+  /** The run as it stands (for tests and the summary). */
+  get record(): StoredMock {
+    return this.run;
+  }
+
+  private setHtml(): void {
+    const media = vscode.Uri.joinPath(this.host.extensionUri, 'media');
+    const webview = this.panel.webview;
+    const asUri = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(media, ...p)).toString();
+    webview.html = mockHtml({
+      cspSource: webview.cspSource,
+      scriptUri: asUri('mock.js'),
+      styleUri: asUri('page.css'),
+      codiconUri: asUri('codicons', 'codicon.css'),
+      lang: vscode.env.language || 'en',
+    });
+    this.watchdog.expect();
+  }
+
+  private save(next: StoredMock): void {
+    if (next === this.run) return;
+    this.run = next;
+    this.host.study.store.mocks.save(next).catch((err: Error) => this.host.log(`The mock interview could not be saved: ${err.message}`));
+  }
+
+  /** Shows the question the run is at; a question whose time ran out while the page was away moves on to its rating. */
+  private show(): void {
+    const index = currentIndex(this.run);
+    if (index === undefined) return this.finish();
+    const now = this.host.study.now();
+    this.save(mockChanges.shown(this.run, index, now));
+    const item = this.run.items[index];
+    if (phaseOf(item) === 'answer' && now >= item.shownAt! + this.run.limitMs) this.save(mockChanges.finished(this.run, index, item.shownAt! + this.run.limitMs));
+    this.post({ type: 'show', view: this.view(index) });
+  }
+
+  private view(index: number): MockView {
+    const { study } = this.host;
+    const item = this.run.items[index];
+    const entry = study.entry(item.id);
+    const now = study.now();
+    const phase = phaseOf(item);
+    const due = dueAfter(study.review(item.id)?.card, now);
+    const lang = vscode.env.language || 'en';
+    return {
+      runId: this.run.runId,
+      index,
+      count: this.run.items.length,
+      id: item.id,
+      questionHtml: entry ? renderInline(entry.question.rich) : '',
+      text: entry?.question.text ?? item.id,
+      detailsHtml: entry ? renderBlocks(entry.question.richDetails) : '',
+      phase,
+      shownAt: item.shownAt ?? now,
+      limitMs: this.run.limitMs,
+      now,
+      ...(phase === 'rate' ? { takenMs: timeTaken(item, now) } : {}),
+      answer: item.answer,
+      answerMaxChars: MOCK_ANSWER_MAX_CHARS,
+      // Only once answered: the earlier notes and the bank's answer would give it away.
+      earlierNoteHtml: phase === 'rate' ? noteHtml(study.getNote(item.id), this.host.renderNote, (err) => this.host.log(`The note could not be shown: ${err.message}`)) : '',
+      answerHtml: phase === 'rate' && entry ? renderBlocks(entry.question.richAnswer) : '',
+      intervals: [1, 2, 3, 4].map((r) => intervalText(due[r as 1 | 2 | 3 | 4] - now, lang)) as MockView['intervals'],
+    };
+  }
+
+  private post(message: MockExtensionMessage): void {
+    if (!this.isDisposed) void this.panel.webview.postMessage(message);
+  }
+
+  /** Acts on a message from the page, after checking it: the page is not trusted. */
+  handleMessage(raw: unknown): void {
+    const parsed = parseMockMessage(raw);
+    if (!parsed.ok) return this.host.log(`Ignored a message from the mock interview page: ${parsed.reason}`);
+    const m = parsed.message;
+    if (m.type === 'ready') {
+      this.watchdog.readyNow();
+      return this.show();
+    }
+    if (m.runId !== this.run.runId || !this.run.items[m.index]) return this.host.log(`Ignored a mock interview message for another run or question: ${m.runId.slice(0, 40)} ${m.index}`);
+    const now = this.host.study.now();
+    const item = this.run.items[m.index];
+    switch (m.type) {
+      case 'answer':
+        if (m.text.length > MOCK_ANSWER_MAX_CHARS) {
+          this.post({ type: 'rejected', message: vscode.l10n.t('answer is too large ({0} characters; the limit is {1})', m.text.length, MOCK_ANSWER_MAX_CHARS) });
+          return;
+        }
+        // An answer is kept even after its rating (a late keystroke): it is the learner's text.
+        this.save(mockChanges.answered(this.run, m.index, m.text, now));
+        this.host.study.store.flush().then(() => this.post({ type: 'saved', runId: m.runId, index: m.index, length: m.text.length }));
+        return;
+      case 'finish':
+        if (m.index !== currentIndex(this.run)) return;
+        this.save(mockChanges.finished(this.run, m.index, Math.min(now, (item.shownAt ?? now) + this.run.limitMs)));
+        return this.show();
+      case 'rate':
+        if (m.index !== currentIndex(this.run) || phaseOf(item) !== 'rate') return;
+        this.save(mockChanges.rated(this.run, m.index, m.rating, now));
+        this.host.study.rate(item.id, m.rating).catch((err: Error) => this.host.log(`The rating of ${item.id} was not saved: ${err.message}`));
+        return this.show();
+    }
+  }
+
+  private finish(): void {
+    this.host.finished(this.run);
+    this.dispose();
+  }
+
+  override dispose(): void {
+    if (this.isDisposed) return;
+    super.dispose();
+    this.watchdog.dispose();
+    this.panel.dispose();
+    this._onDidDispose.fire();
+    this._onDidDispose.dispose();
+  }
+}

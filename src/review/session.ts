@@ -1,0 +1,53 @@
+// A review session: the due questions (or new ones) one by one, each rated before the next, and
+// what the learner is told at the end. Pure: no 'vscode'.
+import type { Rating } from './fsrs';
+
+export interface SessionRating {
+  id: string;
+  rating: Rating;
+  /** When the question is due next after this rating. */
+  due: number;
+}
+
+export class ReviewSession {
+  private index = 0;
+  readonly ratings: SessionRating[] = [];
+
+  constructor(
+    readonly ids: readonly string[],
+    /** Questions never reviewed before (nothing was due). */
+    readonly fresh: boolean,
+  ) {}
+
+  /** The question to show now; undefined once every one is rated. */
+  get current(): string | undefined {
+    return this.ids[this.index];
+  }
+
+  get position(): number {
+    return Math.min(this.index + 1, this.ids.length);
+  }
+
+  get count(): number {
+    return this.ids.length;
+  }
+
+  get finished(): boolean {
+    return this.index >= this.ids.length;
+  }
+
+  /** The current question was rated: returns the next one, or undefined at the end. */
+  rated(id: string, rating: Rating, due: number): string | undefined {
+    if (id !== this.current) return this.current;
+    this.ratings.push({ id, rating, due });
+    this.index++;
+    return this.current;
+  }
+
+  /** How many of each rating (Again, Hard, Good, Easy). */
+  tally(): Record<Rating, number> {
+    const tally: Record<Rating, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
+    for (const r of this.ratings) tally[r.rating]++;
+    return tally;
+  }
+}

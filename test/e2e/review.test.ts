@@ -1,0 +1,137 @@
+// Spaced review, a timed mock interview and the statistics, as a learner uses them: review
+// histories brought from another machine with Restore from Backup (two questions due), a review
+// of both by keyboard, a mock interview of two questions with a few seconds each, and the charts.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { bank, entries } from './bank';
+import { useWorkbench } from './workbench';
+import { rateCard } from '../../src/review/fsrs';
+import { withReview } from '../../src/review/record';
+import { BACKUP_FORMAT, BACKUP_SCHEMA } from '../../src/progress/backup';
+import { BUNDLED_BANK_ID } from '../../src/bank/bundled';
+
+const DAY = 86_400_000;
+const SECONDS_PER_QUESTION = 4;
+
+describe('spaced review, mock interviews and statistics', function () {
+  this.timeout(240000);
+  const wb = useWorkbench({ settings: { 'djangoPrep.mockMinutesPerQuestion': SECONDS_PER_QUESTION / 60 } });
+  const [q1, q2] = [entries[3].question, entries[30].question];
+
+  it('reviews the two questions that are due, by keyboard, and sums up', async () => {
+    // Reviewed on another machine weeks ago: rated Easy, due since.
+    const backupFile = wb.workspacePath('from-another-machine.json');
+    const entriesOf = Object.fromEntries(
+      [q1, q2].map((q) => {
+        const { card, entry } = rateCard(undefined, 4, Date.now() - 30 * DAY);
+        return [`review/${BUNDLED_BANK_ID}/${q.id}`, withReview(undefined, card, entry)];
+      }),
+    );
+    writeFileSync(backupFile, JSON.stringify({ format: BACKUP_FORMAT, schema: BACKUP_SCHEMA, bankId: BUNDLED_BANK_ID, bankTitle: bank.title, exportedAt: new Date().toISOString(), entries: entriesOf }));
+    await wb.openView();
+    await wb.command('Django Prep: Restore Progress and Notes from Backup…');
+    const input = wb.page.locator('.quick-input-widget input.input');
+    await input.waitFor();
+    await input.fill(backupFile);
+    await wb.page.keyboard.press('Enter');
+    const dialog = wb.page.locator('.monaco-dialog-box');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Restore' }).click();
+    await wb.waitForNotification(/reviews of 2 questions added/);
+
+    await wb.viewDescription('· 2 due');
+    await wb.page.locator('.activitybar .action-item .badge-content', { hasText: /^2$/ }).waitFor({ timeout: 10000 });
+
+    await wb.command('Django Prep: Start Review');
+    let frame = await wb.frameWith('#page.in-review[aria-busy="false"]');
+    assert.match(await frame.locator('#position').innerText(), /^Review 1 of 2$/);
+    const first = await frame.locator('#page').getAttribute('data-question-id');
+    assert.ok(first === q1.id || first === q2.id, `a due question first: ${first}`);
+    assert.equal(await frame.locator('#notes').isVisible(), false, 'the notes wait for Show answer');
+    assert.equal(await frame.locator('#recall').isVisible(), false);
+    await frame.locator('#reveal:focus').waitFor();
+    await wb.page.keyboard.press('Space');
+    await frame.locator('#notes').waitFor({ state: 'visible' });
+    await frame.locator('#recall').waitFor({ state: 'visible' });
+    assert.match(await frame.locator('#rate-3').innerText(), /Good\s+\d/, 'each rating says when it would bring the question back');
+    await wb.page.keyboard.press('3');
+    await frame.waitForSelector('#position:text-is("Review 2 of 2")');
+    const second = await frame.locator('#page').getAttribute('data-question-id');
+    assert.notEqual(second, first);
+    assert.equal(await frame.locator('#notes').isVisible(), false, 'hidden again for the next question');
+    await wb.page.keyboard.press('Space');
+    await frame.locator('#recall').waitFor({ state: 'visible' });
+    await wb.page.keyboard.press('4');
+
+    frame = await wb.frameWith('#summary-count');
+    assert.equal(await frame.locator('#summary-count').innerText(), 'You rated 2 questions.');
+    assert.match(await frame.locator('.tally').innerText(), /Good 1.*Easy 1/s);
+    assert.equal(await frame.locator('.results a[data-question]').count(), 2);
+    await wb.viewDescription(`/${entries.length}`);
+    assert.equal(await wb.page.locator('.activitybar .action-item .badge-content', { hasText: /^2$/ }).count(), 0, 'nothing due: no badge');
+    await wb.screenshot('review-summary.png');
+  });
+
+  it('runs a mock interview of two questions against the clock and lists how it went', async () => {
+    await wb.command('Django Prep: Start Mock Interview…');
+    const quick = wb.page.locator('.quick-input-widget input.input');
+    await quick.waitFor();
+    await wb.page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+    await wb.page.keyboard.press('Enter'); // every section, as offered
+    await wb.page.locator('.quick-input-widget .quick-input-message').filter({ hasText: /How many questions/ }).waitFor();
+    await quick.fill('2');
+    await wb.page.keyboard.press('Enter');
+
+    let frame = await wb.frameWith('#mock[aria-busy="false"][data-phase="answer"]');
+    assert.match(await frame.locator('#position').innerText(), /question 1 of 2/);
+    assert.match(await frame.locator('#timer').innerText(), /^0:0[1-4]$/, 'the countdown runs');
+    const firstId = await frame.locator('#mock').getAttribute('data-question-id');
+    await frame.locator('#answer:focus').waitFor();
+    await wb.page.keyboard.type('Middleware wraps every request.', { delay: 10 });
+    // Time runs out: the earlier notes and the rating appear, the answer stays.
+    await frame.locator('#mock[data-phase="rate"]').waitFor({ timeout: 15000 });
+    assert.equal(await frame.locator('#answer').inputValue(), 'Middleware wraps every request.');
+    await frame.locator('#afterwards').waitFor({ state: 'visible' });
+    await wb.page.keyboard.press('Tab'); // out of the answer box, as a person would, then rate
+    await wb.page.keyboard.press('2');
+
+    await frame.locator(`#mock[data-phase="answer"]:not([data-question-id="${firstId}"])`).waitFor({ timeout: 15000 });
+    assert.match(await frame.locator('#position').innerText(), /question 2 of 2/);
+    await wb.page.keyboard.type('Signals decouple senders.', { delay: 10 });
+    await wb.page.keyboard.press('Control+Enter'); // done before the time is up
+    await frame.locator('#mock[data-phase="rate"]').waitFor();
+    await wb.page.keyboard.press('4');
+
+    frame = await wb.frameWith('#summary-count');
+    assert.match(await frame.locator('#summary-count').innerText(), /^2 of 2 questions answered in 0:0\d\.$/);
+    const rows = frame.locator('.results li');
+    assert.equal(await rows.count(), 2);
+    assert.match(await rows.nth(0).innerText(), /Hard/);
+    assert.match(await rows.nth(1).innerText(), /Easy/);
+    await rows.nth(0).locator('summary').click();
+    assert.equal(await rows.nth(0).locator('pre').innerText(), 'Middleware wraps every request.');
+    // A link goes back to the question, whose own notes the interview left alone.
+    await rows.nth(0).locator('a[data-question]').click();
+    const page = await wb.pageFramesFor(firstId!, 1);
+    assert.equal(await page[0].locator('#notes').inputValue(), '');
+  });
+
+  it('shows the statistics as charts with words for a screen reader', async () => {
+    await wb.command('Django Prep: Show Study Statistics');
+    const frame = await wb.frameWith('#due-next svg');
+    assert.equal(await frame.locator('svg.chart[role="img"]').count(), 4);
+    for (const id of ['done-over-time', 'reviews-per-day', 'retention', 'due-next']) {
+      const svg = frame.locator(`#${id} svg`);
+      const labelledBy = (await svg.getAttribute('aria-labelledby'))!.split(' ');
+      assert.equal(labelledBy.length, 2);
+      assert.ok((await frame.locator(`[id="${labelledBy[1]}"]`).textContent())!.length > 10, `${id} has a description`);
+    }
+    // Two reviews a month ago (the backup), two in the review and two in the mock interview today.
+    assert.match(await frame.locator('#reviews-per-day .alt').innerText(), /^6 reviews on 2 days; the most on .+ \(4\)\.$/);
+    assert.ok((await frame.locator('#reviews-per-day rect.cell:not(.l0)').count()) >= 1, 'today’s reviews are on the heatmap');
+    assert.ok((await frame.locator('#due-next rect.bar').count()) >= 1);
+    const fill = await frame.locator('#due-next rect.bar').first().evaluate((el) => getComputedStyle(el).fill);
+    assert.ok(fill && fill !== 'none' && fill !== 'rgb(0, 0, 0)', `a theme colour: ${fill}`);
+    await wb.screenshot('statistics.png');
+  });
+});

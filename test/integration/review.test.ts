@@ -1,0 +1,146 @@
+// Spaced review, mock interviews and statistics inside the real extension host.
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, until, EXTENSION_ID } from './helpers';
+import { COMMANDS } from '../../src/shared/ids';
+import { rateCard } from '../../src/review/fsrs';
+import { reviewKey, withReview, type StoredReview } from '../../src/review/record';
+import { mockKey, readMock } from '../../src/review/mock';
+import type { ExtensionApi } from '../../src/extension';
+
+const DAY = 86_400_000;
+
+/** A review history made elsewhere (another window, a backup): rated Good long ago, so due now. */
+async function dueElsewhere(a: ExtensionApi, ids: string[]): Promise<void> {
+  const keys: string[] = [];
+  for (const id of ids) {
+    const at = Date.now() - 40 * DAY;
+    const { card, entry } = rateCard(undefined, 4, at);
+    const review: StoredReview = withReview(undefined, card, entry);
+    keys.push(reviewKey(a.study.bankId, id));
+    await a.storage.update(keys.at(-1)!, review);
+  }
+  a.study.store.changedElsewhere(keys);
+}
+
+async function forget(a: ExtensionApi): Promise<void> {
+  const keys = a.storage.keys().filter((k) => k.startsWith('review/') || k.startsWith('mock/'));
+  for (const k of keys) await a.storage.update(k, undefined);
+  a.study.store.changedElsewhere(keys);
+}
+
+describe('review, mock interviews and statistics', () => {
+  before(async () => forget(await api()));
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await forget(await api());
+    await vscode.workspace.getConfiguration('djangoPrep').update('newPerDay', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('rates a question from its page: the due date moves, the tick stays, and bad ratings are refused', async () => {
+    const a = await api();
+    const page = a.pages.open('3.2')!;
+    const done = a.study.isDone('3.2');
+    for (const bad of [{ type: 'rate', id: '3.2', rating: 5 }, { type: 'rate', id: '3.2', rating: '3' }, { type: 'rate', id: 'nope', rating: 3 }, { type: 'rate', id: '3.2' }]) page.handleMessage(bad);
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(a.study.review('3.2'), undefined, 'nothing stored from bad ratings');
+    page.handleMessage({ type: 'rate', id: '3.2', rating: 1 });
+    await until('the rating is stored', () => a.study.review('3.2') !== undefined);
+    const again = a.study.review('3.2')!.card.due;
+    assert.ok(again - Date.now() < 15 * 60_000, 'Again: back within minutes');
+    page.handleMessage({ type: 'rate', id: '3.2', rating: 4 });
+    await until('the second rating', () => a.study.review('3.2')!.log.length === 2);
+    assert.ok(a.study.review('3.2')!.card.due > again + 12 * 60 * 60_000, 'Easy moves it a day or more on');
+    assert.equal(a.study.isDone('3.2'), done, 'a rating never ticks or unticks');
+    const stored = a.storage.get(reviewKey('django', '3.2')) as { schema: number; log: unknown[] };
+    assert.equal(stored.schema, 1);
+    assert.equal(stored.log.length, 2);
+  });
+
+  it('walks the due questions in a review, shows them in the Due filter, and sums up', async () => {
+    const a = await api();
+    const [q1, q2] = [a.study.idsUnder(a.study.bank.sections[1])[2], a.study.idsUnder(a.study.bank.sections[3])[0]];
+    await dueElsewhere(a, [q1, q2]);
+    assert.equal(a.tree.dueCount, 2);
+    await vscode.commands.executeCommand(COMMANDS.filter, 'due');
+    const shown = a.tree.getChildren().flatMap((s) => a.tree.getChildren(s).flatMap((n) => (n.kind === 'question' ? [n] : a.tree.getChildren(n))));
+    assert.deepEqual(shown.map((n) => (n.kind === 'question' ? n.entry.question.id : '')).sort(), [q1, q2].sort());
+    await vscode.commands.executeCommand(COMMANDS.filter, 'all');
+
+    const review = vscode.commands.executeCommand(COMMANDS.startReview);
+    await until('the first due question in review', () => [q1, q2].includes(a.pages.active()?.review?.current ?? ''));
+    const page = a.pages.active()!;
+    const first = page.questionId;
+    page.handleMessage({ type: 'rate', id: first, rating: 3 });
+    await until('the second question', () => page.questionId !== first);
+    page.handleMessage({ type: 'rate', id: page.questionId, rating: 4 });
+    await review;
+    await until('the summary', () => a.reports.panel('review') !== undefined);
+    assert.match(a.reports.panel('review')!.webview.html, /You rated 2 questions\./);
+    assert.equal(page.review, undefined, 'the page is out of review mode');
+    assert.equal(a.tree.dueCount, 0);
+    for (const id of [q1, q2]) assert.ok(a.study.review(id)!.card.due > Date.now() + DAY, `${id} is due days from now`);
+  });
+
+  it('offers new questions when nothing is due, up to the daily limit', async () => {
+    const a = await api();
+    await vscode.workspace.getConfiguration('djangoPrep').update('newPerDay', 2, vscode.ConfigurationTarget.Global);
+    const review = vscode.commands.executeCommand(COMMANDS.startReview, { acceptNew: true });
+    await until('a session of new questions', () => a.pages.active()?.review?.fresh === true);
+    const session = a.pages.active()!.review!;
+    assert.equal(session.count, 2);
+    assert.deepEqual(session.ids, a.study.entries.slice(0, 2).map((e) => e.question.id), 'the first never-reviewed ones in reading order');
+    const page = a.pages.active()!;
+    const first = session.current!;
+    page.handleMessage({ type: 'rate', id: first, rating: 3 });
+    await until('the second new question', () => session.current !== first);
+    page.handleMessage({ type: 'rate', id: session.current!, rating: 3 });
+    await review;
+    assert.equal(a.study.newIds(2).length, 0, 'today’s two new questions are done');
+  });
+
+  it('runs a mock interview: answers kept apart from the notes, rated, summed up, and hostile messages ignored', async () => {
+    const a = await api();
+    const section = a.study.bank.sections[0];
+    await a.study.store.setNote('django', a.study.idsUnder(section)[0], 'my earlier note');
+    await vscode.commands.executeCommand(COMMANDS.mockInterview, { sections: [section.id], count: 2 });
+    await until('the mock page', () => a.mocks.current !== undefined);
+    const page = a.mocks.current!;
+    const run = page.record;
+    assert.equal(run.items.length, 2);
+    assert.ok(run.items.every((i) => a.study.idsUnder(section).includes(i.id)));
+    for (const bad of [{ type: 'answer', runId: 'other', index: 0, text: 'x' }, { type: 'answer', runId: run.runId, index: 9, text: 'x' }, { type: 'rate', runId: run.runId, index: 0, rating: 9 }, { type: 'finish' }]) page.handleMessage(bad);
+    const notesBefore = run.items.map((i) => a.study.getNote(i.id));
+    for (let index = 0; index < 2; index++) {
+      await until(`question ${index + 1} shown`, () => page.record.items[index].shownAt !== undefined, 30000);
+      page.handleMessage({ type: 'rate', runId: run.runId, index, rating: 3 }); // not before answering: ignored
+      page.handleMessage({ type: 'answer', runId: run.runId, index, text: `answer ${index + 1}` });
+      page.handleMessage({ type: 'finish', runId: run.runId, index });
+      assert.equal(page.record.items[index].rating, undefined);
+      page.handleMessage({ type: 'rate', runId: run.runId, index, rating: index === 0 ? 2 : 4 });
+    }
+    await until('the summary', () => a.reports.panel('mock') !== undefined);
+    const stored = readMock(a.storage.get(mockKey('django', run.runId)))!;
+    assert.deepEqual(stored.items.map((i) => [i.answer, i.rating]), [['answer 1', 2], ['answer 2', 4]]);
+    assert.ok(stored.finished);
+    assert.deepEqual(run.items.map((i) => a.study.getNote(i.id)), notesBefore, 'the notes are untouched');
+    assert.ok(run.items.every((i) => a.study.review(i.id)?.log.length === 1), 'each rating is a review');
+    const html = a.reports.panel('mock')!.webview.html;
+    assert.match(html, /2 of 2 questions answered/);
+    for (const i of run.items) assert.ok(html.includes(`data-question="${i.id}"`));
+    await a.study.store.setNote('django', a.study.idsUnder(section)[0], '');
+  });
+
+  it('shows the statistics as four pictures with text alternatives', async () => {
+    const a = await api();
+    await dueElsewhere(a, ['1.1']);
+    await vscode.commands.executeCommand(COMMANDS.showStatistics);
+    const html = a.reports.panel('statistics')!.webview.html;
+    assert.equal((html.match(/<svg class="chart"[^>]*role="img"[^>]*aria-labelledby="[^"]+"/g) ?? []).length, 4);
+    assert.equal((html.match(/<desc id=/g) ?? []).length, 4);
+    assert.match(html, /Content-Security-Policy" content="default-src &#39;none&#39;|Content-Security-Policy" content="default-src 'none'/);
+    assert.ok(!/<script(?![^>]*nonce=)/.test(html), 'no script without the nonce');
+    const local = a.reports.panel('statistics')!.webview.asWebviewUri(vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'media')).toString();
+    for (const [, url] of html.matchAll(/(?:src|href)="([^"]*)"/g)) assert.ok(url === '#' || url.startsWith(local), `only the extension's own files and in-page links: ${url}`);
+  });
+});

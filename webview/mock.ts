@@ -1,0 +1,177 @@
+// The mock interview page's script, bundled into media/mock.js. It says 'ready', shows the
+// question the extension sends with a countdown, sends the answer at every keystroke (and keeps
+// it in the page's state, sent again after a reload if it differs from the stored one), and sends
+// 'finish' when the learner is done or the time is up, then the rating (keys 1–4).
+import type { MockExtensionMessage, MockPageMessage, MockPageState, MockView } from '../src/shared/protocol';
+import { highlightCode } from './highlight';
+
+const vscode = acquireVsCodeApi<MockPageState>();
+let state = vscode.getState();
+let view: MockView | undefined;
+/** The page's clock minus the extension's, so the countdown runs from the extension's start time. */
+let skew = 0;
+let ticker: ReturnType<typeof setInterval> | undefined;
+let finishing = false;
+/** The learner said they were done (not the clock): the rating takes the focus when it shows. */
+let finishedByLearner = false;
+let rating = false;
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const page = $('mock');
+const positionEl = $('position');
+const timerEl = $('timer');
+const questionEl = $('question');
+const detailsEl = $('details');
+const answerEl = $<HTMLTextAreaElement>('answer');
+const statusEl = $('status');
+const finishEl = $<HTMLButtonElement>('finish');
+const afterwardsEl = $('afterwards');
+const earlierEl = $('earlier');
+const bankAnswerEl = $('bank-answer');
+const bankAnswerHead = $('bank-answer-head');
+const rateButtons = [...document.querySelectorAll<HTMLButtonElement>('button.rate')];
+
+const send = (m: MockPageMessage) => vscode.postMessage(m);
+const clock = (ms: number) => {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
+
+function saveState(next: MockPageState): void {
+  state = next;
+  vscode.setState(next);
+}
+
+function tick(): void {
+  if (!view) return;
+  if (view.phase === 'rate') {
+    timerEl.textContent = (timerEl.dataset.took ?? '{0}').replace('{0}', clock(view.takenMs ?? 0));
+    timerEl.dataset.kind = (view.takenMs ?? 0) > view.limitMs ? 'over' : 'done';
+    return;
+  }
+  const left = view.shownAt + view.limitMs - (Date.now() - skew);
+  timerEl.textContent = clock(left);
+  timerEl.dataset.kind = left <= 30_000 ? 'low' : 'running';
+  if (left <= 0) {
+    timerEl.textContent = timerEl.dataset.up ?? '0:00';
+    finish(false);
+  }
+}
+
+function finish(byLearner: boolean): void {
+  if (!view || view.phase !== 'answer' || finishing) return;
+  finishing = true;
+  finishedByLearner = byLearner;
+  flush();
+  send({ type: 'finish', runId: view.runId, index: view.index });
+}
+
+function flush(): void {
+  const pending = state?.pending;
+  if (!view || !pending || pending.index !== view.index) return;
+  send({ type: 'answer', runId: view.runId, index: pending.index, text: pending.text });
+}
+
+function render(v: MockView): void {
+  const sameQuestion = view?.runId === v.runId && view.index === v.index;
+  view = v;
+  skew = Date.now() - v.now;
+  finishing = false;
+  rating = false;
+  document.title = v.text;
+  positionEl.textContent = (positionEl.dataset.words ?? '{0}/{1}').replace('{0}', String(v.index + 1)).replace('{1}', String(v.count));
+  questionEl.innerHTML = v.questionHtml; // escaped by the extension (page/render.ts)
+  detailsEl.innerHTML = v.detailsHtml;
+  detailsEl.hidden = v.detailsHtml === '';
+  highlightCode(detailsEl);
+  answerEl.maxLength = v.answerMaxChars;
+  // An answer typed but perhaps not stored (a reload in the middle of a keystroke) wins over the stored one.
+  const pending = state?.runId === v.runId && state.pending?.index === v.index ? state.pending.text : undefined;
+  if (pending !== undefined && pending !== v.answer) {
+    answerEl.value = pending;
+    flush();
+  } else if (!sameQuestion || answerEl.value !== v.answer) {
+    if (!sameQuestion || document.activeElement !== answerEl) answerEl.value = v.answer;
+    saveState({ runId: v.runId });
+  }
+  finishEl.hidden = v.phase !== 'answer';
+  afterwardsEl.hidden = v.phase !== 'rate';
+  if (v.phase === 'rate') {
+    if (v.earlierNoteHtml) earlierEl.innerHTML = v.earlierNoteHtml; // escaped by the extension
+    else earlierEl.textContent = earlierEl.dataset.empty ?? '';
+    highlightCode(earlierEl);
+    bankAnswerEl.innerHTML = v.answerHtml;
+    bankAnswerEl.hidden = bankAnswerHead.hidden = v.answerHtml === '';
+    highlightCode(bankAnswerEl);
+    v.intervals.forEach((interval, i) => {
+      const b = rateButtons[i];
+      if (!b) return;
+      b.querySelector('.interval')!.textContent = interval;
+      b.disabled = false;
+    });
+  }
+  if (ticker) clearInterval(ticker);
+  ticker = setInterval(tick, 250);
+  tick();
+  page.setAttribute('aria-busy', 'false');
+  page.dataset.phase = v.phase;
+  page.dataset.questionId = v.id;
+  // A new question: the answer box (or, answered already, Good). Time up while typing: the focus
+  // stays in the box; done by the learner's own key: Good, so 1–4 rate at once.
+  if (!sameQuestion) (v.phase === 'answer' ? answerEl : rateButtons[2])?.focus();
+  else if (v.phase === 'rate' && (finishedByLearner || document.activeElement !== answerEl)) rateButtons[2]?.focus();
+  finishedByLearner = false;
+}
+
+answerEl.addEventListener('input', () => {
+  if (!view) return;
+  saveState({ runId: view.runId, pending: { index: view.index, text: answerEl.value } });
+  statusEl.textContent = statusEl.dataset.saving ?? '';
+  statusEl.dataset.kind = 'busy';
+  send({ type: 'answer', runId: view.runId, index: view.index, text: answerEl.value });
+});
+window.addEventListener('pagehide', flush);
+finishEl.addEventListener('click', () => finish(true));
+
+function rate(value: number): void {
+  if (!view || view.phase !== 'rate' || rating) return;
+  rating = true;
+  rateButtons.forEach((b) => (b.disabled = true));
+  flush();
+  send({ type: 'rate', runId: view.runId, index: view.index, rating: value as 1 | 2 | 3 | 4 });
+}
+rateButtons.forEach((b) => b.addEventListener('click', () => rate(Number(b.dataset.rating))));
+
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault();
+    finish(true);
+    return;
+  }
+  if (e.altKey || e.ctrlKey || e.metaKey) return;
+  const target = e.target as HTMLElement | null;
+  if (target && (target.tagName === 'TEXTAREA' || target.tagName === 'INPUT')) return;
+  if (/^[1-4]$/.test(e.key)) {
+    e.preventDefault();
+    rate(Number(e.key));
+  }
+});
+
+window.addEventListener('message', (event: MessageEvent<MockExtensionMessage>) => {
+  const m = event.data;
+  if (!m || typeof m !== 'object') return;
+  if (m.type === 'show') render(m.view);
+  else if (m.type === 'saved') {
+    const pending = state?.pending;
+    if (pending && state?.runId === m.runId && pending.index === m.index && pending.text.length === m.length) {
+      saveState({ runId: m.runId });
+      statusEl.textContent = statusEl.dataset.saved ?? '';
+      statusEl.dataset.kind = 'quiet';
+    }
+  } else if (m.type === 'rejected') {
+    statusEl.textContent = m.message;
+    statusEl.dataset.kind = 'error';
+  }
+});
+
+send({ type: 'ready' });

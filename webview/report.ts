@@ -1,0 +1,13 @@
+// The report pages' script (summaries, statistics), bundled into media/report.js. The content
+// is in the markup; this turns a click on a question into a message for the extension.
+import type { ReportMessage } from '../src/shared/protocol';
+
+const vscode = acquireVsCodeApi();
+
+document.addEventListener('click', (e) => {
+  const link = (e.target as Element | null)?.closest?.('[data-question]');
+  if (!link) return;
+  e.preventDefault();
+  const message: ReportMessage = { type: 'openQuestion', id: link.getAttribute('data-question') ?? '' };
+  vscode.postMessage(message);
+});
