@@ -12,6 +12,10 @@ let view: MockView | undefined;
 let skew = 0;
 let ticker: ReturnType<typeof setInterval> | undefined;
 let finishing = false;
+/** The stored answer's version this page last knew (from the view or a 'saved' reply). */
+let base = 0;
+/** The first render of this page load: a draft in the saved state is a restored one, judged by the extension. */
+let firstRender = true;
 /** The learner said they were done (not the clock): the rating takes the focus when it shows. */
 let finishedByLearner = false;
 let rating = false;
@@ -66,10 +70,11 @@ function finish(byLearner: boolean): void {
   send({ type: 'finish', runId: view.runId, index: view.index });
 }
 
+/** Sends this page's own typing again (before leaving, or when the extension re-sent the view). */
 function flush(): void {
   const pending = state?.pending;
-  if (!view || !pending || pending.index !== view.index) return;
-  send({ type: 'answer', runId: view.runId, index: pending.index, text: pending.text });
+  if (!view || !pending || pending.index !== view.index || firstRender) return;
+  send({ type: 'answer', runId: view.runId, index: pending.index, text: pending.text, base, restored: false });
 }
 
 function render(v: MockView): void {
@@ -85,15 +90,23 @@ function render(v: MockView): void {
   detailsEl.hidden = v.detailsHtml === '';
   highlightCode(detailsEl);
   answerEl.maxLength = v.answerMaxChars;
-  // An answer typed but perhaps not stored (a reload in the middle of a keystroke) wins over the stored one.
-  const pending = state?.runId === v.runId && state.pending?.index === v.index ? state.pending.text : undefined;
-  if (pending !== undefined && pending !== v.answer) {
-    answerEl.value = pending;
+  if (!sameQuestion) base = v.answerRev;
+  const pending = state?.runId === v.runId && state.pending?.index === v.index ? state.pending : undefined;
+  if (firstRender && pending && pending.text !== v.answer) {
+    // A draft from the page's saved state (a reload): the workbench saves it on a timer, so it
+    // may be older than the stored answer. Shown for now; the extension judges it and answers
+    // 'saved' (it was newer) or 'kept' (the stored answer stays, and comes back here).
+    answerEl.value = pending.text;
+    send({ type: 'answer', runId: v.runId, index: v.index, text: pending.text, base: pending.base, restored: true });
+  } else if (pending && !firstRender) {
+    // This page's own typing, not yet confirmed: it stays in the box, and goes again.
     flush();
-  } else if (!sameQuestion || answerEl.value !== v.answer) {
-    if (!sameQuestion || document.activeElement !== answerEl) answerEl.value = v.answer;
+  } else if (!sameQuestion || document.activeElement !== answerEl) {
+    answerEl.value = v.answer;
+    base = v.answerRev;
     saveState({ runId: v.runId });
   }
+  firstRender = false;
   finishEl.hidden = v.phase !== 'answer';
   afterwardsEl.hidden = v.phase !== 'rate';
   if (v.phase === 'rate') {
@@ -125,10 +138,10 @@ function render(v: MockView): void {
 
 answerEl.addEventListener('input', () => {
   if (!view) return;
-  saveState({ runId: view.runId, pending: { index: view.index, text: answerEl.value } });
+  saveState({ runId: view.runId, pending: { index: view.index, text: answerEl.value, base } });
   statusEl.textContent = statusEl.dataset.saving ?? '';
   statusEl.dataset.kind = 'busy';
-  send({ type: 'answer', runId: view.runId, index: view.index, text: answerEl.value });
+  send({ type: 'answer', runId: view.runId, index: view.index, text: answerEl.value, base, restored: false });
 });
 window.addEventListener('pagehide', flush);
 finishEl.addEventListener('click', () => finish(true));
@@ -163,10 +176,21 @@ window.addEventListener('message', (event: MessageEvent<MockExtensionMessage>) =
   if (m.type === 'show') render(m.view);
   else if (m.type === 'saved') {
     const pending = state?.pending;
+    if (view?.runId === m.runId && view.index === m.index) base = Math.max(base, m.rev);
     if (pending && state?.runId === m.runId && pending.index === m.index && pending.text.length === m.length) {
       saveState({ runId: m.runId });
       statusEl.textContent = statusEl.dataset.saved ?? '';
       statusEl.dataset.kind = 'quiet';
+    }
+  } else if (m.type === 'kept') {
+    // The restored draft was older: the stored answer stays, shown here unless typed over since.
+    const pending = state?.pending;
+    if (view?.runId === m.runId && view.index === m.index) {
+      base = m.rev;
+      if (!pending || pending.base < m.rev) {
+        answerEl.value = m.text;
+        saveState({ runId: m.runId });
+      }
     }
   } else if (m.type === 'rejected') {
     statusEl.textContent = m.message;

@@ -44,14 +44,37 @@ export class MockInterviews implements vscode.Disposable {
     this.disposables.push(
       vscode.commands.registerCommand(COMMANDS.mockInterview, (options?: unknown) => this.start(typeof options === 'object' && options !== null ? (options as MockOptions) : {})),
       vscode.window.registerWebviewPanelSerializer(MOCK_VIEW_TYPE, {
+        // VS Code for the browser saves a page's state on a timer: a page reloaded soon after it
+        // opened comes back without it. Then the run is the newest unfinished one.
         deserializeWebviewPanel: async (panel, state) => {
+          const { study } = host;
           const runId = typeof (state as MockPageState | undefined)?.runId === 'string' ? (state as MockPageState).runId : undefined;
-          const run = runId ? host.study.store.mocks.get(host.study.bankId, runId) : undefined;
+          const run = (runId ? study.store.mocks.get(study.bankId, runId) : undefined) ?? study.store.mocks.list(study.bankId).find((r) => !r.finished);
           if (!run || run.finished || this.page) return panel.dispose();
           this.open(run, panel);
         },
       }),
     );
+    // A page the workbench brings back is deserialized within moments of activation; after that, offer the rest.
+    const timer = setTimeout(() => this.offerInterrupted(), 4000);
+    this.disposables.push({ dispose: () => clearTimeout(timer) });
+  }
+
+  /**
+   * A run under way when the window went (a reload, a crash) whose page the workbench did not
+   * bring back (it saves its layout on a timer): the learner is offered to carry on. Its answers
+   * are in storage either way.
+   */
+  offerInterrupted(withinMs = 30 * 60_000): void {
+    const { study } = this.host;
+    if (this.page) return;
+    const run = study.store.mocks.list(study.bankId).find((r) => !r.finished && study.now() - r.updated < withinMs);
+    if (!run) return;
+    const left = run.items.filter((i) => i.rating === undefined).length;
+    const goOn = vscode.l10n.t('Continue');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Your mock interview was interrupted with {0} of {1} questions left; your answers are kept. Continue it?', left, run.items.length), goOn).then((choice) => {
+      if (choice === goOn && !this.page && !study.store.mocks.get(study.bankId, run.runId)?.finished) this.open(study.store.mocks.get(study.bankId, run.runId) ?? run);
+    });
   }
 
   /** The page of the run under way, if one is open. */

@@ -86,7 +86,8 @@ export function mockSummary(run: StoredMock, o: { textOf: (id: string) => string
       const over = taken > run.limitMs;
       const rating = item.rating === undefined ? `<span class="muted">${escapeHtml(l10n.t('not rated'))}</span>` : `<span class="rating r${item.rating}">${escapeHtml(ratingName(item.rating))}</span>`;
       const answer = item.answer.trim() ? `<details><summary>${escapeHtml(l10n.t('Your answer'))}</summary><pre>${escapeHtml(item.answer)}</pre></details>` : `<div class="muted">${escapeHtml(l10n.t('No answer written.'))}</div>`;
-      return `<li>${questionLink(item.id, `${item.id} ${o.textOf(item.id) ?? ''}`)} ${rating} <span class="${over ? 'over' : 'muted'}">${escapeHtml(l10n.t('{0} of {1}', clock(taken), clock(run.limitMs)))}</span>${answer}</li>`;
+      const kept = (item.kept ?? []).map((k) => `<details class="kept"><summary>${escapeHtml(l10n.t('Also typed (brought back after a reload)'))}</summary><pre>${escapeHtml(k)}</pre></details>`).join('');
+      return `<li>${questionLink(item.id, `${item.id} ${o.textOf(item.id) ?? ''}`)} ${rating} <span class="${over ? 'over' : 'muted'}">${escapeHtml(l10n.t('{0} of {1}', clock(taken), clock(run.limitMs)))}</span>${answer}${kept}</li>`;
     })
     .join('');
   return `<h1><i class="codicon codicon-mic" aria-hidden="true"></i> ${escapeHtml(l10n.t('Mock interview summary'))}</h1>

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { Study } from '../progress/study';
 import type { Block } from '../bank/model';
 import { parseMockMessage, type MockExtensionMessage, type MockView } from '../shared/protocol';
-import { currentIndex, MOCK_ANSWER_MAX_CHARS, mockChanges, phaseOf, timeTaken, type StoredMock } from '../review/mock';
+import { currentIndex, judgeDraft, MOCK_ANSWER_MAX_CHARS, mockChanges, phaseOf, timeTaken, type StoredMock } from '../review/mock';
 import { dueAfter } from '../review/fsrs';
 import { intervalText } from '../review/words';
 import { mockHtml } from './mock-html';
@@ -119,6 +119,7 @@ export class MockPage extends Disposable {
       now,
       ...(phase === 'rate' ? { takenMs: timeTaken(item, now) } : {}),
       answer: item.answer,
+      answerRev: item.rev ?? 0,
       answerMaxChars: MOCK_ANSWER_MAX_CHARS,
       // Only once answered: the earlier notes and the bank's answer would give it away.
       earlierNoteHtml: phase === 'rate' ? noteHtml(study.getNote(item.id), this.host.renderNote, (err) => this.host.log(`The note could not be shown: ${err.message}`)) : '',
@@ -149,9 +150,23 @@ export class MockPage extends Disposable {
           this.post({ type: 'rejected', message: vscode.l10n.t('answer is too large ({0} characters; the limit is {1})', m.text.length, MOCK_ANSWER_MAX_CHARS) });
           return;
         }
-        // An answer is kept even after its rating (a late keystroke): it is the learner's text.
+        // A draft the page brought back after a reload may be older than the stored answer (the
+        // workbench saves a page's state on a timer): judged, never saved over a newer answer.
+        if (m.restored) {
+          const verdict = judgeDraft(item, m);
+          if (verdict !== 'take') {
+            if (verdict === 'keep') {
+              this.save(mockChanges.keptDraft(this.run, m.index, m.text, now));
+              this.host.log(`A mock interview answer brought back after a reload differed from the stored one; both are kept.`);
+            }
+            this.post({ type: 'kept', runId: m.runId, index: m.index, text: item.answer, rev: item.rev ?? 0 });
+            return;
+          }
+        }
+        // Live typing always wins (it is what the learner sees), even after the rating (a late keystroke).
         this.save(mockChanges.answered(this.run, m.index, m.text, now));
-        this.host.study.store.flush().then(() => this.post({ type: 'saved', runId: m.runId, index: m.index, length: m.text.length }));
+        const rev = this.run.items[m.index].rev ?? 0;
+        this.host.study.store.flush().then(() => this.post({ type: 'saved', runId: m.runId, index: m.index, length: m.text.length, rev }));
         return;
       case 'finish':
         if (m.index !== currentIndex(this.run)) return;

@@ -15,6 +15,10 @@ export interface MockItem {
   shownAt?: number;
   answeredAt?: number;
   rating?: Rating;
+  /** How many edits of the answer were stored: a draft restored after a reload is judged by it. */
+  rev?: number;
+  /** Drafts a reloaded page brought back that neither extend nor precede the stored answer: kept, not lost. */
+  kept?: string[];
 }
 
 export interface StoredMock {
@@ -45,7 +49,14 @@ export function readMock(raw: unknown): StoredMock | undefined {
   for (const i of raw.items) {
     if (!isRecord(i) || typeof i.id !== 'string' || typeof i.answer !== 'string') return undefined;
     if ((i.shownAt !== undefined && !isTime(i.shownAt)) || (i.answeredAt !== undefined && !isTime(i.answeredAt)) || (i.rating !== undefined && !isRating(i.rating))) return undefined;
-    items.push({ id: i.id, answer: i.answer, shownAt: i.shownAt, answeredAt: i.answeredAt, rating: i.rating } as MockItem);
+    if ((i.rev !== undefined && !isTime(i.rev)) || (i.kept !== undefined && !(Array.isArray(i.kept) && i.kept.every((k) => typeof k === 'string')))) return undefined;
+    const item: MockItem = { id: i.id, answer: i.answer };
+    if (i.shownAt !== undefined) item.shownAt = i.shownAt;
+    if (i.answeredAt !== undefined) item.answeredAt = i.answeredAt;
+    if (i.rating !== undefined) item.rating = i.rating;
+    if (i.rev !== undefined) item.rev = i.rev;
+    if (i.kept !== undefined) item.kept = [...i.kept];
+    items.push(item);
   }
   if (raw.finished !== undefined && !isTime(raw.finished)) return undefined;
   return { schema: MOCK_SCHEMA, runId: raw.runId, bankId: raw.bankId, started: raw.started, limitMs: raw.limitMs, items, finished: raw.finished, updated: raw.updated };
@@ -77,7 +88,12 @@ export const mockChanges = {
     return edit(mock, index, { shownAt: now }, now);
   },
   answered(mock: StoredMock, index: number, text: string, now: number): StoredMock {
-    return edit(mock, index, { answer: text }, now);
+    return edit(mock, index, { answer: text, rev: (mock.items[index]?.rev ?? 0) + 1 }, now);
+  },
+  /** A restored draft that lost to the stored answer, kept beside it. */
+  keptDraft(mock: StoredMock, index: number, text: string, now: number): StoredMock {
+    const kept = mock.items[index]?.kept ?? [];
+    return kept.includes(text) ? mock : edit(mock, index, { kept: [...kept, text] }, now);
   },
   finished(mock: StoredMock, index: number, now: number): StoredMock {
     if (mock.items[index]?.answeredAt !== undefined) return mock;
@@ -89,6 +105,20 @@ export const mockChanges = {
     return currentIndex(next) === undefined ? { ...next, finished: now } : next;
   },
 };
+
+/**
+ * A draft a reloaded page brought back from its saved state (saved on a timer, so possibly older
+ * than the stored answer), typed on top of version `base`: 'take' when nothing was stored since
+ * it, or when it extends the stored answer; 'older' when it is an earlier state of the stored
+ * answer or the same; 'keep' when the two went different ways (the draft is kept beside it).
+ */
+export function judgeDraft(item: MockItem, draft: { text: string; base: number }): 'take' | 'older' | 'keep' {
+  const stored = item.answer;
+  if (draft.text === stored) return 'older';
+  if (draft.base >= (item.rev ?? 0) || draft.text.startsWith(stored)) return 'take';
+  if (stored.startsWith(draft.text)) return 'older';
+  return 'keep';
+}
 
 function edit(mock: StoredMock, index: number, change: Partial<MockItem>, now: number): StoredMock {
   if (!mock.items[index]) return mock;

@@ -165,6 +165,8 @@ export interface MockView {
   /** Time taken, once answered. */
   takenMs?: number;
   answer: string;
+  /** The stored answer's version (edits stored so far). */
+  answerRev: number;
   answerMaxChars: number;
   /** Shown in the rate phase: the learner's own earlier notes (kept apart) and the bank's answer. */
   earlierNoteHtml: string;
@@ -175,20 +177,23 @@ export interface MockView {
 
 export type MockExtensionMessage =
   | { type: 'show'; view: MockView }
-  /** The answer of that question, `length` characters long, reached storage. */
-  | { type: 'saved'; runId: string; index: number; length: number }
+  /** The answer of that question, `length` characters long, reached storage as version `rev`. */
+  | { type: 'saved'; runId: string; index: number; length: number; rev: number }
+  /** A restored draft was older than the stored answer, which stays (its text and version here). */
+  | { type: 'kept'; runId: string; index: number; text: string; rev: number }
   | { type: 'rejected'; message: string };
 
 export type MockPageMessage =
   | { type: 'ready' }
-  | { type: 'answer'; runId: string; index: number; text: string }
+  /** The answer as typed: `base` is the stored version the page last knew; `restored`: a draft from the page's saved state, not typed now. */
+  | { type: 'answer'; runId: string; index: number; text: string; base: number; restored: boolean }
   | { type: 'finish'; runId: string; index: number }
   | { type: 'rate'; runId: string; index: number; rating: 1 | 2 | 3 | 4 };
 
 /** What the mock page keeps with setState: its run, and an answer typed but maybe not yet stored. */
 export interface MockPageState {
   runId: string;
-  pending?: { index: number; text: string };
+  pending?: { index: number; text: string; base: number };
 }
 
 export function parseMockMessage(raw: unknown): { ok: true; message: MockPageMessage } | { ok: false; reason: string } {
@@ -199,8 +204,8 @@ export function parseMockMessage(raw: unknown): { ok: true; message: MockPageMes
   const head = { runId: m.runId, index: m.index };
   switch (m.type) {
     case 'answer':
-      if (!isString(m.text)) return { ok: false, reason: 'answer needs text (string)' };
-      return { ok: true, message: { type: 'answer', ...head, text: m.text } };
+      if (!isString(m.text) || !isCount(m.base) || typeof m.restored !== 'boolean') return { ok: false, reason: 'answer needs text (string), base (a whole number) and restored (boolean)' };
+      return { ok: true, message: { type: 'answer', ...head, text: m.text, base: m.base, restored: m.restored } };
     case 'finish':
       return { ok: true, message: { type: 'finish', ...head } };
     case 'rate':

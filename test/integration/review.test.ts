@@ -109,12 +109,13 @@ describe('review, mock interviews and statistics', () => {
     const run = page.record;
     assert.equal(run.items.length, 2);
     assert.ok(run.items.every((i) => a.study.idsUnder(section).includes(i.id)));
-    for (const bad of [{ type: 'answer', runId: 'other', index: 0, text: 'x' }, { type: 'answer', runId: run.runId, index: 9, text: 'x' }, { type: 'rate', runId: run.runId, index: 0, rating: 9 }, { type: 'finish' }]) page.handleMessage(bad);
+    for (const bad of [{ type: 'answer', runId: 'other', index: 0, text: 'x', base: 0, restored: false }, { type: 'answer', runId: run.runId, index: 9, text: 'x', base: 0, restored: false }, { type: 'answer', runId: run.runId, index: 0, text: 'x' }, { type: 'rate', runId: run.runId, index: 0, rating: 9 }, { type: 'finish' }]) page.handleMessage(bad);
     const notesBefore = run.items.map((i) => a.study.getNote(i.id));
     for (let index = 0; index < 2; index++) {
       await until(`question ${index + 1} shown`, () => page.record.items[index].shownAt !== undefined, 30000);
       page.handleMessage({ type: 'rate', runId: run.runId, index, rating: 3 }); // not before answering: ignored
-      page.handleMessage({ type: 'answer', runId: run.runId, index, text: `answer ${index + 1}` });
+      page.handleMessage({ type: 'answer', runId: run.runId, index, text: `answer ${index + 1}`, base: 0, restored: false });
+      page.handleMessage({ type: 'answer', runId: run.runId, index, text: `answer`, base: 0, restored: true }); // a stale draft: ignored
       page.handleMessage({ type: 'finish', runId: run.runId, index });
       assert.equal(page.record.items[index].rating, undefined);
       page.handleMessage({ type: 'rate', runId: run.runId, index, rating: index === 0 ? 2 : 4 });

@@ -66,8 +66,8 @@ describe('the report and mock interview pages', () => {
   it('refuse malformed ratings and mock messages', () => {
     assert.deepEqual(parsePageMessage({ type: 'rate', id: '1.1', rating: 4 }), { ok: true, message: { type: 'rate', id: '1.1', rating: 4 } });
     for (const bad of [{ type: 'rate', id: '1.1', rating: 0 }, { type: 'rate', id: '1.1', rating: 2.5 }, { type: 'rate', id: 7, rating: 1 }]) assert.equal(parsePageMessage(bad).ok, false);
-    assert.deepEqual(parseMockMessage({ type: 'answer', runId: 'r', index: 1, text: 'x' }), { ok: true, message: { type: 'answer', runId: 'r', index: 1, text: 'x' } });
-    for (const bad of [{ type: 'answer', runId: 'r', index: -1, text: 'x' }, { type: 'answer', runId: '', index: 0, text: 'x' }, { type: 'answer', runId: 'r', index: 0 }, { type: 'rate', runId: 'r', index: 0, rating: 5 }, { type: 'eval', runId: 'r', index: 0 }, null, []]) {
+    assert.deepEqual(parseMockMessage({ type: 'answer', runId: 'r', index: 1, text: 'x', base: 0, restored: false }), { ok: true, message: { type: 'answer', runId: 'r', index: 1, text: 'x', base: 0, restored: false } });
+    for (const bad of [{ type: 'answer', runId: 'r', index: 1, text: 'x' }, { type: 'answer', runId: 'r', index: -1, text: 'x', base: 0, restored: false }, { type: 'answer', runId: '', index: 0, text: 'x' }, { type: 'answer', runId: 'r', index: 0 }, { type: 'rate', runId: 'r', index: 0, rating: 5 }, { type: 'eval', runId: 'r', index: 0 }, null, []]) {
       assert.equal(parseMockMessage(bad).ok, false, JSON.stringify(bad));
     }
     assert.equal(parseReportMessage({ type: 'openQuestion', id: '1.1' }).ok, true);

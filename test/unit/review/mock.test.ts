@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { currentIndex, mockChanges, newMock, phaseOf, readMock, timeTaken } from '../../../src/review/mock';
+import { currentIndex, judgeDraft, mockChanges, newMock, phaseOf, readMock, timeTaken } from '../../../src/review/mock';
 import { StudyStore } from '../../../src/progress/store';
 import { MemoryStore } from '../../fakes/memory';
 
@@ -23,6 +23,21 @@ describe('a mock interview run', () => {
     assert.equal(currentIndex(run), undefined);
     assert.equal(run.finished, T + 64_000);
     assert.deepEqual(readMock(JSON.parse(JSON.stringify(run))), run);
+  });
+
+  it('judges a draft a reloaded page brings back: never over a newer answer, never dropped', () => {
+    let run = newMock({ runId: 'r', bankId: 'b', ids: ['1.1'], limitMs: 1000, now: T });
+    for (const text of ['T', 'Th', 'The', 'The ORM']) run = mockChanges.answered(run, 0, text, T);
+    const item = run.items[0];
+    assert.equal(item.rev, 4);
+    assert.equal(judgeDraft(item, { text: 'Th', base: 1 }), 'older', 'the state saved mid-typing: an earlier state of the stored answer');
+    assert.equal(judgeDraft(item, { text: 'The ORM', base: 2 }), 'older', 'the same text');
+    assert.equal(judgeDraft(item, { text: 'The ORM is lazy', base: 2 }), 'take', 'it goes on from the stored answer: keystrokes that never reached storage');
+    assert.equal(judgeDraft(item, { text: 'Another start', base: 4 }), 'take', 'nothing was stored since it');
+    assert.equal(judgeDraft(item, { text: 'Another start', base: 3 }), 'keep', 'the two went different ways');
+    run = mockChanges.keptDraft(run, 0, 'Another start', T);
+    assert.equal(mockChanges.keptDraft(run, 0, 'Another start', T), run, 'kept once');
+    assert.deepEqual(readMock(JSON.parse(JSON.stringify(run)))!.items[0].kept, ['Another start']);
   });
 
   it('refuses stored runs of the wrong shape, and sets them aside with a warning', () => {
