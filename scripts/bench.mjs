@@ -78,6 +78,11 @@ const search = await suite.searchAt10k(RUNS);
 add('search: index of 10k questions, built once (ms)', ms(search.build), 'ms', '', true, 'on the first search of a bank');
 add('search: one keystroke at 10k questions (ms)', ms(search.worst), 'ms', '< 50 ms', search.worst < 50, 'worst prefix of "feature 4242 caching", median of runs');
 
+console.log('Review at 10,000 questions...');
+const review = await suite.reviewAt10k(RUNS);
+add('rate a question, 10k reviewed (ms)', ms(median(review.rate)), 'ms', '< 20 ms', median(review.rate) < 20, `stored + the tree's due count; ${review.due} due`);
+add('statistics page, 10k reviewed x 10 (ms)', ms(median(review.stats)), 'ms', '< 500 ms', median(review.stats) < 500, 'numbers and the four SVG charts');
+
 console.log('Question page with a 100 KB note...');
 const page = await suite.pageWithNote(RUNS);
 add('question page with a 100 KB note (ms)', ms(median(page)), 'ms', '', true, 'HTML shell + render + message to the page');

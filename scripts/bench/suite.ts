@@ -14,6 +14,9 @@ import { QuestionPage } from '../../src/page/page';
 import * as vscode from 'vscode';
 
 import { MemoryStore as Memento } from '../../test/fakes/memory';
+import { rateCard } from '../../src/review/fsrs';
+import { reviewKey, withReview, type StoredReview } from '../../src/review/record';
+import { statisticsBody } from '../../src/page/report-bodies';
 
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -197,6 +200,36 @@ export async function searchAt10k(runs: number) {
   const found = study.search(typed);
   if (!found.slice(0, 2).some((h) => /feature 4242 /.test(study.entry(h.id)!.question.text))) throw new Error('the search did not find feature 4242 among its first two');
   return { build, worst: Math.max(...perKeystroke) };
+}
+
+/**
+ * Review at 10,000 questions, each reviewed ten times over a year: a rating (stored, and the tree
+ * looks again at which questions are due), and the statistics page's numbers and pictures.
+ */
+export async function reviewAt10k(runs: number) {
+  const { study, memento } = bigStudy();
+  const ids = study.entries.map((e) => e.question.id);
+  const yearAgo = Date.now() - 365 * 86_400_000;
+  for (const [n, id] of ids.entries()) {
+    let review: StoredReview | undefined;
+    for (let i = 0; i < 10; i++) {
+      const at = yearAgo + i * 30 * 86_400_000 + n * 1000;
+      const { card, entry } = rateCard(review?.card, ((n + i) % 4) + 1 as 1 | 2 | 3 | 4, at);
+      review = withReview(review, card, entry);
+    }
+    await memento.update(reviewKey('bench', id), review);
+  }
+  // As a restored backup or another window brings them in.
+  study.store.changedElsewhere(ids.map((id) => reviewKey('bench', id)));
+  const tree = new StudyTreeProvider(study);
+  const id = ids[5000];
+  const rate = await time(runs, () => study.rate(id, 3));
+  const stats = await time(runs, () => {
+    const html = statisticsBody(study.statistics(), { lang: 'en', bankTitle: 'bench' });
+    if ((html.match(/<svg /g) ?? []).length !== 4) throw new Error('statistics');
+  });
+  tree.dispose();
+  return { rate, stats, due: study.dueIds().length };
 }
 
 export async function pageWithNote(runs: number) {
