@@ -1,6 +1,6 @@
 // The page's HTML shell: strict CSP from default-src 'none', a fresh nonce per render, no inline
 // script and no data in the markup (the page asks for it with 'ready').
-import { randomBytes } from 'node:crypto';
+import { randomBase64 } from '../util/random';
 
 export interface ShellOptions {
   cspSource: string;
@@ -86,7 +86,7 @@ export interface PageStrings {
 }
 
 export function newNonce(): string {
-  return randomBytes(18).toString('base64');
+  return randomBase64(18);
 }
 
 /** Escapes a value for a double-quoted attribute. */
@@ -94,10 +94,13 @@ export function attr(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export function pageHtml(o: ShellOptions): string {
+/**
+ * Every page's document: a strict CSP from default-src 'none' (styles, fonts and images only from
+ * the extension's media, scripts only with this render's nonce), the codicons and the page's
+ * styles, its body, and its one script from a file. The body is escaped by the caller.
+ */
+export function webviewDocument(o: { cspSource: string; nonce?: string; lang: string; title: string; styles: string[]; scriptUri: string; body: string }): string {
   const nonce = o.nonce ?? newNonce();
-  const w = o.strings ?? ENGLISH;
-  const text = (v: string) => attr(v);
   const csp = [
     "default-src 'none'",
     `style-src ${o.cspSource}`,
@@ -109,17 +112,25 @@ export function pageHtml(o: ShellOptions): string {
     "frame-src 'none'",
   ].join('; ');
   return `<!DOCTYPE html>
-<html lang="${attr(w.lang)}">
+<html lang="${attr(o.lang)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${attr(o.codiconUri)}">
-<link rel="stylesheet" href="${attr(o.styleUri)}">
-<title>${text(w.title)}</title>
+${o.styles.map((href) => `<link rel="stylesheet" href="${attr(href)}">`).join('\n')}
+<title>${attr(o.title)}</title>
 </head>
 <body>
-<main id="page" aria-busy="true">
+${o.body}
+<script nonce="${nonce}" src="${attr(o.scriptUri)}"></script>
+</body>
+</html>`;
+}
+
+export function pageHtml(o: ShellOptions): string {
+  const w = o.strings ?? ENGLISH;
+  const text = (v: string) => attr(v);
+  const body = `<main id="page" aria-busy="true">
   <header class="bar">
     <nav id="path" class="path" aria-label="${attr(w.section)}"></nav>
     <span id="position" class="position"></span>
@@ -160,8 +171,6 @@ ${w.ratings.map((name, i) => `      <button type="button" class="secondary rate"
     </span>
     <span id="due" class="due" role="status" aria-live="polite" data-not-reviewed="${attr(w.notReviewed)}" data-next="${attr(w.nextReview)}" data-review-position="${attr(w.reviewPosition)}" data-new-position="${attr(w.newPosition)}"></span>
   </section>
-</main>
-<script nonce="${nonce}" src="${attr(o.scriptUri)}"></script>
-</body>
-</html>`;
+</main>`;
+  return webviewDocument({ cspSource: o.cspSource, nonce: o.nonce, lang: w.lang, title: w.title, styles: [o.codiconUri, o.styleUri], scriptUri: o.scriptUri, body });
 }

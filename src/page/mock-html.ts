@@ -3,7 +3,7 @@
 // page asks for it with 'ready'), every word from a bank or a learner escaped. Pure: no 'vscode'.
 import * as l10n from '@vscode/l10n';
 import { escapeHtml } from './render';
-import { attr, newNonce } from './html';
+import { webviewDocument } from './html';
 import { questionLink } from './report-html';
 import { ratingName } from './report-bodies';
 import { timeTaken, type StoredMock } from '../review/mock';
@@ -24,23 +24,10 @@ export const clock = (ms: number) => {
 };
 
 export function mockHtml(o: MockShell): string {
-  const nonce = o.nonce ?? newNonce();
   const a = escapeHtml;
   const t = (s: string) => a(l10n.t(s));
-  const csp = ["default-src 'none'", `style-src ${o.cspSource}`, `font-src ${o.cspSource}`, `img-src ${o.cspSource}`, `script-src 'nonce-${nonce}'`, "form-action 'none'", "base-uri 'none'", "frame-src 'none'"].join('; ');
   const ratings = [l10n.t('Again'), l10n.t('Hard'), l10n.t('Good'), l10n.t('Easy')];
-  return `<!DOCTYPE html>
-<html lang="${a(o.lang)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${a(o.codiconUri)}">
-<link rel="stylesheet" href="${a(o.styleUri)}">
-<title>${t('Mock Interview')}</title>
-</head>
-<body>
-<main id="mock" class="mock" aria-busy="true">
+  const body = `<main id="mock" class="mock" aria-busy="true">
   <header class="bar">
     <span id="position" class="position" data-words="${a(l10n.t('Mock interview · question {0} of {1}'))}"></span>
     <span id="timer" class="timer" role="timer" aria-label="${t('Time left')}" data-up="${a(l10n.t('Time is up'))}" data-took="${a(l10n.t('Took {0}'))}"></span>
@@ -70,10 +57,8 @@ ${ratings.map((name, i) => `        <button type="button" class="secondary rate"
       </span>
     </section>
   </section>
-</main>
-<script nonce="${nonce}" src="${a(o.scriptUri)}"></script>
-</body>
-</html>`;
+</main>`;
+  return webviewDocument({ cspSource: o.cspSource, nonce: o.nonce, lang: o.lang, title: l10n.t('Mock Interview'), styles: [o.codiconUri, o.styleUri], scriptUri: o.scriptUri, body });
 }
 
 /** The summary of a finished (or stopped) mock interview: each question, time taken, rating and answer. */

@@ -13,6 +13,7 @@ import { mockHtml } from './mock-html';
 import { noteHtml, renderBlocks, renderInline } from './render';
 import { MAX_RELOADS, READY_WITHIN_MS, ReadyWatchdog } from './ready-watchdog';
 import { Disposable } from '../util/disposable';
+import { mediaOf } from './media';
 
 export const MOCK_VIEW_TYPE = 'djangoPrep.mock';
 
@@ -38,9 +39,9 @@ export class MockPage extends Disposable {
   ) {
     super();
     this.run = run;
-    const media = vscode.Uri.joinPath(host.extensionUri, 'media');
-    panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
-    panel.iconPath = vscode.Uri.joinPath(media, 'icon.svg');
+    const media = mediaOf(panel.webview, host.extensionUri);
+    panel.webview.options = { enableScripts: true, localResourceRoots: [media.root] };
+    panel.iconPath = vscode.Uri.joinPath(media.root, 'icon.svg');
     panel.title = vscode.l10n.t('Mock Interview');
     this.watchdog = new ReadyWatchdog({
       visible: () => !this.isDisposed && panel.visible,
@@ -67,14 +68,13 @@ export class MockPage extends Disposable {
   }
 
   private setHtml(): void {
-    const media = vscode.Uri.joinPath(this.host.extensionUri, 'media');
     const webview = this.panel.webview;
-    const asUri = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(media, ...p)).toString();
+    const media = mediaOf(webview, this.host.extensionUri);
     webview.html = mockHtml({
       cspSource: webview.cspSource,
-      scriptUri: asUri('mock.js'),
-      styleUri: asUri('page.css'),
-      codiconUri: asUri('codicons', 'codicon.css'),
+      scriptUri: media.uri('mock.js'),
+      styleUri: media.uri('page.css'),
+      codiconUri: media.uri('codicons', 'codicon.css'),
       lang: vscode.env.language || 'en',
     });
     this.watchdog.expect();

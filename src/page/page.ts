@@ -1,7 +1,6 @@
 // One question page: a webview beside the editor showing a question, its done state and the
 // learner's notes. Messages from the page are checked before use (shared/protocol.ts).
 import * as vscode from 'vscode';
-import { randomBytes } from 'node:crypto';
 import type { Study } from '../progress/study';
 import { NOTE_MAX_CHARS } from '../progress/store';
 import { parsePageMessage, isSafeExternalLink, type ExtensionMessage, type PageContent, type ReviewView } from '../shared/protocol';
@@ -14,6 +13,8 @@ import { parseCodeRef } from '../export/code-block';
 import type { Block } from '../bank/model';
 import { MAX_RELOADS, READY_WITHIN_MS, ReadyWatchdog } from './ready-watchdog';
 import { Disposable } from '../util/disposable';
+import { mediaOf } from './media';
+import { randomHex } from '../util/random';
 
 export interface PageHost {
   extensionUri: vscode.Uri;
@@ -48,14 +49,14 @@ export class QuestionPage extends Disposable {
     private readonly host: PageHost,
     id: string,
     /** Kept in the page's state: names the page across reloads. */
-    readonly pageKey: string = randomBytes(8).toString('hex'),
+    readonly pageKey: string = randomHex(8),
   ) {
     super();
     this.id = id;
     this.position = Math.max(0, host.study.position(id));
     host.study.setLastShown(id, pageKey);
-    const media = vscode.Uri.joinPath(host.extensionUri, 'media');
-    panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
+    const media = mediaOf(panel.webview, host.extensionUri);
+    panel.webview.options = { enableScripts: true, localResourceRoots: [media.root] };
     this.watchdog = new ReadyWatchdog({
       visible: () => !this.isDisposed && panel.visible,
       reload: (attempt) => {
@@ -66,7 +67,7 @@ export class QuestionPage extends Disposable {
       clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     });
     this.setHtml();
-    panel.iconPath = vscode.Uri.joinPath(media, 'icon.svg');
+    panel.iconPath = vscode.Uri.joinPath(media.root, 'icon.svg');
     this.updateTitle();
     const { study } = host;
     this.register(panel.webview.onDidReceiveMessage((raw) => this.handleMessage(raw)));
@@ -106,14 +107,13 @@ export class QuestionPage extends Disposable {
   /** Sets the page's HTML (a fresh nonce each time) and expects it to say 'ready'. */
   setHtml(): void {
     this.ready = false;
-    const media = vscode.Uri.joinPath(this.host.extensionUri, 'media');
     const webview = this.panel.webview;
-    const asUri = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(media, ...p)).toString();
+    const media = mediaOf(webview, this.host.extensionUri);
     webview.html = pageHtml({
       cspSource: webview.cspSource,
-      scriptUri: asUri('page.js'),
-      styleUri: asUri('page.css'),
-      codiconUri: asUri('codicons', 'codicon.css'),
+      scriptUri: media.uri('page.js'),
+      styleUri: media.uri('page.css'),
+      codiconUri: media.uri('codicons', 'codicon.css'),
       strings: pageStrings(),
     });
     this.watchdog.expect();

@@ -3,12 +3,13 @@
 // a bank or a learner escaped here. The content is in the markup: the script only turns clicks on
 // a question into a message. Pure: no 'vscode'.
 import { escapeHtml } from './render';
-import { attr, newNonce } from './html';
+import { webviewDocument } from './html';
 
 export interface ReportShell {
   cspSource: string;
   scriptUri: string;
-  styleUri: string;
+  /** The question page's styles (the base), then the report's own. */
+  styleUris: string[];
   codiconUri: string;
   lang: string;
   title: string;
@@ -18,35 +19,8 @@ export interface ReportShell {
 }
 
 export function reportHtml(o: ReportShell): string {
-  const nonce = o.nonce ?? newNonce();
-  const csp = [
-    "default-src 'none'",
-    `style-src ${o.cspSource}`,
-    `font-src ${o.cspSource}`,
-    `img-src ${o.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-    "form-action 'none'",
-    "base-uri 'none'",
-    "frame-src 'none'",
-  ].join('; ');
-  const a = escapeHtml;
-  return `<!DOCTYPE html>
-<html lang="${a(o.lang)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${attr(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${a(o.codiconUri)}">
-<link rel="stylesheet" href="${a(o.styleUri)}">
-<title>${a(o.title)}</title>
-</head>
-<body>
-<main id="report">
-${o.body}
-</main>
-<script nonce="${nonce}" src="${a(o.scriptUri)}"></script>
-</body>
-</html>`;
+  const { cspSource, nonce, lang, title, scriptUri } = o;
+  return webviewDocument({ cspSource, nonce, lang, title, scriptUri, styles: [o.codiconUri, ...o.styleUris], body: `<main id="report">\n${o.body}\n</main>` });
 }
 
 /** A link that opens a question (the page posts its id; the extension checks it). */

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { parseReportMessage } from '../shared/protocol';
 import { reportHtml } from './report-html';
+import { mediaOf } from './media';
 
 export const REPORT_VIEW_TYPE = 'djangoPrep.report';
 
@@ -26,11 +27,11 @@ export class Reports implements vscode.Disposable {
    * content, called again whenever one of `changes` fires while the page is open.
    */
   show(kind: ReportKind, title: string, body: () => string, changes: Array<vscode.Event<unknown>> = []): vscode.WebviewPanel {
-    const media = vscode.Uri.joinPath(this.host.extensionUri, 'media');
+    const root = vscode.Uri.joinPath(this.host.extensionUri, 'media');
     let entry = this.panels.get(kind);
     if (!entry) {
-      const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, title, vscode.ViewColumn.Beside, { enableScripts: true, localResourceRoots: [media], enableFindWidget: true });
-      panel.iconPath = vscode.Uri.joinPath(media, 'icon.svg');
+      const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, title, vscode.ViewColumn.Beside, { enableScripts: true, localResourceRoots: [root], enableFindWidget: true });
+      panel.iconPath = vscode.Uri.joinPath(root, 'icon.svg');
       const listeners = [
         panel.webview.onDidReceiveMessage((raw) => {
           const parsed = parseReportMessage(raw);
@@ -52,12 +53,12 @@ export class Reports implements vscode.Disposable {
     panel.title = title;
     const render = () => {
       const webview = panel.webview;
-      const asUri = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(media, ...p)).toString();
+      const media = mediaOf(webview, this.host.extensionUri);
       webview.html = reportHtml({
         cspSource: webview.cspSource,
-        scriptUri: asUri('report.js'),
-        styleUri: asUri('report.css'),
-        codiconUri: asUri('codicons', 'codicon.css'),
+        scriptUri: media.uri('report.js'),
+        styleUris: [media.uri('page.css'), media.uri('report.css')],
+        codiconUri: media.uri('codicons', 'codicon.css'),
         lang: vscode.env.language || 'en',
         title,
         body: body(),

@@ -12,6 +12,7 @@ import { parseMockMessage, parsePageMessage, parseReportMessage } from '../../..
 
 const HOSTILE = '<img src=x onerror=alert(1)><script>alert(2)</script>"\'`';
 const URIS = { cspSource: 'https://webview.test', scriptUri: 'https://webview.test/media/x.js', styleUri: 'https://webview.test/media/x.css', codiconUri: 'https://webview.test/media/c.css', lang: 'en' };
+const REPORT = { ...URIS, styleUris: [URIS.styleUri] };
 const NOW = new Date(2026, 10, 25, 12, 0).getTime();
 const DAY = 86_400_000;
 
@@ -29,7 +30,7 @@ function checkShell(html: string): void {
 describe('the report and mock interview pages', () => {
   it('escape a hostile question text and answer in the review and mock summaries', () => {
     const body = reviewSummary({ ratings: [{ id: '1.1', rating: 3, due: NOW + DAY }], fresh: false, textOf: () => HOSTILE, nextDue: NOW + DAY, dueNow: 0, now: NOW, lang: 'en' });
-    checkShell(reportHtml({ ...URIS, title: HOSTILE, body }));
+    checkShell(reportHtml({ ...REPORT, title: HOSTILE, body }));
     assert.match(body, /You rated 1 question\./);
     assert.match(body, /The next review falls due tomorrow\./);
     let run = newMock({ runId: 'r', bankId: 'b', ids: ['1.1', '"><x'], limitMs: 60_000, now: NOW });
@@ -37,7 +38,7 @@ describe('the report and mock interview pages', () => {
     run = mockChanges.answered(run, 0, HOSTILE, NOW + 5000);
     run = mockChanges.rated(run, 0, 2, NOW + 70_000);
     const summary = mockSummary(run, { textOf: () => HOSTILE, now: NOW + 80_000 });
-    checkShell(reportHtml({ ...URIS, title: 'Mock', body: summary }));
+    checkShell(reportHtml({ ...REPORT, title: 'Mock', body: summary }));
     assert.match(summary, /1 of 2 questions answered in 1:10\./);
     assert.match(summary, /class="over">1:10 of 1:00/, 'over time is marked');
     assert.ok(summary.includes('data-question="&quot;&gt;&lt;x"'), 'an id is escaped in its attribute');
@@ -51,7 +52,7 @@ describe('the report and mock interview pages', () => {
   it('draw the statistics as four images, each with a title and a description, and escape the bank title', () => {
     const reviews = new Map([['a', withReview(undefined, rateCard(undefined, 3, NOW - 3 * DAY).card, rateCard(undefined, 3, NOW - 3 * DAY).entry)]]);
     const body = statisticsBody(statistics({ ids: ['a', 'b'], marks: { a: { done: true, at: NOW - DAY } }, reviews, now: NOW }), { lang: 'en', bankTitle: HOSTILE });
-    checkShell(reportHtml({ ...URIS, title: 'Statistics', body }));
+    checkShell(reportHtml({ ...REPORT, title: 'Statistics', body }));
     const svgs = body.match(/<svg [^>]*>/g) ?? [];
     assert.equal(svgs.length, 4);
     for (const svg of svgs) {
