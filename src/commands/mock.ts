@@ -2,7 +2,7 @@
 // each question alone against the clock on the mock page, and a summary at the end. A run left
 // unfinished (its page closed, the window reloaded) can be taken up again.
 import * as vscode from 'vscode';
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../util/random';
 import type { Study } from '../progress/study';
 import type { Reports } from '../page/report';
 import type { Block } from '../bank/model';
@@ -137,7 +137,7 @@ export class MockInterviews implements vscode.Disposable {
       count = Number(typed.trim());
     }
     const questions = study.mockQuestions(ids, Math.max(1, Math.min(ids.length, Math.floor(count))));
-    const run = newMock({ runId: `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`, bankId: study.bankId, ids: questions, limitMs: Math.round(mockMinutes() * 60_000), now: study.now() });
+    const run = newMock({ runId: `${Date.now().toString(36)}-${randomHex(3)}`, bankId: study.bankId, ids: questions, limitMs: Math.round(mockMinutes() * 60_000), now: study.now() });
     await study.store.mocks.save(run);
     return this.open(run);
   }

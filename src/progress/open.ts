@@ -1,6 +1,6 @@
 // Opens a study: the bank and, beside it, the workspace's journal merged into workspace storage.
 // Pure of 'vscode': the caller passes paths and the storage.
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../util/random';
 import { bankSource } from '../bank/source';
 import { loadBankFile, type LoadedBank } from '../bank/load';
 import { JournaledStore } from './journal';
@@ -35,7 +35,7 @@ export async function openStudy(o: {
     loadBankFile(source.file, source.load),
     // One journal file per window, merged by every window (see journal.ts).
     JournaledStore.open(o.memento, nodeJournalDir(journalDirPath(o.globalStorageDir, o.workspaceIdentity)), {
-      hostId: randomBytes(6).toString('hex'),
+      hostId: randomHex(6),
       merge: mergeStored,
       legacy: legacyJournal(o.globalStorageDir, o.workspaceIdentity),
     }),
