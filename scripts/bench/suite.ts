@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseBank } from '../../src/bank/parse';
 import { countQuestions as countSection, type Bank } from '../../src/bank/model';
 import { loadBankFile } from '../../src/bank/load';
+import { nodeBankIo } from '../../src/bank/io-node';
 import { parseDecoded } from '../../src/bank/decode';
 import { StudyStore } from '../../src/progress/store';
 import { Study } from '../../src/progress/study';
@@ -82,7 +83,7 @@ export function parseBundled(root: string): () => void {
 export function readyBundled(root: string): () => Promise<void> {
   const file = join(root, 'questions/django-interview-questions.md');
   return async () => {
-    const loaded = await loadBankFile(file, { cacheDirs: [join(root, 'dist/bank-cache')], parseInline: parseDecoded });
+    const loaded = await loadBankFile(file, { io: nodeBankIo, cacheDirs: [join(root, 'dist/bank-cache')], parseInline: parseDecoded });
     if (loaded.via !== 'cache' || loaded.bank.sections.length !== 11) throw new Error(`bundled bank not from the build's cache (${loaded.via})`);
   };
 }
@@ -100,18 +101,18 @@ export async function bigBank(root: string, runs: number) {
   try {
     for (let i = 0; i < runs; i++) {
       const cache = join(dir, `cache-${i}`);
-      const c = await longestBlock(() => loadBankFile(file, { cacheDirs: [cache], workerFile, parseInline: parseDecoded }));
+      const c = await longestBlock(() => loadBankFile(file, { io: nodeBankIo, cacheDirs: [cache], workerFile, parseInline: parseDecoded }));
       if (c.result.via !== 'worker' || countQuestions(c.result.bank) !== 10000) throw new Error(`cold load via ${c.result.via}`);
       cold.push(c.totalMs);
       coldBlock.push(c.blockedMs);
       await new Promise((r) => setTimeout(r, 300)); // the cache is written in the background
-      const w = await longestBlock(() => loadBankFile(file, { cacheDirs: [cache], workerFile, parseInline: parseDecoded }));
+      const w = await longestBlock(() => loadBankFile(file, { io: nodeBankIo, cacheDirs: [cache], workerFile, parseInline: parseDecoded }));
       if (w.result.via !== 'cache' || countQuestions(w.result.bank) !== 10000) throw new Error(`warm load via ${w.result.via}`);
       warm.push(w.totalMs);
       warmBlock.push(w.blockedMs);
     }
     // For comparison: the same parse on the calling thread blocks it for the whole parse.
-    const inline = await longestBlock(() => loadBankFile(file, { parseInline: parseDecoded }));
+    const inline = await longestBlock(() => loadBankFile(file, { io: nodeBankIo, parseInline: parseDecoded }));
     return { bytes: Buffer.byteLength(text), cold, coldBlock, warm, warmBlock, inlineBlock: inline.blockedMs };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -136,7 +137,7 @@ export async function realBank(root: string, runs: number) {
       let peak = before;
       const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
       const start = performance.now();
-      const loaded = await loadBankFile(file, { cacheDirs: [join(dir, `cache-${i}`)], workerFile, parseInline: parseDecoded });
+      const loaded = await loadBankFile(file, { io: nodeBankIo, cacheDirs: [join(dir, `cache-${i}`)], workerFile, parseInline: parseDecoded });
       cold.push(performance.now() - start);
       clearInterval(sampler);
       peak = Math.max(peak, process.memoryUsage().rss);

@@ -1,7 +1,7 @@
 // A parsed bank as lines of JSON (NDJSON): a header with the section tree, then the questions
 // in batches. Reading it back one line per macrotask keeps the extension host responsive even
 // for banks of tens of thousands of questions; the build writes the bundled bank this way.
-import { createHash } from 'node:crypto';
+import type { BankIo } from './io';
 import { listQuestions, type Bank, type Problem, type Question, type Section } from './model';
 
 /** Bump when the parser's output for the same input changes: cached banks are then parsed again. */
@@ -29,8 +29,8 @@ interface Header {
 }
 
 /** The cache key of a bank: its bytes, the title it falls back to, and the parser's version. */
-export function bankKey(bytes: Uint8Array, fallbackTitle: string): string {
-  return createHash('sha256').update(`${PARSER_VERSION}\u0000${fallbackTitle}\u0000`).update(bytes).digest('hex');
+export function bankKey(io: Pick<BankIo, 'sha256'>, bytes: Uint8Array, fallbackTitle: string): Promise<string> {
+  return io.sha256([`${PARSER_VERSION}\u0000${fallbackTitle}\u0000`, bytes]);
 }
 
 export function bankToLines(bank: Bank, key: string): string[] {

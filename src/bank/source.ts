@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { BUNDLED_BANK_FILE, BUNDLED_BANK_ID, bankIdForFile } from './bundled';
 import type { LoadOptions } from './load';
+import { nodeBankIo } from './io-node';
 
 export interface BankSource {
   file: string;
@@ -23,6 +24,7 @@ export function bankSource(o: { extensionDir: string; globalStorageDir: string; 
     file: custom || join(o.extensionDir, BUNDLED_BANK_FILE),
     bankId: custom ? bankIdForFile(custom) : BUNDLED_BANK_ID,
     load: {
+      io: nodeBankIo,
       cacheDirs: custom ? [userCache] : [join(dist, 'bank-cache'), userCache],
       workerFile,
       // remark stays out of the extension's bundle: the worker's bundle is the parser, loaded only if needed.

@@ -8,16 +8,12 @@ export { parseDecoded };
 export { noteBlocks } from './note-markdown';
 import { bankToLines } from './cache';
 
-export interface WorkerRequest {
-  bytes: Uint8Array;
-  fallbackTitle: string;
-  key: string;
-}
-export type WorkerReply = { line: string } | { done: true } | { error: string };
+import type { WorkerReply, WorkerRequest } from './worker-protocol';
+export type { WorkerReply, WorkerRequest };
 
 if (!isMainThread) parentPort?.on('message', (request: WorkerRequest) => {
   try {
-    const bank = parseDecoded(Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength), request.fallbackTitle);
+    const bank = parseDecoded(request.bytes, request.fallbackTitle);
     for (const line of bankToLines(bank, request.key)) parentPort!.postMessage({ line } satisfies WorkerReply);
     parentPort!.postMessage({ done: true } satisfies WorkerReply);
   } catch (err) {

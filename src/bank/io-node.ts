@@ -1,0 +1,66 @@
+// The bank loader's platform in Node's extension host (and the build, the bench and the tests):
+// node:fs, node:crypto and a worker thread running the bundled parser.
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import type { BankIo } from './io';
+import type { WorkerReply, WorkerRequest } from './worker-protocol';
+
+export const nodeBankIo: BankIo = {
+  async size(file) {
+    return (await stat(file)).size;
+  },
+  read: (file) => readFile(file),
+  readText: (file) => readFile(file, 'utf8').catch(() => undefined),
+  async writeText(file, text) {
+    await mkdir(dirname(file), { recursive: true });
+    // A temporary file renamed over the old one: a reader never sees half a file.
+    const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+    await writeFile(temp, text);
+    await rename(temp, file);
+  },
+  join,
+  async sha256(parts) {
+    const hash = createHash('sha256');
+    for (const p of parts) hash.update(p);
+    return hash.digest('hex');
+  },
+  parseInWorker: workerLines,
+};
+
+async function* workerLines(workerFile: string, request: WorkerRequest): AsyncGenerator<string> {
+  // Loaded on first use: activation with a cached bank never needs a thread.
+  const { Worker } = await import('node:worker_threads');
+  const worker = new Worker(workerFile);
+  const queue: WorkerReply[] = [];
+  let wake: (() => void) | undefined;
+  let failure: Error | undefined;
+  worker.on('message', (m: WorkerReply) => {
+    queue.push(m);
+    wake?.();
+  });
+  worker.on('error', (err) => {
+    failure = err;
+    wake?.();
+  });
+  worker.on('exit', (code) => {
+    if (code !== 0 && !failure) failure = new Error(`the parser worker stopped with code ${code}`);
+    wake?.();
+  });
+  worker.postMessage(request);
+  try {
+    for (;;) {
+      while (queue.length) {
+        const m = queue.shift()!;
+        if ('line' in m) yield m.line;
+        else if ('done' in m) return;
+        else throw new Error(m.error);
+      }
+      if (failure) throw failure;
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+    }
+  } finally {
+    void worker.terminate();
+  }
+}
