@@ -1,8 +1,8 @@
 // Wires the features together and nothing else: the bank and its progress (bank/, progress/),
 // the tree (tree/), the question pages (page/), the commands (commands/) and what the learner is
-// told (notify/).
+// told (notify/), over the extension host's platform (platform/: Node's here; the browser's in
+// web.ts, the `browser` entry).
 import * as vscode from 'vscode';
-import { join } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { openStudy } from './progress/open';
 import type { Study } from './progress/study';
@@ -14,9 +14,11 @@ import { MockInterviews } from './commands/mock';
 import { registerCommands } from './commands/register';
 import { announce, createLog } from './notify/announce';
 import { PAGE_VIEW_TYPE } from './shared/ids';
-import { BankFollower, chosenBankFile } from './source/follow';
+import { BankFollower } from './source/follow';
+import type { Platform } from './platform/platform';
+import { nodePlatform } from './platform/node';
+import { randomHex } from './util/random';
 import { followLocation, notesLocation, storeFor } from './source/location';
-import { followNotesFolder, notesFolder } from './source/notes-folder';
 
 export interface ExtensionApi {
   study: Study;
@@ -31,7 +33,11 @@ export interface ExtensionApi {
   storage: vscode.Memento;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
+export function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
+  return activateOn(context, nodePlatform(context));
+}
+
+export async function activateOn(context: vscode.ExtensionContext, platform: Platform): Promise<ExtensionApi> {
   // The code without 'vscode' (bank/, progress/) speaks through @vscode/l10n: same bundle.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const { output, log } = createLog();
@@ -40,34 +46,34 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   // Progress and notes in this workspace's storage, or in global storage for every workspace.
   const location = notesLocation();
   const opened = await openStudy({
-    extensionDir: context.extensionUri.fsPath,
-    globalStorageDir: context.globalStorageUri.fsPath,
-    workspaceIdentity: location === 'global' ? 'global storage: every workspace' : workspace || 'no-folder',
+    extensionDir: platform.extensionDir,
+    globalStorageDir: platform.globalStorageDir,
     memento: storeFor(context, location),
-    env: process.env,
-    chosenFile: chosenBankFile(),
+    env: platform.env,
+    chosenFile: platform.chosenBankFile(),
+    bank: platform.bank,
+    journal: await platform.journal(location === 'global' ? 'global storage: every workspace' : workspace || 'no-folder'),
+    hostId: randomHex(6),
   });
   const { study, loaded, journal } = opened;
   opened.notes.forEach(log);
   context.subscriptions.push(study, study.store, opened.following, { dispose: () => void journal.flush() });
   context.subscriptions.push(announce(study, loaded, output, log), followLocation(context, study, location, log));
   if (location === 'folder') {
-    const root = notesFolder();
-    if (root) context.subscriptions.push(followNotesFolder(study, root, log).disposable);
-    else void vscode.window.showWarningMessage(vscode.l10n.t('Notes are kept as files only in a workspace folder on disk; they stay in workspace storage for now.'));
+    const followed = platform.followNotesFolder(study, log);
+    if (typeof followed === 'string') void vscode.window.showWarningMessage(followed);
+    else context.subscriptions.push(followed);
   }
-  const follower = new BankFollower(study, { extensionDir: context.extensionUri.fsPath, globalStorageDir: context.globalStorageUri.fsPath, env: process.env, log }, loaded);
+  const follower = new BankFollower(study, { platform, log }, loaded);
   context.subscriptions.push(follower);
 
   const reuse = () => vscode.workspace.getConfiguration('djangoPrep').get<boolean>('reuseQuestionPage', true);
-  // The Preview renders notes with remark, which lives in the worker's bundle: loaded on the first preview.
-  const workerFile = join(context.extensionUri.fsPath, 'dist', 'bank-worker.js');
-  const renderNote = (text: string) => (require(workerFile) as typeof import('./bank/worker')).noteBlocks(text);
+  const renderNote = (text: string) => platform.renderNote(text);
   const pages = new Pages({ extensionUri: context.extensionUri, study, log, renderNote }, reuse);
   const reports = new Reports({ extensionUri: context.extensionUri, log, openQuestion: (id) => !!pages.open(id) });
   const { tree, treeView, disposable } = createTreeView(study, context.workspaceState, pages.onDidShowQuestion);
   context.subscriptions.push(disposable, pages, reports, vscode.window.registerWebviewPanelSerializer(PAGE_VIEW_TYPE, pages));
-  context.subscriptions.push(...registerCommands({ study, pages, treeView, output, follower, reports }));
+  context.subscriptions.push(...registerCommands({ study, pages, treeView, output, follower, reports, platform }));
   const mocks = new MockInterviews({ study, reports, extensionUri: context.extensionUri, log, renderNote });
   context.subscriptions.push(mocks);
   return { study, pages, tree, follower, reports, mocks, storage: storeFor(context, location) };

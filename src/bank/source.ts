@@ -1,12 +1,23 @@
 // Where the bank comes from: the file the learner chose (djangoPrep.bankFile, resolved by the
 // caller), else the file DJANGO_PREP_BANK names (for tests and authors), else the bundled bank;
-// how it is loaded
-// (the build's cache for the bundled bank, a content-keyed cache in global storage for others,
-// parsed in a worker thread whose bundle doubles as the parser). Pure: plain paths, no 'vscode'.
-import { join } from 'node:path';
-import { BUNDLED_BANK_FILE, BUNDLED_BANK_ID, bankIdForFile } from './bundled';
+// and how it is loaded (the build's cache for the bundled bank, a content-keyed cache in global
+// storage for others, parsed in a worker whose bundle doubles as the parser). Files are named as
+// the platform's io names them (paths in Node, URIs in the browser). Pure: no 'vscode', no Node module.
+import { BUNDLED_BANK_FILE, BUNDLED_BANK_ID } from './bundled';
+import type { Bank } from './model';
+import type { BankIo } from './io';
 import type { LoadOptions } from './load';
-import { nodeBankIo } from './io-node';
+
+/** What the platform gives the bank: files, ids for the learner's files, and the parser. */
+export interface BankPlatform {
+  io: BankIo;
+  /** The storage key prefix of a bank file of the learner's: its own, so ids never mix. */
+  bankIdForFile(file: string): string;
+  /** Parses on the calling thread (when there is no worker, or it failed). */
+  parseInline(bytes: Uint8Array, fallbackTitle: string): Bank;
+  /** The parser's bundle, run in a worker when the io can. */
+  workerFile?: string;
+}
 
 export interface BankSource {
   file: string;
@@ -15,20 +26,18 @@ export interface BankSource {
   load: LoadOptions;
 }
 
-export function bankSource(o: { extensionDir: string; globalStorageDir: string; env: Record<string, string | undefined>; chosenFile?: string }): BankSource {
+export function bankSource(o: { extensionDir: string; globalStorageDir: string; env: Record<string, string | undefined>; chosenFile?: string; bank: BankPlatform }): BankSource {
+  const { io } = o.bank;
   const custom = o.chosenFile || o.env.DJANGO_PREP_BANK;
-  const dist = join(o.extensionDir, 'dist');
-  const userCache = join(o.globalStorageDir, 'bank-cache');
-  const workerFile = join(dist, 'bank-worker.js');
+  const userCache = io.join(o.globalStorageDir, 'bank-cache');
   return {
-    file: custom || join(o.extensionDir, BUNDLED_BANK_FILE),
-    bankId: custom ? bankIdForFile(custom) : BUNDLED_BANK_ID,
+    file: custom || io.join(o.extensionDir, BUNDLED_BANK_FILE),
+    bankId: custom ? o.bank.bankIdForFile(custom) : BUNDLED_BANK_ID,
     load: {
-      io: nodeBankIo,
-      cacheDirs: custom ? [userCache] : [join(dist, 'bank-cache'), userCache],
-      workerFile,
-      // remark stays out of the extension's bundle: the worker's bundle is the parser, loaded only if needed.
-      parseInline: (bytes, title) => (require(workerFile) as typeof import('./worker')).parseDecoded(bytes, title),
+      io,
+      cacheDirs: custom ? [userCache] : [io.join(io.join(o.extensionDir, 'dist'), 'bank-cache'), userCache],
+      workerFile: o.bank.workerFile,
+      parseInline: (bytes, title) => o.bank.parseInline(bytes, title),
     },
   };
 }

@@ -1,10 +1,10 @@
 // The bank commands: choose the bank to study, reveal a question in its file, show its problems.
 import * as vscode from 'vscode';
-import { basename } from 'node:path';
+import { baseName } from '../bank/io';
+import type { Platform } from '../platform/platform';
 import type { Study } from '../progress/study';
 import type { BankFollower } from '../source/follow';
 import { BANK_SETTING } from '../source/follow';
-import { settingValueFor } from '../source/setting';
 import { BUNDLED_BANK_ID } from '../bank/bundled';
 import { COMMANDS } from '../shared/ids';
 
@@ -12,6 +12,7 @@ export interface BankCommandHost {
   study: Study;
   follower: BankFollower;
   output: vscode.OutputChannel;
+  platform: Platform;
   /** The question a command without an argument means (the page in front, else the tree's selection). */
   currentQuestion(arg?: unknown): string | undefined;
 }
@@ -19,8 +20,8 @@ export interface BankCommandHost {
 type BankPick = vscode.QuickPickItem & { value?: string; browse?: boolean };
 
 export function registerBankCommands(host: BankCommandHost): vscode.Disposable[] {
-  const { study, follower } = host;
-  const folder = () => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  const { study, follower, platform } = host;
+  const folder = () => vscode.workspace.workspaceFolders?.[0]?.uri;
 
   return [
     vscode.commands.registerCommand(COMMANDS.chooseBank, async (file?: unknown) => {
@@ -32,12 +33,12 @@ export function registerBankCommands(host: BankCommandHost): vscode.Disposable[]
           { label: `$(mortar-board) ${vscode.l10n.t('The bundled Django bank')}`, description: study.bankId === BUNDLED_BANK_ID ? vscode.l10n.t('current') : undefined, value: '' },
           ...(found.length ? [{ label: vscode.l10n.t('Markdown files in the workspace'), kind: vscode.QuickPickItemKind.Separator } as BankPick] : []),
           ...found
-            .sort((a, b) => a.fsPath.localeCompare(b.fsPath))
+            .sort((a, b) => a.path.localeCompare(b.path))
             .map((uri) => ({
-              label: `$(markdown) ${basename(uri.fsPath)}`,
+              label: `$(markdown) ${baseName(uri.path)}`,
               description: vscode.workspace.asRelativePath(uri, false),
-              detail: uri.fsPath === current ? vscode.l10n.t('current') : undefined,
-              value: settingValueFor(uri.fsPath, folder()),
+              detail: platform.fileOf(uri) === current ? vscode.l10n.t('current') : undefined,
+              value: platform.settingValueFor(uri),
             })),
           { label: '', kind: vscode.QuickPickItemKind.Separator },
           { label: `$(folder-opened) ${vscode.l10n.t('Choose a File…')}`, browse: true },
@@ -47,7 +48,7 @@ export function registerBankCommands(host: BankCommandHost): vscode.Disposable[]
         if (picked.browse) {
           const uris = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: vscode.l10n.t('Study This Bank'), filters: { Markdown: ['md', 'markdown', 'mdx'] } });
           if (!uris?.[0]) return;
-          value = settingValueFor(uris[0].fsPath, folder());
+          value = platform.settingValueFor(uris[0]);
         } else value = picked.value;
       }
       const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
@@ -63,7 +64,7 @@ export function registerBankCommands(host: BankCommandHost): vscode.Disposable[]
         return;
       }
       const line = Math.max(0, entry.question.line - 1);
-      await vscode.window.showTextDocument(vscode.Uri.file(follower.current.file), {
+      await vscode.window.showTextDocument(platform.uriOf(follower.current.file), {
         selection: new vscode.Range(line, 0, line, 0),
         viewColumn: vscode.ViewColumn.One,
         preview: true,
@@ -73,7 +74,7 @@ export function registerBankCommands(host: BankCommandHost): vscode.Disposable[]
     vscode.commands.registerCommand(COMMANDS.showProblems, async () => {
       const { file, bank, error } = follower.current;
       if (!error && bank.problems.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('The question bank {0} has no problems.', basename(file)));
+        void vscode.window.showInformationMessage(vscode.l10n.t('The question bank {0} has no problems.', baseName(file)));
         return;
       }
       // The learner's own bank: its problems are diagnostics, in the Problems panel and at their lines.

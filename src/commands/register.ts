@@ -10,6 +10,7 @@ import { registerNotesCommands } from './notes';
 import { registerBankCommands } from './bank';
 import type { BankFollower } from '../source/follow';
 import type { Reports } from '../page/report';
+import type { Platform } from '../platform/platform';
 import { registerReviewCommands } from './review';
 
 export interface CommandHost {
@@ -19,6 +20,7 @@ export interface CommandHost {
   output: vscode.OutputChannel;
   follower: BankFollower;
   reports: Reports;
+  platform: Platform;
 }
 
 /** A command's argument may be a question id (from code or a link) or a tree node (from a menu). */
@@ -107,6 +109,6 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
 
     ...registerNotesCommands(study, pages),
     ...registerReviewCommands({ study, pages, reports: host.reports }),
-    ...registerBankCommands({ study, follower: host.follower, output: host.output, currentQuestion: (arg) => questionIdOf(arg) ?? currentQuestion() }),
+    ...registerBankCommands({ study, follower: host.follower, output: host.output, platform: host.platform, currentQuestion: (arg) => questionIdOf(arg) ?? currentQuestion() }),
   ];
 }

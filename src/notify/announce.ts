@@ -1,7 +1,7 @@
 // What the learner is told, once: problems of the bank (naming the file and line), stored data
 // set aside, conflict copies kept. (The bank's state for the view's welcome content: source/follow.ts.)
 import * as vscode from 'vscode';
-import { basename } from 'node:path';
+import { baseName } from '../bank/io';
 import type { LoadedBank } from '../bank/load';
 import type { Study } from '../progress/study';
 import { COMMANDS } from '../shared/ids';
@@ -26,8 +26,8 @@ function announce(study: Study, loaded: LoadedBank, output: vscode.OutputChannel
     void vscode.window
       .showWarningMessage(
         n === 1
-          ? vscode.l10n.t('Question bank {0}: 1 problem; the first, at line {1}: {2}.', basename(file), first.line, first.message)
-          : vscode.l10n.t('Question bank {0}: {1} problems; the first, at line {2}: {3}.', basename(file), n, first.line, first.message),
+          ? vscode.l10n.t('Question bank {0}: 1 problem; the first, at line {1}: {2}.', baseName(file), first.line, first.message)
+          : vscode.l10n.t('Question bank {0}: {1} problems; the first, at line {2}: {3}.', baseName(file), n, first.line, first.message),
         showProblems,
       )
       .then((choice) => choice && output.show(true));

@@ -1,10 +1,8 @@
 // Opens a study: the bank and, beside it, the workspace's journal merged into workspace storage.
-// Pure of 'vscode': the caller passes paths and the storage.
-import { randomHex } from '../util/random';
-import { bankSource } from '../bank/source';
+// Pure: the caller passes the platform (files, the journal's folder) and the storage.
+import { bankSource, type BankPlatform } from '../bank/source';
 import { loadBankFile, type LoadedBank } from '../bank/load';
-import { JournaledStore } from './journal';
-import { journalDirPath, legacyJournal, nodeJournalDir } from './journal-file';
+import { JournaledStore, type JournalDir, type JournalOptions } from './journal';
 import { mergeStored } from './merge';
 import type { KeyValueStore } from './storage';
 import { StudyStore } from './store';
@@ -23,22 +21,21 @@ export interface OpenedStudy {
 export async function openStudy(o: {
   extensionDir: string;
   globalStorageDir: string;
-  /** Names the workspace: its journal is shared by every window on it. */
-  workspaceIdentity: string;
   memento: KeyValueStore;
   env: Record<string, string | undefined>;
-  /** The bank file the learner chose (absolute), if any. */
+  /** The bank file the learner chose, if any. */
   chosenFile?: string;
+  bank: BankPlatform;
+  /** This workspace's journal folder (shared by every window on it), and the journal of earlier versions. */
+  journal: { dir: JournalDir; legacy?: JournalOptions['legacy'] };
+  /** This window's id in the journal. */
+  hostId: string;
 }): Promise<OpenedStudy> {
   const source = bankSource(o);
   const [loaded, opened] = await Promise.all([
     loadBankFile(source.file, source.load),
     // One journal file per window, merged by every window (see journal.ts).
-    JournaledStore.open(o.memento, nodeJournalDir(journalDirPath(o.globalStorageDir, o.workspaceIdentity)), {
-      hostId: randomHex(6),
-      merge: mergeStored,
-      legacy: legacyJournal(o.globalStorageDir, o.workspaceIdentity),
-    }),
+    JournaledStore.open(o.memento, o.journal.dir, { hostId: o.hostId, merge: mergeStored, legacy: o.journal.legacy }),
   ]);
   const notes: string[] = [];
   if (opened.recovered.length) notes.push(`Recovered ${opened.recovered.length} recent change(s) from the journal: ${opened.recovered.join(', ')}`);

@@ -3,30 +3,22 @@
 // given to the study, which keeps ticks and notes by bank and question id. The parser's problems
 // are diagnostics on the file, where its author looks.
 import * as vscode from 'vscode';
-import { dirname, basename } from 'node:path';
 import { bankSource } from '../bank/source';
+import { baseName } from '../bank/io';
+import type { Platform } from '../platform/platform';
 import { BUNDLED_BANK_ID } from '../bank/bundled';
 import { loadBankFile, type LoadedBank } from '../bank/load';
 import type { Study } from '../progress/study';
 import { Disposable } from '../util/disposable';
 import { BANK_STATE_CONTEXT } from '../shared/ids';
-import { resolveBankSetting } from './setting';
 
 export const BANK_SETTING = 'bankFile';
 /** A burst of file events (a save writes, renames, touches) is read once, this long after the last. */
 const SETTLE_MS = 150;
 
 export interface FollowOptions {
-  extensionDir: string;
-  globalStorageDir: string;
-  env: Record<string, string | undefined>;
+  platform: Platform;
   log(message: string): void;
-}
-
-/** The bank file the setting names, absolute; undefined for the bundled bank. */
-export function chosenBankFile(): string | undefined {
-  const value = vscode.workspace.getConfiguration('djangoPrep').get<string>(BANK_SETTING, '');
-  return resolveBankSetting(value, vscode.workspace.workspaceFolders?.[0]?.uri.fsPath);
 }
 
 export class BankFollower extends Disposable {
@@ -54,7 +46,7 @@ export class BankFollower extends Disposable {
     );
     this.register(
       vscode.workspace.onDidSaveTextDocument((doc) => {
-        if (doc.uri.scheme === 'file' && doc.uri.fsPath === this.loaded.file) this.soon();
+        if (doc.uri.toString() === this.o.platform.uriOf(this.loaded.file).toString()) this.soon();
       }),
     );
     this.register({ dispose: () => (this.watcher?.dispose(), this.timer && clearTimeout(this.timer)) });
@@ -68,7 +60,8 @@ export class BankFollower extends Disposable {
   /** Reads the bank the setting names (or the bundled one) and shows it. */
   async reload(): Promise<void> {
     const generation = ++this.generation;
-    const source = bankSource({ ...this.o, chosenFile: chosenBankFile() });
+    const { platform } = this.o;
+    const source = bankSource({ ...platform, chosenFile: platform.chosenBankFile() });
     const loaded = await loadBankFile(source.file, source.load);
     if (generation !== this.generation || this.isDisposed) return;
     const sameBank = source.bankId === this.study.bankId;
@@ -96,7 +89,7 @@ export class BankFollower extends Disposable {
     if (this.study.bankId === BUNDLED_BANK_ID && !loaded.error) return;
     const problems = loaded.error ? [{ line: 1, message: loaded.error }] : loaded.bank.problems;
     this.diagnostics.set(
-      vscode.Uri.file(loaded.file),
+      this.o.platform.uriOf(loaded.file),
       problems.map((p) => {
         const d = new vscode.Diagnostic(new vscode.Range(p.line - 1, 0, p.line - 1, 10_000), p.message, vscode.DiagnosticSeverity.Warning);
         d.source = vscode.l10n.t('Question bank');
@@ -110,7 +103,7 @@ export class BankFollower extends Disposable {
     this.watcher?.dispose();
     this.watcher = undefined;
     if (this.study.bankId === BUNDLED_BANK_ID) return;
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dirname(file)), basename(file)));
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(this.o.platform.uriOf(file), '..'), baseName(file)));
     watcher.onDidChange(() => this.soon());
     watcher.onDidCreate(() => this.soon());
     watcher.onDidDelete(() => this.soon());

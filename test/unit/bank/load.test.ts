@@ -91,7 +91,8 @@ describe('loading a bank file', () => {
 
 describe('bank ids for storage', () => {
   it('gives a bank file of the user its own id, stable for the same path', async () => {
-    const { bankIdForFile, BUNDLED_BANK_ID } = await import('../../../src/bank/bundled');
+    const { BUNDLED_BANK_ID } = await import('../../../src/bank/bundled');
+    const { bankIdForFile } = await import('../../../src/bank/source-node');
     assert.equal(bankIdForFile('/a/bank.md'), bankIdForFile('/a/../a/bank.md'));
     assert.notEqual(bankIdForFile('/a/bank.md'), bankIdForFile('/b/bank.md'));
     assert.notEqual(bankIdForFile('/a/bank.md'), BUNDLED_BANK_ID);

@@ -1,0 +1,35 @@
+// Node's extension host (desktop VS Code, code-server): files by path with node:fs, a worker
+// thread for the parser, the journal on disk, notes as files.
+import * as vscode from 'vscode';
+import { join } from 'node:path';
+import type { Platform } from './platform';
+import { nodeBankPlatform } from '../bank/source-node';
+import { journalDirPath, legacyJournal, nodeJournalDir } from '../progress/journal-file';
+import { resolveBankSetting, settingValueFor } from '../source/setting';
+import { followNotesFolder, notesFolder } from '../source/notes-folder';
+
+export function nodePlatform(context: vscode.ExtensionContext): Platform {
+  const extensionDir = context.extensionUri.fsPath;
+  const globalStorageDir = context.globalStorageUri.fsPath;
+  const folder = () => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  // The Preview renders notes with remark, which lives in the worker's bundle: loaded on the first preview.
+  const workerFile = join(extensionDir, 'dist', 'bank-worker.js');
+  return {
+    kind: 'node',
+    bank: nodeBankPlatform(extensionDir),
+    extensionDir,
+    globalStorageDir,
+    env: process.env,
+    uriOf: (file) => vscode.Uri.file(file),
+    fileOf: (uri) => uri.fsPath,
+    chosenBankFile: () => resolveBankSetting(vscode.workspace.getConfiguration('djangoPrep').get<string>('bankFile', ''), folder()),
+    settingValueFor: (uri) => settingValueFor(uri.fsPath, folder()),
+    journal: async (identity) => ({ dir: nodeJournalDir(journalDirPath(globalStorageDir, identity)), legacy: legacyJournal(globalStorageDir, identity) }),
+    renderNote: (text) => (require(workerFile) as typeof import('../bank/worker')).noteBlocks(text),
+    followNotesFolder(study, log) {
+      const root = notesFolder();
+      if (!root) return vscode.l10n.t('Notes are kept as files only in a workspace folder on disk; they stay in workspace storage for now.');
+      return followNotesFolder(study, root, log).disposable;
+    },
+  };
+}
