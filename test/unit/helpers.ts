@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { listQuestions, type Bank, type Question } from '../../src/bank/model';
+import { rateCard } from '../../src/review/fsrs';
+import { withReview, type StoredReview } from '../../src/review/record';
 
 /** The repository root: the nearest folder above the bundled test (out/test/unit/...) with a package.json. */
 export const ROOT = (() => {
@@ -22,3 +24,14 @@ export function byId(bank: Bank, id: string): Question {
   if (!q) throw new Error(`no question ${id}; ids: ${questions(bank).map((x) => x.id).join(', ')}`);
   return q;
 }
+
+/** A question's review record after these ratings, each [rating, when], oldest first. */
+export function reviewed(...ratings: Array<[1 | 2 | 3 | 4, number]>): StoredReview {
+  let review: StoredReview | undefined;
+  for (const [r, at] of ratings) {
+    const { card, entry } = rateCard(review?.card, r, at);
+    review = withReview(review, card, entry);
+  }
+  return review!;
+}
+

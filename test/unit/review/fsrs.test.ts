@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { dueAfter, rateCard, replay, retrievability, type LogEntry, type StoredCard } from '../../../src/review/fsrs';
-import { mergeReview, readReview, withReview, type StoredReview } from '../../../src/review/record';
+import { mergeReview, readReview } from '../../../src/review/record';
+import { reviewed } from '../helpers';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
@@ -54,14 +55,7 @@ describe('FSRS scheduling (ts-fsrs)', () => {
   });
 });
 
-function history(ratings: Array<[1 | 2 | 3 | 4, number]>): StoredReview {
-  let review: StoredReview | undefined;
-  for (const [r, at] of ratings) {
-    const { card, entry } = rateCard(review?.card, r, at);
-    review = withReview(review, card, entry);
-  }
-  return review!;
-}
+const history = (ratings: Array<[1 | 2 | 3 | 4, number]>) => reviewed(...ratings);
 
 describe('stored review records', () => {
   it('reads a good record and refuses one of the wrong shape', () => {

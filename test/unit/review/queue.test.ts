@@ -1,20 +1,12 @@
 import assert from 'node:assert/strict';
-import { rateCard } from '../../../src/review/fsrs';
-import { withReview, type StoredReview } from '../../../src/review/record';
+import { reviewed } from '../helpers';
 import { dayAfter, dueIds, isWeak, mockQuestions, newIds, newToday, nextDue, startOfDay } from '../../../src/review/queue';
 import { statistics } from '../../../src/review/stats';
 
 const DAY = 86_400_000;
 const NOW = new Date(2026, 10, 25, 15, 0, 0).getTime(); // a Wednesday, local time
 
-function rated(...ratings: Array<[1 | 2 | 3 | 4, number]>): StoredReview {
-  let review: StoredReview | undefined;
-  for (const [r, at] of ratings) {
-    const { card, entry } = rateCard(review?.card, r, at);
-    review = withReview(review, card, entry);
-  }
-  return review!;
-}
+const rated = reviewed;
 
 describe('what to study next', () => {
   const ids = ['1.1', '1.2', '1.3', '1.4', '1.5'];
