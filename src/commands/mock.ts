@@ -9,7 +9,7 @@ import type { Block } from '../bank/model';
 import { COMMANDS } from '../shared/ids';
 import { MockPage, MOCK_VIEW_TYPE } from '../page/mock';
 import { mockSummary } from '../page/mock-html';
-import { currentIndex, newMock, type StoredMock } from '../review/mock';
+import { newMock, type StoredMock } from '../review/mock';
 import type { MockPageState } from '../shared/protocol';
 
 export const MIN_MINUTES = 0.05;
@@ -144,7 +144,8 @@ export class MockInterviews implements vscode.Disposable {
 
   private open(run: StoredMock, panel?: vscode.WebviewPanel): MockPage {
     const webview = panel ?? vscode.window.createWebviewPanel(MOCK_VIEW_TYPE, vscode.l10n.t('Mock Interview'), vscode.ViewColumn.Beside, { enableFindWidget: false });
-    const page = new MockPage(webview, { ...this.host, finished: (done) => this.finished(done) }, run);
+    // The page says it finished once every question is rated: the summary follows.
+    const page = new MockPage(webview, { ...this.host, finished: (done) => this.showSummary(done) }, run);
     this.page = page;
     page.onDidDispose(() => {
       if (this.page === page) this.page = undefined;
@@ -156,10 +157,6 @@ export class MockInterviews implements vscode.Disposable {
   showSummary(run: StoredMock): void {
     const { study, reports } = this.host;
     reports.show('mock', vscode.l10n.t('Mock Interview Summary'), () => mockSummary(run, { textOf: (id) => study.entry(id)?.question.text, now: study.now() }));
-  }
-
-  private finished(run: StoredMock): void {
-    if (currentIndex(run) === undefined) this.showSummary(run);
   }
 
   dispose(): void {

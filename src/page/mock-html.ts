@@ -26,7 +26,7 @@ export const clock = (ms: number) => {
 export function mockHtml(o: MockShell): string {
   const a = escapeHtml;
   const t = (s: string) => a(l10n.t(s));
-  const ratings = [l10n.t('Again'), l10n.t('Hard'), l10n.t('Good'), l10n.t('Easy')];
+  const ratings = [1, 2, 3, 4].map(ratingName);
   const body = `<main id="mock" class="mock" aria-busy="true">
   <header class="bar">
     <span id="position" class="position" data-words="${a(l10n.t('Mock interview · question {0} of {1}'))}"></span>

@@ -7,8 +7,7 @@ import type { Study } from '../progress/study';
 import type { Block } from '../bank/model';
 import { parseMockMessage, type MockExtensionMessage, type MockView } from '../shared/protocol';
 import { currentIndex, judgeDraft, MOCK_ANSWER_MAX_CHARS, mockChanges, phaseOf, timeTaken, type StoredMock } from '../review/mock';
-import { dueAfter } from '../review/fsrs';
-import { intervalText } from '../review/words';
+import { ratingIntervals } from '../review/words';
 import { mockHtml } from './mock-html';
 import { noteHtml, renderBlocks, renderInline } from './render';
 import { MAX_RELOADS, READY_WITHIN_MS, ReadyWatchdog } from './ready-watchdog';
@@ -103,7 +102,6 @@ export class MockPage extends Disposable {
     const entry = study.entry(item.id);
     const now = study.now();
     const phase = phaseOf(item);
-    const due = dueAfter(study.review(item.id)?.card, now);
     const lang = vscode.env.language || 'en';
     return {
       runId: this.run.runId,
@@ -124,7 +122,7 @@ export class MockPage extends Disposable {
       // Only once answered: the earlier notes and the bank's answer would give it away.
       earlierNoteHtml: phase === 'rate' ? noteHtml(study.getNote(item.id), this.host.renderNote, (err) => this.host.log(`The note could not be shown: ${err.message}`)) : '',
       answerHtml: phase === 'rate' && entry ? renderBlocks(entry.question.richAnswer) : '',
-      intervals: [1, 2, 3, 4].map((r) => intervalText(due[r as 1 | 2 | 3 | 4] - now, lang)) as MockView['intervals'],
+      intervals: ratingIntervals(study.review(item.id)?.card, now, lang),
     };
   }
 

@@ -4,8 +4,7 @@ import * as vscode from 'vscode';
 import type { Study } from '../progress/study';
 import { NOTE_MAX_CHARS } from '../progress/store';
 import { parsePageMessage, isSafeExternalLink, type ExtensionMessage, type PageContent, type ReviewView } from '../shared/protocol';
-import { dueAfter } from '../review/fsrs';
-import { dueText, intervalText } from '../review/words';
+import { dueText, ratingIntervals } from '../review/words';
 import type { ReviewSession } from '../review/session';
 import { pageHtml, type PageStrings } from './html';
 import { noteHtml, renderBlocks, renderInline } from './render';
@@ -205,12 +204,11 @@ export class QuestionPage extends Disposable {
     const now = study.now();
     const review = study.review(this.id);
     const lang = vscode.env.language || 'en';
-    const due = dueAfter(review?.card, now);
     const session = this.session && this.session.current === this.id ? { position: this.session.position, count: this.session.count, fresh: this.session.fresh } : undefined;
     return {
       dueText: review ? dueText(review.card.due, now, lang) : '',
       lastRating: review?.log.at(-1)?.r,
-      intervals: [1, 2, 3, 4].map((r) => intervalText(due[r as 1 | 2 | 3 | 4] - now, lang)) as ReviewView['intervals'],
+      intervals: ratingIntervals(review?.card, now, lang),
       ...(session ? { session } : {}),
     };
   }

@@ -43,11 +43,4 @@ export class ReviewSession {
     this.index++;
     return this.current;
   }
-
-  /** How many of each rating (Again, Hard, Good, Easy). */
-  tally(): Record<Rating, number> {
-    const tally: Record<Rating, number> = { 1: 0, 2: 0, 3: 0, 4: 0 };
-    for (const r of this.ratings) tally[r.rating]++;
-    return tally;
-  }
 }

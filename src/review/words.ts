@@ -1,5 +1,6 @@
 // Times in words for the pages: "in 3 days", "10 min". Intl does the words, in the display
 // language. Pure: no 'vscode'.
+import { dueAfter, type StoredCard } from './fsrs';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -36,4 +37,10 @@ export function dueText(due: number, now: number, lang = 'en'): string {
   if (Math.abs(ms) < MINUTE) return format.format(0, 'second');
   const [n, unit] = unitOf(ms);
   return format.format(n, unit);
+}
+
+/** What each rating (Again, Hard, Good, Easy) would schedule now, in words: the rating buttons' hints. */
+export function ratingIntervals(card: StoredCard | undefined, now: number, lang = 'en'): [string, string, string, string] {
+  const due = dueAfter(card, now);
+  return [intervalText(due[1] - now, lang), intervalText(due[2] - now, lang), intervalText(due[3] - now, lang), intervalText(due[4] - now, lang)];
 }
