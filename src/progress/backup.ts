@@ -25,7 +25,15 @@ export interface Backup {
   entries: Record<string, unknown>;
 }
 
+/** A bank's keys: its progress key, then the prefixes of its notes, conflict copies, review histories and mock runs. */
 const keysOf = (bankId: string) => [`progress/${bankId}`, `note/${bankId}/`, conflictPrefix(bankId), reviewPrefix(bankId), mockPrefix(bankId)];
+
+/** The same kind of key in another bank (`from` and `to` from keysOf); undefined for a key of none of those kinds. */
+function sameKeyIn(key: string, from: string[], to: string[]): string | undefined {
+  if (key === from[0]) return to[0];
+  const kind = from.findIndex((prefix, i) => i > 0 && key.startsWith(prefix));
+  return kind < 0 ? undefined : to[kind] + key.slice(from[kind].length);
+}
 
 export function makeBackup(storage: { get(key: string): unknown; keys(): readonly string[] }, bankId: string, bankTitle: string, now: Date): Backup {
   const [progress, ...prefixes] = keysOf(bankId);
@@ -72,16 +80,12 @@ export interface Restore {
 
 /** Merges a backup into the stored values of a bank (the bank shown now, whatever bank the backup was made from). */
 export function restoreBackup(storage: { get(key: string): unknown }, backup: Backup, intoBank: string, now: number): Restore {
-  const [fromProgress, fromNotes, fromConflicts, fromReviews, fromMocks] = keysOf(backup.bankId);
-  const [toProgress, toNotes, toConflicts, toReviews, toMocks] = keysOf(intoBank);
+  const from = keysOf(backup.bankId);
+  const to = keysOf(intoBank);
+  const [toProgress, toNotes, , toReviews] = to;
   const result: Restore = { writes: [], notes: 0, progress: false, conflicts: 0, reviews: 0 };
   for (const [key, value] of Object.entries(backup.entries)) {
-    let target: string | undefined;
-    if (key === fromProgress) target = toProgress;
-    else if (key.startsWith(fromNotes)) target = toNotes + key.slice(fromNotes.length);
-    else if (key.startsWith(fromConflicts)) target = toConflicts + key.slice(fromConflicts.length);
-    else if (key.startsWith(fromReviews)) target = toReviews + key.slice(fromReviews.length);
-    else if (key.startsWith(fromMocks)) target = toMocks + key.slice(fromMocks.length);
+    const target = sameKeyIn(key, from, to);
     if (!target) continue;
     const { write, copies } = mergeEntry(storage, target, value, now);
     if (write) result.writes.push(write);
