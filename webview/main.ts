@@ -13,6 +13,7 @@
 import type { ExtensionMessage, PageMessage, PageState, PageContent, ReviewView } from '../src/shared/protocol';
 import { judgeEdit, makePatch } from '../src/shared/note-version';
 import { highlightCode } from './highlight';
+import { RatingBar, isTyping } from './rating-bar';
 
 /** Longer notes are sent as patches to the previous send rather than whole. */
 const PATCH_ABOVE_CHARS = 20_000;
@@ -53,11 +54,8 @@ const revealBox = $('reveal-box');
 const revealEl = $<HTMLButtonElement>('reveal');
 const recallEl = $('recall');
 const dueEl = $('due');
-const rateButtons = [...document.querySelectorAll<HTMLButtonElement>('button.rate')];
 /** In a review session, the notes and the answer wait until the learner asks for them. */
 let revealed = true;
-/** A rating was sent and not yet answered: a second key press does not rate twice. */
-let rating = false;
 /** Pairs a Preview with the extension's reply: only the latest one is shown. */
 let previewSeq = 0;
 
@@ -126,45 +124,35 @@ function reveal(): void {
   revealed = true;
   applyRevealed();
   if (view.answerHtml) revealAnswer(true);
-  rateButtons[2]?.focus(); // Good: the usual answer, and Enter or 1–4 from here
+  ratingBar.focusGood();
 }
 revealEl.addEventListener('click', reveal);
 
 /** The rating bar and, in a session, the place in it. */
 function applyReview(v: PageContent, review: ReviewView): void {
-  rating = false;
-  review.intervals.forEach((interval, i) => {
-    const button = rateButtons[i];
-    if (!button) return;
-    button.querySelector('.interval')!.textContent = interval;
-    button.disabled = false;
-    button.classList.toggle('last', review.lastRating === i + 1);
-  });
+  ratingBar.show(review.intervals, review.lastRating);
   dueEl.textContent = review.dueText ? (dueEl.dataset.next ?? '{0}').replace('{0}', () => review.dueText) : (dueEl.dataset.notReviewed ?? '');
   const s = review.session;
   positionEl.textContent = s ? (dueEl.dataset[s.fresh ? 'newPosition' : 'reviewPosition'] ?? '{0}/{1}').replace('{0}', String(s.position)).replace('{1}', String(s.count)) : `${v.id} · ${v.index} of ${v.total}`;
   page.classList.toggle('in-review', !!s);
 }
 
-function rate(value: number): void {
-  if (!view || rating || recallEl.hidden) return;
-  rating = true;
-  rateButtons.forEach((b) => (b.disabled = true));
-  flush();
-  send({ type: 'rate', id: view.id, rating: value as 1 | 2 | 3 | 4 });
-}
-rateButtons.forEach((b) => b.addEventListener('click', () => rate(Number(b.dataset.rating))));
+const ratingBar = new RatingBar(
+  () => !!view && !recallEl.hidden,
+  (rating) => {
+    flush();
+    send({ type: 'rate', id: view!.id, rating });
+  },
+);
 
 document.addEventListener('keydown', (e) => {
-  if (e.altKey || e.ctrlKey || e.metaKey) return;
-  const target = e.target as HTMLElement | null;
-  if (target && (target.tagName === 'TEXTAREA' || target.tagName === 'INPUT' || target.isContentEditable)) return;
+  if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
   if (e.key === ' ' && view?.review.session && !revealed) {
     e.preventDefault();
     reveal();
   } else if (/^[1-4]$/.test(e.key) && !recallEl.hidden) {
     e.preventDefault();
-    rate(Number(e.key));
+    ratingBar.rate(Number(e.key));
   }
 });
 

@@ -4,6 +4,7 @@
 // 'finish' when the learner is done or the time is up, then the rating (keys 1–4).
 import type { MockExtensionMessage, MockPageMessage, MockPageState, MockView } from '../src/shared/protocol';
 import { highlightCode } from './highlight';
+import { RatingBar, isTyping } from './rating-bar';
 
 const vscode = acquireVsCodeApi<MockPageState>();
 let state = vscode.getState();
@@ -18,7 +19,6 @@ let base = 0;
 let firstRender = true;
 /** The learner said they were done (not the clock): the rating takes the focus when it shows. */
 let finishedByLearner = false;
-let rating = false;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const page = $('mock');
@@ -33,7 +33,6 @@ const afterwardsEl = $('afterwards');
 const earlierEl = $('earlier');
 const bankAnswerEl = $('bank-answer');
 const bankAnswerHead = $('bank-answer-head');
-const rateButtons = [...document.querySelectorAll<HTMLButtonElement>('button.rate')];
 
 const send = (m: MockPageMessage) => vscode.postMessage(m);
 const clock = (ms: number) => {
@@ -82,7 +81,6 @@ function render(v: MockView): void {
   view = v;
   skew = Date.now() - v.now;
   finishing = false;
-  rating = false;
   document.title = v.text;
   positionEl.textContent = (positionEl.dataset.words ?? '{0}/{1}').replace('{0}', String(v.index + 1)).replace('{1}', String(v.count));
   questionEl.innerHTML = v.questionHtml; // escaped by the extension (page/render.ts)
@@ -116,12 +114,7 @@ function render(v: MockView): void {
     bankAnswerEl.innerHTML = v.answerHtml;
     bankAnswerEl.hidden = bankAnswerHead.hidden = v.answerHtml === '';
     highlightCode(bankAnswerEl);
-    v.intervals.forEach((interval, i) => {
-      const b = rateButtons[i];
-      if (!b) return;
-      b.querySelector('.interval')!.textContent = interval;
-      b.disabled = false;
-    });
+    ratingBar.show(v.intervals);
   }
   if (ticker) clearInterval(ticker);
   ticker = setInterval(tick, 250);
@@ -131,8 +124,10 @@ function render(v: MockView): void {
   page.dataset.questionId = v.id;
   // A new question: the answer box (or, answered already, Good). Time up while typing: the focus
   // stays in the box; done by the learner's own key: Good, so 1–4 rate at once.
-  if (!sameQuestion) (v.phase === 'answer' ? answerEl : rateButtons[2])?.focus();
-  else if (v.phase === 'rate' && (finishedByLearner || document.activeElement !== answerEl)) rateButtons[2]?.focus();
+  if (!sameQuestion) {
+    if (v.phase === 'answer') answerEl.focus();
+    else ratingBar.focusGood();
+  } else if (v.phase === 'rate' && (finishedByLearner || document.activeElement !== answerEl)) ratingBar.focusGood();
   finishedByLearner = false;
 }
 
@@ -146,14 +141,13 @@ answerEl.addEventListener('input', () => {
 window.addEventListener('pagehide', flush);
 finishEl.addEventListener('click', () => finish(true));
 
-function rate(value: number): void {
-  if (!view || view.phase !== 'rate' || rating) return;
-  rating = true;
-  rateButtons.forEach((b) => (b.disabled = true));
-  flush();
-  send({ type: 'rate', runId: view.runId, index: view.index, rating: value as 1 | 2 | 3 | 4 });
-}
-rateButtons.forEach((b) => b.addEventListener('click', () => rate(Number(b.dataset.rating))));
+const ratingBar = new RatingBar(
+  () => view?.phase === 'rate',
+  (rating) => {
+    flush();
+    send({ type: 'rate', runId: view!.runId, index: view!.index, rating });
+  },
+);
 
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -161,12 +155,10 @@ document.addEventListener('keydown', (e) => {
     finish(true);
     return;
   }
-  if (e.altKey || e.ctrlKey || e.metaKey) return;
-  const target = e.target as HTMLElement | null;
-  if (target && (target.tagName === 'TEXTAREA' || target.tagName === 'INPUT')) return;
+  if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
   if (/^[1-4]$/.test(e.key)) {
     e.preventDefault();
-    rate(Number(e.key));
+    ratingBar.rate(Number(e.key));
   }
 });
 
