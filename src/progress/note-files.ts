@@ -101,16 +101,20 @@ export class NoteMirror {
     return this.writeFile(path, text);
   }
 
-  /** A file in the notes folder changed (the editor saved it, or something on disk): the note follows. */
-  async fileChanged(path: string): Promise<void> {
+  /**
+   * A file in the notes folder changed: the note follows. `saved` is the text when the editor
+   * saved it (what it wrote, without waiting for the file watcher); otherwise the file is read.
+   */
+  async fileChanged(path: string, saved?: string): Promise<void> {
     const id = this.idOf(path);
     if (id === undefined) return;
-    const file = await this.fs.read(path);
-    // Its own write coming back (this one or an earlier one still landing) is not an edit. Files
-    // are written whole by a rename (NoteFileSystem), so a read never sees half a write.
-    if (!file || this.known.get(path)?.includes(file.text)) return;
-    this.remember(path, file.text);
-    await this.store.notes.adopt(this.bankId(), id, file.text, REASON);
+    const text = saved ?? (await this.fs.read(path))?.text;
+    // Its own write coming back (this one or an earlier one still landing) is not an edit, nor is
+    // the watcher's event for a save already taken. This mirror writes files whole by a rename
+    // (NoteFileSystem), so its reads never see half of its own write.
+    if (text === undefined || this.known.get(path)?.includes(text)) return;
+    this.remember(path, text);
+    await this.store.notes.adopt(this.bankId(), id, text, REASON);
   }
 
   /** Resolves when every file write asked for so far has landed. */

@@ -48,11 +48,15 @@ export function followNotesFolder(study: Study, root: string, log: (m: string) =
   const failed = (what: string) => (err: unknown) => log(`Notes folder: ${what} failed: ${(err as Error)?.message ?? err}`);
   const ready = mirror.reconcile().then(() => log(`Notes are also Markdown files in ${root}.`), failed('reading the notes folder'));
   const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(root), '**/*.md'));
-  const changed = (uri: vscode.Uri) => void ready.then(() => mirror.fileChanged(uri.fsPath.replace(/\\/g, '/'))).catch(failed(`reading ${uri.fsPath}`));
+  const changed = (uri: vscode.Uri, saved?: string) => void ready.then(() => mirror.fileChanged(uri.fsPath.replace(/\\/g, '/'), saved)).catch(failed(`reading ${uri.fsPath}`));
   const disposable = vscode.Disposable.from(
     watcher,
-    watcher.onDidChange(changed),
-    watcher.onDidCreate(changed),
+    watcher.onDidChange((uri) => changed(uri)),
+    watcher.onDidCreate((uri) => changed(uri)),
+    // A save in the editor, taken at once with the text it wrote. The watcher alone was not enough:
+    // under load (CI, about one run in four) a page did not follow a save within 10 s although
+    // the file on disk was right; the watcher's event, when it comes, then finds the text known.
+    vscode.workspace.onDidSaveTextDocument((doc) => doc.uri.scheme === 'file' && changed(doc.uri, doc.getText())),
     study.store.onDidChangeNote((e) => {
       if (e.bankId === study.bankId) void ready.then(() => mirror.noteChanged(e.id, e.text)).catch(failed(`writing the note on ${e.id}`));
     }),

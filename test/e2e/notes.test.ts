@@ -165,6 +165,17 @@ describe('notes as files in the workspace', function () {
     await wb.page.keyboard.type(' And a line from the editor.', { delay: 5 });
     await wb.page.keyboard.press('Control+S');
     const pageFrame = await wb.pageFrame();
-    await pageFrame.waitForFunction((t) => (document.getElementById('notes') as HTMLTextAreaElement).value === t, `${typed} And a line from the editor.`, { timeout: 10000 });
+    const expected = `${typed} And a line from the editor.`;
+    try {
+      await pageFrame.waitForFunction((t) => (document.getElementById('notes') as HTMLTextAreaElement).value === t, expected, { timeout: 10000 });
+    } catch (err) {
+      const state = {
+        page: await pageFrame.locator('#notes').inputValue().catch((e: Error) => `(${e.message})`),
+        file: readFileSync(file, 'utf8'),
+        tabs: await wb.page.locator('.tabs-container .tab').evaluateAll((els) => els.map((e) => `${e.getAttribute('aria-label')}${e.classList.contains('dirty') ? ' (unsaved)' : ''}`)),
+        notifications: await wb.notifications(),
+      };
+      throw new Error(`the page did not follow the saved file: ${JSON.stringify(state)}\n${(err as Error).message}`);
+    }
   });
 });

@@ -73,6 +73,22 @@ describe('notes as files', () => {
     assert.equal(study.getNote('1.2'), 'rewritten in the editor', 'files of other banks or names are not notes');
   });
 
+  it('takes a save in the editor by its text at once, and its later watcher event changes nothing', async () => {
+    const { store, study, fs, mirror } = setup();
+    await store.setNote('bank', '1.4', 'typed on the page');
+    await mirror.noteChanged('1.4', 'typed on the page');
+    // The file still holds the old text when the save is reported: the saved text is what counts.
+    await mirror.fileChanged('/w/.interview-notes/bank/1.4.md', 'typed on the page, then in the editor');
+    assert.equal(study.getNote('1.4'), 'typed on the page, then in the editor');
+    const writes = fs.writes;
+    fs.files.set('/w/.interview-notes/bank/1.4.md', { text: 'typed on the page, then in the editor', mtime: 1 });
+    await mirror.fileChanged('/w/.interview-notes/bank/1.4.md');
+    await mirror.flush();
+    assert.equal(study.getNote('1.4'), 'typed on the page, then in the editor');
+    assert.equal(fs.writes, writes, 'no write back of what the editor saved');
+    assert.deepEqual(study.conflicts(), [], 'the page’s text is in the saved one: no copy');
+  });
+
   it('brings notes and files in step at start: the newer wins, the other is kept', async () => {
     const { store, study, fs, mirror, clock } = setup();
     await store.setNote('bank', '1.1', 'only stored');
