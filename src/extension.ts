@@ -1,82 +1,13 @@
-// Wires the features together and nothing else: the bank and its progress (bank/, progress/),
-// the tree (tree/), the question pages (page/), the commands (commands/) and what the learner is
-// told (notify/), over the extension host's platform (platform/: Node's here; the browser's in
-// web.ts, the `browser` entry).
-import * as vscode from 'vscode';
-import * as l10n from '@vscode/l10n';
-import { openStudy } from './progress/open';
-import type { Study } from './progress/study';
-import type { StudyTreeProvider } from './tree/provider';
-import { createTreeView } from './tree/view';
-import { Pages } from './page/pages';
-import { Reports } from './page/report';
-import { MockInterviews } from './commands/mock';
-import { registerCommands } from './commands/register';
-import { announce, createLog } from './notify/announce';
-import { PAGE_VIEW_TYPE } from './shared/ids';
-import { BankFollower } from './source/follow';
-import type { Platform } from './platform/platform';
+// The `main` entry: the extension in Node's extension host (desktop VS Code, code-server), over
+// the Node platform (platform/node.ts). The wiring itself is shared with the browser's entry (activate.ts).
+import type * as vscode from 'vscode';
+import { activateOn, type ExtensionApi } from './activate';
 import { nodePlatform } from './platform/node';
-import { randomHex } from './util/random';
-import { followLocation, notesLocation, storeFor } from './source/location';
 
-export interface ExtensionApi {
-  study: Study;
-  pages: Pages;
-  tree: StudyTreeProvider;
-  /** The bank file followed: switched with the setting, read again when edited. */
-  follower: BankFollower;
-  /** The report pages (review and mock summaries, statistics). */
-  reports: Reports;
-  mocks: MockInterviews;
-  /** The workspace storage, for tests that check what was written. */
-  storage: vscode.Memento;
-}
+export type { ExtensionApi } from './activate';
 
 export function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
   return activateOn(context, nodePlatform(context));
-}
-
-export async function activateOn(context: vscode.ExtensionContext, platform: Platform): Promise<ExtensionApi> {
-  // The code without 'vscode' (bank/, progress/) speaks through @vscode/l10n: same bundle.
-  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
-  const { output, log } = createLog();
-  context.subscriptions.push(output);
-  const workspace = vscode.workspace.workspaceFile?.toString() ?? (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()).join('\n');
-  // Progress and notes in this workspace's storage, or in global storage for every workspace.
-  const location = notesLocation();
-  const opened = await openStudy({
-    extensionDir: platform.extensionDir,
-    globalStorageDir: platform.globalStorageDir,
-    memento: storeFor(context, location),
-    env: platform.env,
-    chosenFile: platform.chosenBankFile(),
-    bank: platform.bank,
-    journal: await platform.journal(location === 'global' ? 'global storage: every workspace' : workspace || 'no-folder'),
-    hostId: randomHex(6),
-  });
-  const { study, loaded, journal } = opened;
-  opened.notes.forEach(log);
-  context.subscriptions.push(study, study.store, opened.following, { dispose: () => void journal.flush() });
-  context.subscriptions.push(announce(study, loaded, output, log), followLocation(context, study, location, log));
-  if (location === 'folder') {
-    const followed = platform.followNotesFolder(study, log);
-    if (typeof followed === 'string') void vscode.window.showWarningMessage(followed);
-    else context.subscriptions.push(followed);
-  }
-  const follower = new BankFollower(study, { platform, log }, loaded);
-  context.subscriptions.push(follower);
-
-  const reuse = () => vscode.workspace.getConfiguration('djangoPrep').get<boolean>('reuseQuestionPage', true);
-  const renderNote = (text: string) => platform.renderNote(text);
-  const pages = new Pages({ extensionUri: context.extensionUri, study, log, renderNote }, reuse);
-  const reports = new Reports({ extensionUri: context.extensionUri, log, openQuestion: (id) => !!pages.open(id) });
-  const { tree, treeView, disposable } = createTreeView(study, context.workspaceState, pages.onDidShowQuestion);
-  context.subscriptions.push(disposable, pages, reports, vscode.window.registerWebviewPanelSerializer(PAGE_VIEW_TYPE, pages));
-  context.subscriptions.push(...registerCommands({ study, pages, treeView, output, follower, reports, platform }));
-  const mocks = new MockInterviews({ study, reports, extensionUri: context.extensionUri, log, renderNote });
-  context.subscriptions.push(mocks);
-  return { study, pages, tree, follower, reports, mocks, storage: storeFor(context, location) };
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,83 @@
+// Wires the features together and nothing else: the bank and its progress (bank/, progress/),
+// the tree (tree/), the question pages (page/), the commands (commands/) and what the learner is
+// told (notify/), over the extension host's platform (platform/), which the entry points give:
+// extension.ts (Node's host, `main`) and web.ts (the browser's, `browser`).
+import * as vscode from 'vscode';
+import * as l10n from '@vscode/l10n';
+import { openStudy } from './progress/open';
+import type { Study } from './progress/study';
+import type { StudyTreeProvider } from './tree/provider';
+import { createTreeView } from './tree/view';
+import { Pages } from './page/pages';
+import { Reports } from './page/report';
+import { MockInterviews } from './commands/mock';
+import { registerCommands } from './commands/register';
+import { announce, createLog } from './notify/announce';
+import { COMMANDS, PAGE_VIEW_TYPE } from './shared/ids';
+import { BankFollower } from './source/follow';
+import type { Platform } from './platform/platform';
+import { randomHex } from './util/random';
+import { followLocation, notesLocation, storeFor } from './source/location';
+
+export interface ExtensionApi {
+  study: Study;
+  pages: Pages;
+  tree: StudyTreeProvider;
+  /** The bank file followed: switched with the setting, read again when edited. */
+  follower: BankFollower;
+  /** The report pages (review and mock summaries, statistics). */
+  reports: Reports;
+  mocks: MockInterviews;
+  /** The workspace storage, for tests that check what was written. */
+  storage: vscode.Memento;
+  /** The extension host's platform (Node's or the browser's), for tests of what differs. */
+  platform: Platform;
+}
+
+export async function activateOn(context: vscode.ExtensionContext, platform: Platform): Promise<ExtensionApi> {
+  // The code without 'vscode' (bank/, progress/) speaks through @vscode/l10n: same bundle.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
+  const { output, log } = createLog();
+  context.subscriptions.push(output);
+  const workspace = vscode.workspace.workspaceFile?.toString() ?? (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()).join('\n');
+  // Progress and notes in this workspace's storage, or in global storage for every workspace.
+  const location = notesLocation();
+  const opened = await openStudy({
+    extensionDir: platform.extensionDir,
+    globalStorageDir: platform.globalStorageDir,
+    memento: storeFor(context, location),
+    env: platform.env,
+    chosenFile: platform.chosenBankFile(),
+    bank: platform.bank,
+    journal: await platform.journal(location === 'global' ? 'global storage: every workspace' : workspace || 'no-folder'),
+    hostId: randomHex(6),
+  });
+  const { study, loaded, journal } = opened;
+  opened.notes.forEach(log);
+  context.subscriptions.push(study, study.store, opened.following, { dispose: () => void journal.flush() });
+  context.subscriptions.push(announce(study, loaded, output, log), followLocation(context, study, location, log));
+  if (location === 'folder') {
+    const followed = platform.followNotesFolder(study, log);
+    if (typeof followed === 'string') void offerExport(followed);
+    else context.subscriptions.push(followed);
+  }
+  const follower = new BankFollower(study, { platform, log }, loaded);
+  context.subscriptions.push(follower);
+
+  const reuse = () => vscode.workspace.getConfiguration('djangoPrep').get<boolean>('reuseQuestionPage', true);
+  const renderNote = (text: string) => platform.renderNote(text);
+  const pages = new Pages({ extensionUri: context.extensionUri, study, log, renderNote }, reuse);
+  const reports = new Reports({ extensionUri: context.extensionUri, log, openQuestion: (id) => !!pages.open(id) });
+  const { tree, treeView, disposable } = createTreeView(study, context.workspaceState, pages.onDidShowQuestion);
+  context.subscriptions.push(disposable, pages, reports, vscode.window.registerWebviewPanelSerializer(PAGE_VIEW_TYPE, pages));
+  context.subscriptions.push(...registerCommands({ study, pages, treeView, output, follower, reports, platform }));
+  const mocks = new MockInterviews({ study, reports, extensionUri: context.extensionUri, log, renderNote });
+  context.subscriptions.push(mocks);
+  return { study, pages, tree, follower, reports, mocks, storage: storeFor(context, location), platform };
+}
+
+/** Says why notes cannot be files here, and offers what can be done instead: one Markdown file of them all. */
+async function offerExport(message: string): Promise<void> {
+  const exportNotes = vscode.l10n.t('Export Notes…');
+  if ((await vscode.window.showWarningMessage(message, exportNotes)) === exportNotes) await vscode.commands.executeCommand(COMMANDS.exportNotes);
+}
