@@ -1,12 +1,13 @@
 // Node's extension host (desktop VS Code, code-server): files by path with node:fs, a worker
 // thread for the parser, the journal on disk, notes as files.
 import * as vscode from 'vscode';
-import { join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { Platform } from './platform';
 import { nodeBankPlatform } from '../bank/source-node';
 import { journalDirPath, legacyJournal, nodeJournalDir } from '../progress/journal-file';
 import { resolveBankSetting, settingValueFor } from '../source/setting';
-import { followNotesFolder, notesFolder } from '../source/notes-folder';
+import { followNotesFolder, notesFolderSetting, type NoteFiles } from '../source/notes-folder';
+import { nodeNoteFiles } from '../progress/note-files-node';
 
 export function nodePlatform(context: vscode.ExtensionContext): Platform {
   const extensionDir = context.extensionUri.fsPath;
@@ -27,9 +28,18 @@ export function nodePlatform(context: vscode.ExtensionContext): Platform {
     journal: async (identity) => ({ dir: nodeJournalDir(journalDirPath(globalStorageDir, identity)), legacy: legacyJournal(globalStorageDir, identity) }),
     renderNote: (text) => (require(workerFile) as typeof import('../bank/worker')).noteBlocks(text),
     followNotesFolder(study, log) {
-      const root = notesFolder();
-      if (!root) return vscode.l10n.t('Notes are kept as files only in a workspace folder on disk; they stay in workspace storage for now.');
-      return followNotesFolder(study, root, log).disposable;
+      const workspace = vscode.workspace.workspaceFolders?.[0]?.uri;
+      if (!workspace || workspace.scheme !== 'file') return vscode.l10n.t('Notes are kept as files only in a workspace folder on disk; they stay in workspace storage for now.');
+      // Anywhere on disk: relative to the workspace folder, or absolute.
+      const setting = notesFolderSetting();
+      const root = isAbsolute(setting) ? resolve(setting) : resolve(workspace.fsPath, setting);
+      return followNotesFolder(study, root.replace(/\\/g, '/'), nodeFiles, log).disposable;
     },
   };
 }
+
+const nodeFiles: NoteFiles = {
+  ...nodeNoteFiles,
+  uriOf: (path) => vscode.Uri.file(path),
+  pathOf: (uri) => (uri.scheme === 'file' ? uri.fsPath.replace(/\\/g, '/') : undefined),
+};

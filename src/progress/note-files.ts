@@ -33,6 +33,25 @@ export function idOfFileName(name: string): string | undefined {
   }
 }
 
+/**
+ * The notes folder inside a workspace folder, as a '/'-separated path, or undefined when the
+ * setting names a place outside it: an absolute path (a disk the browser cannot reach) or one
+ * that climbs out of it.
+ */
+export function notesRootIn(workspacePath: string, setting: string): string | undefined {
+  if (/^([a-zA-Z]:)?[\\/]|^~/.test(setting)) return undefined;
+  const base = workspacePath.replace(/\/+$/, '');
+  const parts: string[] = [];
+  for (const part of setting.split(/[\\/]+/)) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (!parts.length) return undefined;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.length ? `${base}/${parts.join('/')}` : undefined;
+}
+
 const REASON = 'the note and its file both changed';
 
 /** How many of its own recent writes per file the mirror recognises when they come back as events. */

@@ -1,6 +1,6 @@
 // Notes as files: in step both ways, the newer winning at start, nothing lost when both change.
 import assert from 'node:assert/strict';
-import { NoteMirror, fileNameOf, idOfFileName, type NoteFileSystem } from '../../../src/progress/note-files';
+import { NoteMirror, fileNameOf, idOfFileName, notesRootIn, type NoteFileSystem } from '../../../src/progress/note-files';
 import { StudyStore } from '../../../src/progress/store';
 import { Study } from '../../../src/progress/study';
 import { parseBank } from '../../../src/bank/parse';
@@ -71,6 +71,14 @@ describe('notes as files', () => {
     await mirror.fileChanged('/w/.interview-notes/bank/other-bank-file.txt');
     await mirror.fileChanged('/w/.interview-notes/elsewhere/1.2.md');
     assert.equal(study.getNote('1.2'), 'rewritten in the editor', 'files of other banks or names are not notes');
+  });
+
+  it('places the notes folder inside the workspace folder, or nowhere when the setting leaves it', () => {
+    assert.equal(notesRootIn('/repo', '.interview-notes'), '/repo/.interview-notes');
+    assert.equal(notesRootIn('/owner/repo/', 'study/notes/'), '/owner/repo/study/notes');
+    assert.equal(notesRootIn('/repo', './a/../b'), '/repo/b');
+    assert.equal(notesRootIn('/repo', 'a\\b'), '/repo/a/b');
+    for (const outside of ['/home/me/notes', 'C:\\notes', '~/notes', '../notes', 'a/../../notes', '.', '']) assert.equal(notesRootIn('/repo', outside), undefined, outside);
   });
 
   it('takes a save in the editor by its text at once, and its later watcher event changes nothing', async () => {
