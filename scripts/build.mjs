@@ -49,6 +49,20 @@ const WEBVIEW_SCRIPTS = [
   ['webview/mock.ts', 'media/mock.js'],
 ];
 
+/**
+ * The browser's extension host (VS Code for the Web) runs extensions in a web worker, without a
+ * DOM: the `worker` condition picks packages' builds for that (decode-named-character-reference's
+ * `browser` build needs `document`).
+ */
+const WEB = { platform: 'browser', target: 'es2022', conditions: ['worker'] };
+/**
+ * The parser's bundle serves both hosts (a worker thread in Node, a Web Worker in the browser), so
+ * it is built the web's way, CommonJS for Node's require; the one Node module it uses is loaded
+ * only in Node.
+ */
+const WORKER_BUNDLE = { ...WEB, entryPoints: [join(root, 'src/bank/worker.ts')], outfile: join(root, 'dist/bank-worker.js'), format: 'cjs', external: ['node:worker_threads'] };
+const WEB_EXTENSION_BUNDLE = { ...WEB, entryPoints: [join(root, 'src/web.ts')], outfile: join(root, 'dist/web/extension.js'), format: 'cjs', external: ['vscode'] };
+
 /** Parses the bundled banks at build time into dist/bank-cache, so activation only reads them. */
 async function precomputeBundledBanks() {
   const { precompute } = await loadTs('src/bank/precompute.ts');
@@ -75,17 +89,7 @@ export async function buildAll({ tests = false } = {}) {
       external: ['vscode'],
       minify: production,
     }));
-  jobs.push(
-    build({
-      ...common,
-      entryPoints: [join(root, 'src/bank/worker.ts')],
-      outfile: join(root, 'dist/bank-worker.js'),
-      platform: 'node',
-      format: 'cjs',
-      target: 'node18',
-      minify: production,
-    }),
-  );
+  for (const bundle of [WORKER_BUNDLE, WEB_EXTENSION_BUNDLE]) jobs.push(build({ ...common, ...bundle, minify: production }));
   for (const [entry, out] of WEBVIEW_SCRIPTS) {
     if (!existsSync(join(root, entry))) continue;
     jobs.push(
@@ -121,6 +125,22 @@ export async function buildAll({ tests = false } = {}) {
       );
     }
   }
+  if (tests && existsSync(join(root, 'test/web/suite.ts'))) {
+    // The extension-host tests for the browser's extension host: one browser bundle, with the
+    // assertions they import from Node given by a small module of the same shape.
+    jobs.push(
+      build({
+        ...common,
+        sourcemap: 'inline',
+        entryPoints: [join(root, 'test/web/suite.ts')],
+        outfile: join(root, 'out/test/web/suite.js'),
+        ...WEB,
+        format: 'cjs',
+        external: ['vscode'],
+        alias: { 'node:assert/strict': join(root, 'test/web/assert.ts') },
+      }),
+    );
+  }
   await Promise.all(jobs);
   await precomputeBundledBanks();
   return jobs.length;
@@ -154,7 +174,7 @@ async function watchAll() {
   const dev = { ...common, sourcemap: 'linked', logLevel: 'silent', plugins: [reporter] };
   const contexts = await Promise.all([
     context({ ...dev, entryPoints: [join(root, 'src/extension.ts')], outfile: join(root, 'dist/extension.js'), platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] }),
-    context({ ...dev, entryPoints: [join(root, 'src/bank/worker.ts')], outfile: join(root, 'dist/bank-worker.js'), platform: 'node', format: 'cjs', target: 'node18' }),
+    ...[WORKER_BUNDLE, WEB_EXTENSION_BUNDLE].map((bundle) => context({ ...dev, ...bundle })),
     ...WEBVIEW_SCRIPTS.map(([entry, out]) => context({ ...dev, entryPoints: [join(root, entry)], outfile: join(root, out), platform: 'browser', format: 'iife', target: 'es2022' })),
   ]);
   await precomputeBundledBanks();

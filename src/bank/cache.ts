@@ -43,8 +43,8 @@ export function bankToLines(bank: Bank, key: string): string[] {
   return lines;
 }
 
-/** Yields to the event loop: setImmediate lets timers and I/O run between batches. */
-export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** Yields to the event loop: setImmediate lets timers and I/O run between batches (a timer where there is none: the browser). */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 /**
  * Rebuilds a bank from its lines, one line per turn of the event loop. Returns undefined when

@@ -1,22 +1,34 @@
-// Parses a bank off the extension host's main thread: remark takes about 2 s for a 1 MB bank,
-// and that thread is shared by every extension. The bank comes back as cache lines.
-import { isMainThread, parentPort } from 'node:worker_threads';
+// The parser's thread, one bundle (dist/bank-worker.js) for both extension hosts: remark takes
+// about 2 s for a 1 MB bank, and the host's thread is shared by every extension. The bank comes
+// back as cache lines. In Node it runs as a worker thread (and is required on the main thread for
+// the inline parse and the notes' preview); in the browser's extension host, as a Web Worker made
+// from its text (platform/web.ts), where it is built for: no DOM, no Node module at load.
 import { parseDecoded } from './decode';
+import { bankToLines } from './cache';
+import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
-/** The same bundle serves as the parser on the main thread, required only when needed, and renders notes for the page's Preview. */
 export { parseDecoded };
 export { noteBlocks } from './note-markdown';
-import { bankToLines } from './cache';
-
-import type { WorkerReply, WorkerRequest } from './worker-protocol';
 export type { WorkerReply, WorkerRequest };
 
-if (!isMainThread) parentPort?.on('message', (request: WorkerRequest) => {
+function answer(request: WorkerRequest, post: (reply: WorkerReply) => void): void {
   try {
     const bank = parseDecoded(request.bytes, request.fallbackTitle);
-    for (const line of bankToLines(bank, request.key)) parentPort!.postMessage({ line } satisfies WorkerReply);
-    parentPort!.postMessage({ done: true } satisfies WorkerReply);
+    for (const line of bankToLines(bank, request.key)) post({ line });
+    post({ done: true });
   } catch (err) {
-    parentPort!.postMessage({ error: String((err as Error)?.message ?? err) } satisfies WorkerReply);
+    post({ error: String((err as Error)?.message ?? err) });
   }
-});
+}
+
+declare const WorkerGlobalScope: unknown;
+type WebWorkerScope = { onmessage: ((e: { data: WorkerRequest }) => void) | null; postMessage(m: WorkerReply): void };
+
+if (typeof WorkerGlobalScope !== 'undefined') {
+  const scope = globalThis as unknown as WebWorkerScope;
+  scope.onmessage = (event) => answer(event.data, (reply) => scope.postMessage(reply));
+} else {
+  // Loaded when needed only, so that a Web Worker never asks for it.
+  const { isMainThread, parentPort } = require('node:worker_threads') as typeof import('node:worker_threads');
+  if (!isMainThread && parentPort) parentPort.on('message', (request: WorkerRequest) => answer(request, (reply) => parentPort.postMessage(reply)));
+}
