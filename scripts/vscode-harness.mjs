@@ -2,7 +2,7 @@
 // ordinary Node extension host) opened in Debian's Chromium through playwright-core.
 import { mkdtempSync, mkdirSync, rmSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { ROOT, startCodeServer, chromiumPath, missingSystemPackages, ensureCodeServer } from './code-server.mjs';
 
@@ -32,9 +32,20 @@ export function checkPrerequisites() {
   ensureCodeServer();
 }
 
+/**
+ * Debian's Chromium, headless. A persistent profile (profileDir) allows third-party cookies: without
+ * that Chromium refuses the webviews' service worker in VS Code for the Web ("The user denied
+ * permission to use Service Worker": a webview's origin, <hash>.localhost, is third-party to the
+ * workbench's) and no page's script loads; code-server serves its webviews from its own origin.
+ */
 export async function launchBrowser(profileDir) {
   const { chromium } = await import('playwright-core');
   if (profileDir) {
+    const prefs = join(profileDir, 'Default', 'Preferences');
+    if (!existsSync(prefs)) {
+      mkdirSync(dirname(prefs), { recursive: true });
+      writeFileSync(prefs, JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+    }
     return chromium.launchPersistentContext(profileDir, {
       executablePath: chromiumPath(),
       headless: true,

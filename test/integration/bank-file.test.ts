@@ -1,8 +1,7 @@
 // The learner's own bank file in a real extension host: chosen with the setting, followed as it is
-// edited (tree, pages, diagnostics), progress and notes kept per bank across switches.
+// edited (tree, pages, diagnostics), progress and notes kept per bank across switches. Files are
+// written through workspace.fs, so this runs in the browser's extension host too.
 import assert from 'node:assert/strict';
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { api, until } from './helpers';
 import { COMMANDS } from '../../src/shared/ids';
@@ -11,14 +10,14 @@ const BANK = (extra = '') =>
   ['# My bank', '', '## Topic', '', '### 1. What is a QuerySet?', '', 'A lazy query.', '', '### 2. What is a manager?', '', 'The door to the table.', '', extra].join('\n');
 
 describe('a bank file of the learner’s own', () => {
-  const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
-  const file = join(folder, 'my-bank.md');
+  const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'my-bank.md');
+  const writeBank = (text: string) => vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
 
-  before(() => writeFileSync(file, BANK()));
+  before(() => writeBank(BANK()));
   after(async () => {
     await vscode.commands.executeCommand(COMMANDS.chooseBank, '');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    rmSync(file, { force: true });
+    await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
   });
 
   it('is chosen with the setting, followed as it is edited, and keeps progress and notes per bank', async () => {
@@ -39,23 +38,24 @@ describe('a bank file of the learner’s own', () => {
     await a.study.store.setNote(a.study.bankId, 'topic.2', 'objects is the default manager');
 
     // Edited on disk: read again within a second or so, ticks and notes of unchanged ids kept.
-    writeFileSync(file, BANK('### 3. What is a migration?\n\nA schema change.\n'));
+    await writeBank(BANK('### 3. What is a migration?\n\nA schema change.\n'));
     await until('the third question', () => a.study.entries.length === 3, 5000);
+    assert.equal(a.follower.current.via, 'worker', 'an edited bank is parsed off the extension host’s thread');
     assert.equal(a.study.isDone('topic.1'), true);
     assert.equal(a.study.getNote('topic.2'), 'objects is the default manager');
-    assert.deepEqual(vscode.languages.getDiagnostics(vscode.Uri.file(file)), [], 'no problems, no diagnostics');
+    assert.deepEqual(vscode.languages.getDiagnostics(file), [], 'no problems, no diagnostics');
 
     // A problem shows where the author looks: a diagnostic at its line.
-    writeFileSync(file, BANK('### 2. What is a manager, again?\n'));
-    await until('a diagnostic', () => vscode.languages.getDiagnostics(vscode.Uri.file(file)).length > 0, 5000);
-    const [diagnostic] = vscode.languages.getDiagnostics(vscode.Uri.file(file));
+    await writeBank(BANK('### 2. What is a manager, again?\n'));
+    await until('a diagnostic', () => vscode.languages.getDiagnostics(file).length > 0, 5000);
+    const [diagnostic] = vscode.languages.getDiagnostics(file);
     assert.equal(diagnostic.range.start.line, 12, 'the line of the repeated question');
     assert.match(diagnostic.message, /already used/);
 
     // Reveal in Bank File opens the file at the question.
     await vscode.commands.executeCommand(COMMANDS.revealInBank, 'topic.2');
     const editor = vscode.window.activeTextEditor!;
-    assert.equal(editor.document.uri.fsPath, file);
+    assert.equal(editor.document.uri.toString(), file.toString());
     assert.equal(editor.selection.active.line, 8);
 
     // Back to the bundled bank and again to the file: nothing mixed, nothing lost.
@@ -72,11 +72,11 @@ describe('a bank file of the learner’s own', () => {
 
   it('keeps typing on a question that an edit takes out of the bank, as an orphaned note, and moves the page on', async () => {
     const a = await api();
-    writeFileSync(file, BANK());
+    await writeBank(BANK());
     await vscode.commands.executeCommand(COMMANDS.chooseBank, 'my-bank.md');
     const bankId = a.study.bankId;
     const page = a.pages.open('topic.2')!;
-    writeFileSync(file, BANK().replace(/### 2\.[\s\S]*$/, ''));
+    await writeBank(BANK().replace(/### 2\.[\s\S]*$/, ''));
     await until('the edit', () => a.study.entries.length === 1, 5000);
     await until('the page moving on', () => page.questionId === 'topic.1');
     // A keystroke typed before the page heard of the edit arrives now, for the question that left.

@@ -12,11 +12,11 @@ export async function api(): Promise<ExtensionApi> {
   return ext.isActive ? ext.exports : await ext.activate();
 }
 
-/** Polls until check() holds, or fails naming what it waited for. */
-export async function until(what: string, check: () => boolean, timeoutMs = 10000): Promise<void> {
+/** Polls until check() holds, or fails naming what it waited for (and what was logged meanwhile, when given). */
+export async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 10000, logged?: string[]): Promise<void> {
   const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+  while (!(await check())) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}${logged ? `; logged: ${JSON.stringify(logged)}` : ''}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
