@@ -22,6 +22,9 @@ interface Harness {
   installVsix(extensionsDir: string): string;
   writeUserSettings(userDataDir: string, extra?: Record<string, unknown>): void;
 }
+interface WebHarness {
+  serveWeb(o: { folder: string; port?: number }): Promise<Server>;
+}
 interface CodeServer {
   startCodeServer(o: { userDataDir: string; extensionsDir: string; folder?: string; port?: number; env?: Record<string, string> }): Promise<Server>;
   freePort(): Promise<number>;
@@ -42,6 +45,12 @@ export interface WorkbenchOptions {
   installed?: boolean;
   /** User settings beside the tests' own (for example the notes location). */
   settings?: Record<string, unknown>;
+  /**
+   * VS Code for the Web (the extension in the browser's own extension host, served by
+   * @vscode/test-web, the folder mounted as vscode-test-web://mount/) instead of code-server.
+   * Settings, a bank file and the installed copy are code-server's only.
+   */
+  web?: boolean;
 }
 
 /**
@@ -81,6 +90,7 @@ export class Workbench {
     this.harness.checkPrerequisites();
     this.dir = this.harness.tempDir('ui');
     this.folder = this.harness.makeWorkspace();
+    if (this.options.web && (this.options.installed || this.options.bankFile || this.options.settings)) throw new Error('VS Code for the Web here runs this checkout with default settings');
     if (this.options.installed) this.vsix = this.harness.installVsix(join(this.dir, 'extensions'));
     else this.harness.linkExtension(join(this.dir, 'extensions'));
     this.harness.writeUserSettings(join(this.dir, 'user-data'), this.options.settings);
@@ -91,6 +101,10 @@ export class Workbench {
   }
 
   private async startServer(): Promise<void> {
+    if (this.options.web) {
+      this.server = await (await load<WebHarness>('web-harness.mjs')).serveWeb({ folder: this.folder, port: this.port });
+      return;
+    }
     this.server = await this.codeServer.startCodeServer({
       userDataDir: join(this.dir, 'user-data'),
       extensionsDir: join(this.dir, 'extensions'),
@@ -119,8 +133,13 @@ export class Workbench {
     this.context = await this.harness.launchBrowser(join(this.dir, 'profile'));
     this.page = this.context.pages()[0] ?? (await this.context.newPage());
     this.listen(this.page);
-    await this.page.goto(`${this.server.url}?folder=${encodeURIComponent(this.folder)}`);
+    await this.page.goto(this.workspaceUrl(this.folder));
     await this.ready();
+  }
+
+  /** The workbench's address for a folder (VS Code for the Web serves its one mounted folder). */
+  private workspaceUrl(folder: string): string {
+    return this.options.web ? this.server.url : `${this.server.url}?folder=${encodeURIComponent(folder)}`;
   }
 
   async ready(): Promise<void> {
@@ -158,14 +177,15 @@ export class Workbench {
     const page = await this.context.newPage();
     const tab = Object.assign(Object.create(Workbench.prototype) as Workbench, this, { page });
     tab.listen(page);
-    await page.goto(`${this.server.url}?folder=${encodeURIComponent(this.folder)}`);
+    await page.goto(this.workspaceUrl(this.folder));
     await tab.ready();
     return tab;
   }
 
   /** Opens another workspace folder in this tab (same browser profile, so the same global storage). */
   async openFolder(folder: string): Promise<void> {
-    await this.page.goto(`${this.server.url}?folder=${encodeURIComponent(folder)}`);
+    if (this.options.web) throw new Error('VS Code for the Web here serves one folder');
+    await this.page.goto(this.workspaceUrl(folder));
     await this.ready();
   }
 
