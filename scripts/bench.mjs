@@ -90,13 +90,18 @@ add('question page with a 100 KB note (ms)', ms(median(page)), 'ms', '', true, '
 console.log('Sizes...');
 const ext = statSync(join(ROOT, 'dist/extension.js')).size;
 add('dist/extension.js (KB, minified)', Number((ext / 1024).toFixed(1)), 'KB', '< 200 KB', ext < 200 * 1024);
+// The browser's build carries the parser too (for a bank parsed inline when its Web Worker cannot
+// start, and for the notes' Preview), where Node's requires it from the worker's bundle on demand.
+const web = statSync(join(ROOT, 'dist/web/extension.js')).size;
+add('dist/web/extension.js (KB, minified)', Number((web / 1024).toFixed(1)), 'KB', '< 350 KB', web < 350 * 1024, 'the browser entry (VS Code for the Web)');
 add('dist/ (KB)', Number((dirSize(join(ROOT, 'dist')) / 1024).toFixed(1)), 'KB', '', true);
 const out = mkdtempSync(join(tmpdir(), 'django-prep-vsix-'));
 const vsix = join(out, 'extension.vsix');
 execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--skip-license', '-o', vsix], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 const vsixSize = statSync(vsix).size;
 rmSync(out, { recursive: true, force: true });
-add('.vsix (KB)', Number((vsixSize / 1024).toFixed(1)), 'KB', '< 300 KB', vsixSize < 300 * 1024);
+// 300 KB until the browser entry: the package now holds two builds of the extension.
+add('.vsix (KB)', Number((vsixSize / 1024).toFixed(1)), 'KB', '< 400 KB', vsixSize < 400 * 1024, 'both entries, one parser worker');
 
 const pad = (s, n) => String(s).padEnd(n);
 console.log(`\nMedians of ${RUNS} runs (block times: the worst run), on ${results.machine.cpus} cores, Node ${process.version}\n`);
