@@ -1,7 +1,8 @@
 // The browser's extension host (VS Code for the Web: vscode.dev, github.dev, any web build):
 // files through vscode.workspace.fs and Uris, a Web Worker made from the bundled parser, SHA-256
-// by crypto.subtle, the journal in global storage through workspace.fs. Notes as files in the
-// workspace are for Node's host: here they stay in storage, and the learner is told.
+// by crypto.subtle, the journal in global storage through workspace.fs, notes as files inside
+// the workspace folder through workspace.fs (a folder outside it cannot be reached from here,
+// and the learner is told so).
 import * as vscode from 'vscode';
 import type { Platform } from './platform';
 import type { BankIo } from '../bank/io';
