@@ -4,7 +4,7 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { BankIo } from './io';
-import type { WorkerReply, WorkerRequest } from './worker-protocol';
+import { repliedLines, type WorkerRequest } from './worker-protocol';
 
 export const nodeBankIo: BankIo = {
   async size(file) {
@@ -32,34 +32,13 @@ async function* workerLines(workerFile: string, request: WorkerRequest): AsyncGe
   // Loaded on first use: activation with a cached bank never needs a thread.
   const { Worker } = await import('node:worker_threads');
   const worker = new Worker(workerFile);
-  const queue: WorkerReply[] = [];
-  let wake: (() => void) | undefined;
-  let failure: Error | undefined;
-  worker.on('message', (m: WorkerReply) => {
-    queue.push(m);
-    wake?.();
-  });
-  worker.on('error', (err) => {
-    failure = err;
-    wake?.();
-  });
-  worker.on('exit', (code) => {
-    if (code !== 0 && !failure) failure = new Error(`the parser worker stopped with code ${code}`);
-    wake?.();
-  });
-  worker.postMessage(request);
   try {
-    for (;;) {
-      while (queue.length) {
-        const m = queue.shift()!;
-        if ('line' in m) yield m.line;
-        else if ('done' in m) return;
-        else throw new Error(m.error);
-      }
-      if (failure) throw failure;
-      await new Promise<void>((resolve) => (wake = resolve));
-      wake = undefined;
-    }
+    yield* repliedLines((reply, fail) => {
+      worker.on('message', reply);
+      worker.on('error', fail);
+      worker.on('exit', (code) => fail(new Error(`the parser worker stopped (code ${code}) before it was done`)));
+      worker.postMessage(request);
+    });
   } finally {
     void worker.terminate();
   }

@@ -10,7 +10,7 @@ import type { BankPlatform } from '../bank/source';
 import { parseDecoded } from '../bank/decode';
 import { noteBlocks } from '../bank/note-markdown';
 import type { JournalDir } from '../progress/journal';
-import type { WorkerReply, WorkerRequest } from '../bank/worker-protocol';
+import { repliedLines, type WorkerReply, type WorkerRequest } from '../bank/worker-protocol';
 import { followNotesFolder, notesFolderSetting, type NoteFiles } from '../source/notes-folder';
 import { notesRootIn } from '../progress/note-files';
 
@@ -94,30 +94,12 @@ async function* webWorkerLines(workerFile: string, request: WorkerRequest): Asyn
   // The bundle is CommonJS (Node requires it too): give it the module object it assigns to.
   const url = URL.createObjectURL(new Blob(['var module = { exports: {} }, exports = module.exports;\n', source], { type: 'text/javascript' }));
   const worker = new Worker(url);
-  const queue: WorkerReply[] = [];
-  let wake: (() => void) | undefined;
-  let failure: Error | undefined;
-  worker.onmessage = (e) => {
-    queue.push(e.data);
-    wake?.();
-  };
-  worker.onerror = (e) => {
-    failure = new Error(`the parser worker failed: ${e.message}`);
-    wake?.();
-  };
-  worker.postMessage(request);
   try {
-    for (;;) {
-      while (queue.length) {
-        const m = queue.shift()!;
-        if ('line' in m) yield m.line;
-        else if ('done' in m) return;
-        else throw new Error(m.error);
-      }
-      if (failure) throw failure;
-      await new Promise<void>((resolve) => (wake = resolve));
-      wake = undefined;
-    }
+    yield* repliedLines((reply, fail) => {
+      worker.onmessage = (e) => reply(e.data);
+      worker.onerror = (e) => fail(new Error(`the parser worker failed: ${e.message}`));
+      worker.postMessage(request);
+    });
   } finally {
     worker.terminate();
     URL.revokeObjectURL(url);
