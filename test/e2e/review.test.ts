@@ -34,7 +34,14 @@ describe('spaced review, mock interviews and statistics', function () {
     const input = wb.page.locator('.quick-input-widget input.input');
     await input.waitFor();
     await wb.page.waitForFunction(() => ((document.querySelector('.quick-input-widget input.input') as HTMLInputElement | null)?.value ?? '').endsWith('/'));
-    await input.fill(backupFile);
+    // The dialog can still be writing its folder in after that (seen: the folder, then our path
+    // after it): fill until the path stays as typed.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await input.fill(backupFile);
+      await wb.page.waitForTimeout(200);
+      if ((await input.inputValue()) === backupFile) break;
+    }
+    assert.equal(await input.inputValue(), backupFile);
     await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'from-another-machine.json' }).waitFor();
     await wb.page.keyboard.press('Enter');
     const dialog = wb.page.locator('.monaco-dialog-box');
