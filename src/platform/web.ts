@@ -108,7 +108,8 @@ async function* webWorkerLines(workerFile: string, request: WorkerRequest): Asyn
 
 /**
  * The journal's folder through workspace.fs. There is no append: a window rewrites its own file
- * whole (no other window writes it), and readers take whole lines from where they stopped.
+ * whole (no other window writes it), so it is compacted early, and readers take whole lines from
+ * where they stopped.
  */
 export function webJournalDir(dir: vscode.Uri): JournalDir {
   const fs = vscode.workspace.fs;
@@ -116,6 +117,7 @@ export function webJournalDir(dir: vscode.Uri): JournalDir {
   const decoder = new TextDecoder();
   const texts = new Map<string, string>();
   return {
+    compactAt: 256 * 1024,
     async list() {
       await ready;
       return (await fs.readDirectory(dir)).filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);

@@ -25,6 +25,12 @@ export interface JournalDir {
   remove(name: string): Promise<void>;
   /** Calls back when any file in the folder may have changed. */
   watch(onChange: () => void): { dispose(): void };
+  /**
+   * How large this window's file may grow before it is compacted (COMPACT_AT_CHARS when absent).
+   * A folder whose append rewrites the whole file (the browser's) keeps it small: every keystroke
+   * of a note would otherwise rewrite up to the full 8 MB.
+   */
+  readonly compactAt?: number;
 }
 
 /** One journal line: a key's new value (absent when it was removed) and when it was written. */
@@ -293,7 +299,7 @@ export class JournaledStore implements KeyValueStore {
     try {
       await this.dir.append(this.fileName, text);
       this.written += text.length;
-      if (this.written > COMPACT_AT_CHARS) await this.compact();
+      if (this.written > (this.dir.compactAt ?? COMPACT_AT_CHARS)) await this.compact();
     } catch (err) {
       console.error('could not write the notes journal', err);
     }

@@ -75,6 +75,24 @@ describe('JournaledStore', () => {
     assert.equal((fresh.get('note/b/1') as { text: string }).text, big + 8);
   });
 
+  it('compacts early in a folder that says so (one whose append rewrites the whole file)', async () => {
+    const dir = Object.assign(new MemoryDir(), { compactAt: 4096 });
+    const a = await open(new MemoryStore(), dir, 'a');
+    let text = '';
+    for (let i = 0; i < 400; i++) {
+      text += 'x';
+      await a.store.update('note/b/1', { schema: 1, text, updated: 1000 + i, version: i + 1, writer: 'p', revision: i + 1 });
+      await a.store.flush();
+      const own = [...dir.files.keys()].filter((n) => n.startsWith('a-'));
+      assert.equal(own.length, 1, 'one file of its own at a time');
+      assert.ok(dir.files.get(own[0])!.length <= 4096 + 600, `${own[0]}: ${dir.files.get(own[0])!.length} characters`);
+    }
+    assert.ok(!dir.files.has('a-0.jsonl'), 'compacted at least once');
+    const fresh = new MemoryStore();
+    await open(fresh, dir, 'c');
+    assert.equal((fresh.get('note/b/1') as { text: string }).text, text, 'nothing lost by compacting');
+  });
+
   it('skips unreadable lines with a warning and uses the rest', async () => {
     const dir = new MemoryDir();
     dir.files.set('a-0.jsonl', '{not json\n' + JSON.stringify({ k: 'shown/b', v: { schema: 1, id: 'ok', updated: 5 }, at: 5 }) + '\n[1,2]\n');
