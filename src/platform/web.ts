@@ -184,7 +184,8 @@ export function webPlatform(context: vscode.ExtensionContext): Platform {
     },
     settingValueFor(u) {
       const root = folder();
-      return root && u.scheme === root.scheme && u.authority === root.authority && u.path.startsWith(root.path.replace(/\/?$/, '/')) ? u.path.slice(root.path.replace(/\/?$/, '/').length) : u.path;
+      const inside = root && u.scheme === root.scheme && u.authority === root.authority ? root.path.replace(/\/?$/, '/') : undefined;
+      return inside && u.path.startsWith(inside) ? u.path.slice(inside.length) : u.path;
     },
     async journal(identity) {
       return { dir: webJournalDir(vscode.Uri.joinPath(context.globalStorageUri, 'journals', (await sha256([identity])).slice(0, 20))) };
@@ -193,11 +194,12 @@ export function webPlatform(context: vscode.ExtensionContext): Platform {
     followNotesFolder(study, log) {
       const workspace = folder();
       if (!workspace) return vscode.l10n.t('Notes are kept as files only in a workspace folder; they stay in workspace storage for now.');
-      const root = notesRootIn(workspace.path, notesFolderSetting());
+      const setting = notesFolderSetting();
+      const root = notesRootIn(workspace.path, setting);
       if (root === undefined) {
         return vscode.l10n.t(
           'In the browser, notes can be files only inside the workspace folder, and djangoPrep.notesFolder names a folder outside it ({0}). Your notes stay in storage; Export Notes… writes them all to one Markdown file.',
-          notesFolderSetting(),
+          setting,
         );
       }
       return followNotesFolder(study, root, webNoteFiles(workspace), log).disposable;
