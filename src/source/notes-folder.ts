@@ -37,7 +37,11 @@ export function followNotesFolder(study: Study, root: string, files: NoteFiles, 
     // A save in the editor, taken at once with the text it wrote. The watcher alone was not enough:
     // under load (CI, about one run in four) a page did not follow a save within 10 s although
     // the file on disk was right; the watcher's event, when it comes, then finds the text known.
-    vscode.workspace.onDidSaveTextDocument((doc) => changed(doc.uri, doc.getText())),
+    // Only a note's file is read; any other save in the workspace costs nothing here.
+    vscode.workspace.onDidSaveTextDocument((doc) => {
+      const path = files.pathOf(doc.uri);
+      if (path !== undefined && mirror.idOf(path) !== undefined) changed(doc.uri, doc.getText());
+    }),
     study.store.onDidChangeNote((e) => {
       if (e.bankId === study.bankId) void ready.then(() => mirror.noteChanged(e.id, e.text)).catch(failed(`writing the note on ${e.id}`));
     }),
