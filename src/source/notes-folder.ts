@@ -24,16 +24,28 @@ export interface NoteFiles extends NoteFileSystem {
 export function followNotesFolder(study: Study, root: string, files: NoteFiles, log: (m: string) => void): { mirror: NoteMirror; ready: Promise<void>; disposable: vscode.Disposable } {
   const mirror = new NoteMirror(files, root, study.store, () => study.bankId);
   const failed = (what: string) => (err: unknown) => log(`Notes folder: ${what} failed: ${(err as Error)?.message ?? err}`);
-  const ready = mirror.reconcile().then(() => log(`Notes are also Markdown files in ${root}.`), failed('reading the notes folder'));
-  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(files.uriOf(root), '**/*.md'));
+  // The folder exists before it is watched: VS Code's file watching expects the folder to exist
+  // (microsoft/vscode#71589, #165025), and it did not on a first run, where the mirror made it
+  // only at the first note (the extension-host test once missed a file written there). Then the
+  // files are read, so that nothing written meanwhile goes unseen.
+  let watcher: vscode.FileSystemWatcher | undefined;
+  let stopped = false;
+  const ready = Promise.resolve(vscode.workspace.fs.createDirectory(files.uriOf(root)))
+    .catch(failed('creating the notes folder'))
+    .then(() => {
+      if (stopped) return;
+      watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(files.uriOf(root), '**/*.md'));
+      watcher.onDidChange((uri) => changed(uri));
+      watcher.onDidCreate((uri) => changed(uri));
+      return mirror.reconcile().then(() => log(`Notes are also Markdown files in ${root}.`), failed('reading the notes folder'));
+    });
   const changed = (uri: vscode.Uri, saved?: string) => {
     const path = files.pathOf(uri);
     if (path !== undefined) void ready.then(() => mirror.fileChanged(path, saved)).catch(failed(`reading ${path}`));
   };
   const disposable = vscode.Disposable.from(
-    watcher,
-    watcher.onDidChange((uri) => changed(uri)),
-    watcher.onDidCreate((uri) => changed(uri)),
+    // Its listeners go with it.
+    { dispose: () => ((stopped = true), watcher?.dispose()) },
     // A save in the editor, taken at once with the text it wrote. The watcher alone was not enough:
     // under load (CI, about one run in four) a page did not follow a save within 10 s although
     // the file on disk was right; the watcher's event, when it comes, then finds the text known.
