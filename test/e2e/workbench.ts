@@ -122,9 +122,15 @@ export class Workbench {
     this.trail = trail;
     const note = (line: string) => {
       trail.push(`${new Date().toISOString().slice(11, 23)} ${line.slice(0, 300)}`);
-      if (trail.length > 30) trail.shift();
+      if (trail.length > 60) trail.shift();
     };
-    page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && note(`console ${m.type()}: ${m.text()}`));
+    // Errors and warnings, and the webviews' own account of their service worker (logged as
+    // plain lines by VS Code's pre/index.html): a page whose worker never answers stays blank.
+    page.on('console', (m) => {
+      if (/can escape its sandboxing/.test(m.text())) return; // every webview, every time
+      const worker = /service worker|controllerchange|webview/i.test(m.text());
+      if (m.type() === 'error' || m.type() === 'warning' || worker) note(`console ${m.type()}: ${m.text()}`);
+    });
     page.on('pageerror', (err) => note(`page error: ${err.message}`));
     page.on('requestfailed', (r) => note(`failed load: ${r.url()} (${r.failure()?.errorText ?? '?'})`));
   }
