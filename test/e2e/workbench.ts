@@ -390,11 +390,41 @@ export class Workbench {
         if (attempt >= 3) {
           const frames = this.page.frames().map((f) => f.url().slice(0, 120));
           throw new Error(
-            `${(err as Error).message}; the question pages here: ${JSON.stringify(await this.pageStates())}; frames: ${JSON.stringify(frames)}; the browser said:\n${this.trail.join('\n')}`,
+            `${(err as Error).message}; the question pages here: ${JSON.stringify(await this.pageStates())}; frames: ${JSON.stringify(frames)}; webviews' service workers: ${JSON.stringify(await this.webviewWorkers())}; the browser said:\n${this.trail.join('\n')}`,
           );
         }
       }
     }
+  }
+
+  /**
+   * What each webview's outer frame (VS Code's pre/index.html) knows of its service worker: the
+   * worker controlling it and the registration's workers. A frame whose worker never answers
+   * never makes the inner frame that holds the page.
+   */
+  async webviewWorkers(): Promise<unknown[]> {
+    const found: unknown[] = [];
+    for (const frame of this.page.frames()) {
+      if (!/\/webview\/browser\/pre\//.test(frame.url())) continue;
+      try {
+        found.push(
+          await frame.evaluate(async () => {
+            const name = (w: ServiceWorker | null | undefined) => (w ? `${w.state} ${new URL(w.scriptURL).searchParams.get('id')}` : null);
+            const own = new URL(location.href).searchParams.get('id');
+            const registrations = await navigator.serviceWorker.getRegistrations();
+            return {
+              own,
+              children: window.frames.length,
+              controller: name(navigator.serviceWorker.controller),
+              registrations: registrations.map((r) => ({ active: name(r.active), waiting: name(r.waiting), installing: name(r.installing) })),
+            };
+          }),
+        );
+      } catch (err) {
+        found.push(`unreadable: ${(err as Error).message.slice(0, 100)}`);
+      }
+    }
+    return found;
   }
 
   /** Every question page's frame in this tab: whether its script rendered, and which question it shows. */
