@@ -51,7 +51,7 @@ export class MockInterviews implements vscode.Disposable {
           const runId = typeof (state as MockPageState | undefined)?.runId === 'string' ? (state as MockPageState).runId : undefined;
           const run = (runId ? study.store.mocks.get(study.bankId, runId) : undefined) ?? study.store.mocks.list(study.bankId).find((r) => !r.finished);
           if (!run || run.finished || this.page) return panel.dispose();
-          this.open(run, panel);
+          this.open(run, panel, state as MockPageState | undefined);
         },
       }),
     );
@@ -142,10 +142,10 @@ export class MockInterviews implements vscode.Disposable {
     return this.open(run);
   }
 
-  private open(run: StoredMock, panel?: vscode.WebviewPanel): MockPage {
+  private open(run: StoredMock, panel?: vscode.WebviewPanel, revivedState?: MockPageState): MockPage {
     const webview = panel ?? vscode.window.createWebviewPanel(MOCK_VIEW_TYPE, vscode.l10n.t('Mock Interview'), vscode.ViewColumn.Beside, { enableFindWidget: false });
     // The page says it finished once every question is rated: the summary follows.
-    const page = new MockPage(webview, { ...this.host, finished: (done) => this.showSummary(done) }, run);
+    const page = new MockPage(webview, { ...this.host, finished: (done) => this.showSummary(done) }, run, revivedState);
     this.page = page;
     page.onDidDispose(() => {
       if (this.page === page) this.page = undefined;

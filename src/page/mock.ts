@@ -5,12 +5,12 @@
 import * as vscode from 'vscode';
 import type { Study } from '../progress/study';
 import type { Block } from '../bank/model';
-import { parseMockMessage, type MockExtensionMessage, type MockView } from '../shared/protocol';
+import { parseMockMessage, type MockExtensionMessage, type MockPageState, type MockView } from '../shared/protocol';
 import { currentIndex, judgeDraft, MOCK_ANSWER_MAX_CHARS, mockChanges, phaseOf, timeTaken, type StoredMock } from '../review/mock';
 import { ratingIntervals } from '../review/words';
 import { mockHtml } from './mock-html';
 import { noteHtml, renderBlocks, renderInline } from './render';
-import { MAX_RELOADS, READY_WITHIN_MS, ReadyWatchdog } from './ready-watchdog';
+import { GuardedPanel } from './guarded-panel';
 import { Disposable } from '../util/disposable';
 import { mediaOf } from './media';
 
@@ -27,34 +27,62 @@ export interface MockHost {
 
 export class MockPage extends Disposable {
   private run: StoredMock;
-  private readonly watchdog: ReadyWatchdog;
+  private readonly guard: GuardedPanel;
   private readonly _onDidDispose = new vscode.EventEmitter<void>();
   readonly onDidDispose = this._onDidDispose.event;
 
   constructor(
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private readonly host: MockHost,
     run: StoredMock,
+    /** The state VS Code kept for a revived page, which only its first panel holds. */
+    private revivedState?: MockPageState,
   ) {
     super();
     this.run = run;
-    const media = mediaOf(panel.webview, host.extensionUri);
-    panel.webview.options = { enableScripts: true, localResourceRoots: [media.root] };
-    panel.iconPath = vscode.Uri.joinPath(media.root, 'icon.svg');
-    panel.title = vscode.l10n.t('Mock Interview');
-    this.watchdog = new ReadyWatchdog({
-      visible: () => !this.isDisposed && panel.visible,
-      reload: (attempt) => {
-        host.log(`The mock interview page had not loaded ${READY_WITHIN_MS / 1000} s after it was shown; loading it again (${attempt} of ${MAX_RELOADS}).`);
-        this.setHtml();
-      },
-      setTimer: (fn, ms) => setTimeout(fn, ms),
-      clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-    });
-    this.register(panel.webview.onDidReceiveMessage((raw) => this.handleMessage(raw)));
-    this.register(panel.onDidDispose(() => this.dispose()));
-    this.register(panel.onDidChangeViewState(() => this.watchdog.visibilityChanged()));
-    this.setHtml();
+    this.guard = this.register(
+      new GuardedPanel(panel, {
+        name: () => 'The mock interview page',
+        configure: (p) => {
+          const media = mediaOf(p.webview, host.extensionUri);
+          p.webview.options = { enableScripts: true, localResourceRoots: [media.root] };
+          p.iconPath = vscode.Uri.joinPath(media.root, 'icon.svg');
+          p.title = vscode.l10n.t('Mock Interview');
+        },
+        html: (webview) => {
+          const media = mediaOf(webview, host.extensionUri);
+          return mockHtml({
+            cspSource: webview.cspSource,
+            scriptUri: media.uri('mock.js'),
+            styleUri: media.uri('page.css'),
+            codiconUri: media.uri('codicons', 'codicon.css'),
+            lang: vscode.env.language || 'en',
+          });
+        },
+        panelOptions: { enableFindWidget: false },
+        log: (message) => host.log(message),
+      }),
+    );
+    this.register(this.guard.onDidReceiveMessage((raw) => this.handleMessage(raw)));
+    this.register(this.guard.onDidClose(() => this.dispose()));
+    this.register(this.guard.onDidReplace(() => this.passOnRevivedDraft()));
+  }
+
+  /** The panel showing the page now (a new one replaces a panel whose page never loaded). */
+  get panel(): vscode.WebviewPanel {
+    return this.guard.panel;
+  }
+
+  /**
+   * A revived page whose panel never loaded is replaced by a new panel, which has no state: an
+   * answer VS Code kept in the old one's state is judged here as the page would have judged it.
+   */
+  private passOnRevivedDraft(): void {
+    const pending = this.revivedState?.pending;
+    const runId = this.revivedState?.runId;
+    this.revivedState = undefined;
+    if (!pending || runId !== this.run.runId || typeof pending.text !== 'string') return;
+    this.handleMessage({ type: 'answer', runId, index: pending.index, text: pending.text, base: pending.base ?? 0, restored: true });
   }
 
   get runId(): string {
@@ -66,18 +94,6 @@ export class MockPage extends Disposable {
     return this.run;
   }
 
-  private setHtml(): void {
-    const webview = this.panel.webview;
-    const media = mediaOf(webview, this.host.extensionUri);
-    webview.html = mockHtml({
-      cspSource: webview.cspSource,
-      scriptUri: media.uri('mock.js'),
-      styleUri: media.uri('page.css'),
-      codiconUri: media.uri('codicons', 'codicon.css'),
-      lang: vscode.env.language || 'en',
-    });
-    this.watchdog.expect();
-  }
 
   private save(next: StoredMock): void {
     if (next === this.run) return;
@@ -127,7 +143,7 @@ export class MockPage extends Disposable {
   }
 
   private post(message: MockExtensionMessage): void {
-    if (!this.isDisposed) void this.panel.webview.postMessage(message);
+    if (!this.isDisposed) this.guard.post(message);
   }
 
   /** Acts on a message from the page, after checking it: the page is not trusted. */
@@ -136,7 +152,7 @@ export class MockPage extends Disposable {
     if (!parsed.ok) return this.host.log(`Ignored a message from the mock interview page: ${parsed.reason}`);
     const m = parsed.message;
     if (m.type === 'ready') {
-      this.watchdog.readyNow();
+      this.guard.readyNow();
       return this.show();
     }
     if (m.runId !== this.run.runId || !this.run.items[m.index]) return this.host.log(`Ignored a mock interview message for another run or question: ${m.runId.slice(0, 40)} ${m.index}`);
@@ -186,8 +202,6 @@ export class MockPage extends Disposable {
   override dispose(): void {
     if (this.isDisposed) return;
     super.dispose();
-    this.watchdog.dispose();
-    this.panel.dispose();
     this._onDidDispose.fire();
     this._onDidDispose.dispose();
   }

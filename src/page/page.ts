@@ -3,14 +3,14 @@
 import * as vscode from 'vscode';
 import type { Study } from '../progress/study';
 import { NOTE_MAX_CHARS } from '../progress/store';
-import { parsePageMessage, isSafeExternalLink, type ExtensionMessage, type PageContent, type ReviewView } from '../shared/protocol';
+import { parsePageMessage, isSafeExternalLink, type ExtensionMessage, type PageContent, type PageState, type ReviewView } from '../shared/protocol';
 import { dueText, ratingIntervals } from '../review/words';
 import type { ReviewSession } from '../review/session';
 import { pageHtml, type PageStrings } from './html';
 import { noteHtml, renderBlocks, renderInline } from './render';
 import { parseCodeRef } from '../export/code-block';
 import type { Block } from '../bank/model';
-import { MAX_RELOADS, READY_WITHIN_MS, ReadyWatchdog } from './ready-watchdog';
+import { GuardedPanel } from './guarded-panel';
 import { Disposable } from '../util/disposable';
 import { mediaOf } from './media';
 import { randomHex } from '../util/random';
@@ -25,7 +25,7 @@ export interface PageHost {
 
 export class QuestionPage extends Disposable {
   private id: string;
-  private readonly watchdog: ReadyWatchdog;
+  private readonly guard: GuardedPanel;
   /** Where the question shown sits in the bank, for when an edit of the bank takes it away. */
   private position = 0;
   /** The page has said 'ready' (its script runs): a message posted now arrives. */
@@ -34,6 +34,8 @@ export class QuestionPage extends Disposable {
   private focusNotesOnShow = false;
   private readonly _onDidDispose = new vscode.EventEmitter<void>();
   readonly onDidDispose = this._onDidDispose.event;
+  /** The panel is active or visible, or stopped being so. */
+  readonly onDidChangeViewState: vscode.Event<void>;
   private readonly _onDidShow = this.register(new vscode.EventEmitter<string>());
   /** The page shows this question now (opened, moved on, or the bank changed under it). */
   readonly onDidShow = this._onDidShow.event;
@@ -44,34 +46,47 @@ export class QuestionPage extends Disposable {
   readonly onDidEndReview = this._onDidEndReview.event;
 
   constructor(
-    readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private readonly host: PageHost,
     id: string,
     /** Kept in the page's state: names the page across reloads. */
     readonly pageKey: string = randomHex(8),
+    /** The state VS Code kept for a revived page, which only its first panel holds. */
+    private revivedState?: PageState,
   ) {
     super();
     this.id = id;
     this.position = Math.max(0, host.study.position(id));
     host.study.setLastShown(id, pageKey);
-    const media = mediaOf(panel.webview, host.extensionUri);
-    panel.webview.options = { enableScripts: true, localResourceRoots: [media.root] };
-    this.watchdog = new ReadyWatchdog({
-      visible: () => !this.isDisposed && panel.visible,
-      reload: (attempt) => {
-        host.log(`The question page (${this.id}) had not loaded ${READY_WITHIN_MS / 1000} s after it was shown; loading it again (${attempt} of ${MAX_RELOADS}).`);
-        this.setHtml();
-      },
-      setTimer: (fn, ms) => setTimeout(fn, ms),
-      clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-    });
-    this.setHtml();
-    panel.iconPath = vscode.Uri.joinPath(media.root, 'icon.svg');
-    this.updateTitle();
+    this.guard = this.register(
+      new GuardedPanel(panel, {
+        name: () => `The question page (${this.id})`,
+        configure: (p) => {
+          const media = mediaOf(p.webview, host.extensionUri);
+          p.webview.options = { enableScripts: true, localResourceRoots: [media.root] };
+          p.iconPath = vscode.Uri.joinPath(media.root, 'icon.svg');
+          this.updateTitle(p);
+        },
+        html: (webview) => {
+          this.ready = false;
+          const media = mediaOf(webview, host.extensionUri);
+          return pageHtml({
+            cspSource: webview.cspSource,
+            scriptUri: media.uri('page.js'),
+            styleUri: media.uri('page.css'),
+            codiconUri: media.uri('codicons', 'codicon.css'),
+            strings: pageStrings(),
+          });
+        },
+        panelOptions: { enableFindWidget: true },
+        log: (message) => host.log(message),
+      }),
+    );
+    this.onDidChangeViewState = this.guard.onDidChangeViewState;
     const { study } = host;
-    this.register(panel.webview.onDidReceiveMessage((raw) => this.handleMessage(raw)));
-    this.register(panel.onDidDispose(() => this.dispose()));
-    this.register(panel.onDidChangeViewState(() => this.watchdog.visibilityChanged()));
+    this.register(this.guard.onDidReceiveMessage((raw) => this.handleMessage(raw)));
+    this.register(this.guard.onDidClose(() => this.dispose()));
+    this.register(this.guard.onDidReplace(() => this.passOnRevivedDraft()));
     this.register(
       study.onDidChangeBank(({ sameBank }) => {
         // The file was edited: the same question, or the one now at its place if it left. Another
@@ -103,24 +118,47 @@ export class QuestionPage extends Disposable {
     );
   }
 
-  /** Sets the page's HTML (a fresh nonce each time) and expects it to say 'ready'. */
-  setHtml(): void {
-    this.ready = false;
-    const webview = this.panel.webview;
-    const media = mediaOf(webview, this.host.extensionUri);
-    webview.html = pageHtml({
-      cspSource: webview.cspSource,
-      scriptUri: media.uri('page.js'),
-      styleUri: media.uri('page.css'),
-      codiconUri: media.uri('codicons', 'codicon.css'),
-      strings: pageStrings(),
-    });
-    this.watchdog.expect();
+  /** The panel showing the page now (a new one replaces a panel whose page never loaded). */
+  get panel(): vscode.WebviewPanel {
+    return this.guard.panel;
   }
 
-  /** How many times the page was given its HTML again because it had not loaded. */
-  get htmlReloads(): number {
-    return this.watchdog.reloads;
+  /** Sets the page's HTML (a fresh nonce each time) and expects it to say 'ready'. */
+  setHtml(): void {
+    this.guard.setHtml();
+  }
+
+  /** Shows the page in a new panel in this one's place (what the watchdog does when a page never loads). */
+  replacePanel(): void {
+    this.guard.replacePanel();
+  }
+
+  /** How many times the page was given its HTML again, or a new panel, because it had not loaded. */
+  get recoveries(): number {
+    return this.guard.recoveries;
+  }
+
+  /**
+   * A revived page whose panel never loaded is replaced by a new panel, which has no state: a
+   * draft VS Code kept in the old one's state is judged here as the page itself would have
+   * judged it (sent as restored: newer wins, an older one with text of its own becomes a
+   * conflict copy), so it is not lost with the panel. Once: a second new panel has nothing new.
+   */
+  private passOnRevivedDraft(): void {
+    const state = this.revivedState;
+    this.revivedState = undefined;
+    const pending = state?.pending;
+    if (!state || !pending || typeof pending.text !== 'string') return;
+    this.handleMessage({
+      type: 'editNote',
+      id: pending.id,
+      bankId: pending.bankId ?? state.bankId,
+      text: pending.text,
+      writer: pending.writer || 'earlier-page',
+      revision: pending.revision,
+      base: pending.base ?? 0,
+      restored: true,
+    });
   }
 
   get questionId(): string {
@@ -213,13 +251,13 @@ export class QuestionPage extends Disposable {
     };
   }
 
-  private updateTitle(): void {
+  private updateTitle(panel = this.panel): void {
     const text = this.host.study.entry(this.id)?.question.text ?? '';
-    this.panel.title = `${this.id} ${text.length > 40 ? text.slice(0, 39) + '…' : text}`;
+    panel.title = `${this.id} ${text.length > 40 ? text.slice(0, 39) + '…' : text}`;
   }
 
   private post(message: ExtensionMessage): void {
-    if (!this.isDisposed) void this.panel.webview.postMessage(message);
+    if (!this.isDisposed) this.guard.post(message);
   }
 
   /** Acts on a message from the page, after checking it: the page is not trusted. */
@@ -232,7 +270,7 @@ export class QuestionPage extends Disposable {
     const message = parsed.message;
     const { study } = this.host;
     if (message.type === 'ready') {
-      this.watchdog.readyNow();
+      this.guard.readyNow();
       this.ready = true;
       return this.show(this.id);
     }
@@ -337,8 +375,6 @@ export class QuestionPage extends Disposable {
     if (this.isDisposed) return;
     this.endReview(false);
     super.dispose();
-    this.watchdog.dispose();
-    this.panel.dispose();
     this._onDidDispose.fire();
     this._onDidDispose.dispose();
   }

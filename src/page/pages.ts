@@ -81,7 +81,7 @@ export class Pages implements vscode.Disposable, vscode.WebviewPanelSerializer<u
       panel.dispose();
       return;
     }
-    const page = this.track(new QuestionPage(panel, this.host, id, pageKey));
+    const page = this.track(new QuestionPage(panel, this.host, id, pageKey, saved));
     if (!this.reusable) this.reusable = page;
   }
 
@@ -99,8 +99,8 @@ export class Pages implements vscode.Disposable, vscode.WebviewPanelSerializer<u
     this.pages.add(page);
     page.onDidShow((id) => this._onDidShowQuestion.fire(id));
     this.lastActive = page;
-    page.panel.onDidChangeViewState((e) => {
-      if (e.webviewPanel.active) this.lastActive = page;
+    page.onDidChangeViewState(() => {
+      if (page.panel.active) this.lastActive = page;
     });
     page.onDidDispose(() => {
       this.pages.delete(page);

@@ -1,25 +1,34 @@
-// Gives a question page its HTML again when it has not said 'ready' a few seconds after being
-// shown. In VS Code for the browser a page's script sometimes fails to load (the console shows a
-// failed load of a webview resource: 4 of 23 first opens in one trial), leaving a blank page
-// until it is closed and reopened. Pure: timers and the panel come in as functions.
+// Looks after a page that should say 'ready' soon after its HTML is set. In VS Code for the
+// browser a webview sometimes never starts: its script fails to load (the console shows a failed
+// load of a webview resource: 4 of 23 first opens in one trial), or VS Code's own outer frame
+// waits for ever for its service worker and never makes the inner frame that holds the page
+// (seen after two tabs on one workspace reloaded together). Setting the HTML again cures the
+// first; only a new frame, that is a new panel, cures the second. So the first recovery sets the
+// HTML again and the later ones ask for a new panel. Pure: timers and the panel come in as
+// functions.
 
 export interface WatchdogHost {
   /** True while the page can be seen (a hidden webview loads nothing, so it is not timed). */
   visible(): boolean;
-  /** Sets the page's HTML again. */
-  reload(attempt: number): void;
+  /** Tries to bring the page up again: `attempt` counts from 1 (see recoveryOf). */
+  recover(attempt: number): void;
   setTimer(fn: () => void, ms: number): unknown;
   clearTimer(handle: unknown): void;
 }
 
 export const READY_WITHIN_MS = 4000;
-export const MAX_RELOADS = 2;
+export const MAX_RECOVERIES = 3;
+
+/** What the nth recovery does: the HTML again first, a new panel after that. */
+export function recoveryOf(attempt: number): 'html' | 'panel' {
+  return attempt <= 1 ? 'html' : 'panel';
+}
 
 export class ReadyWatchdog {
   private ready = false;
   private timer: unknown;
-  /** How many times the HTML was set again. */
-  reloads = 0;
+  /** How many recoveries were tried. */
+  recoveries = 0;
 
   constructor(private readonly host: WatchdogHost) {}
 
@@ -48,17 +57,17 @@ export class ReadyWatchdog {
   /**
    * Looks again every READY_WITHIN_MS until the page says 'ready'. A hidden page is only looked
    * at again (a hidden webview loads nothing), so a page that was hidden when its HTML was set
-   * is still reloaded once it can be seen, whether or not VS Code said it became visible.
+   * is still recovered once it can be seen, whether or not VS Code said it became visible.
    */
   private arm(): void {
     this.disarm();
-    if (this.ready || this.reloads >= MAX_RELOADS) return;
+    if (this.ready || this.recoveries >= MAX_RECOVERIES) return;
     this.timer = this.host.setTimer(() => {
       this.timer = undefined;
       if (this.ready) return;
       if (this.host.visible()) {
-        this.reloads++;
-        this.host.reload(this.reloads);
+        this.recoveries++;
+        this.host.recover(this.recoveries);
       }
       this.arm();
     }, READY_WITHIN_MS);

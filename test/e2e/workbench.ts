@@ -326,6 +326,37 @@ export class Workbench {
     }
   }
 
+  private stallScript = false;
+
+  /**
+   * Makes the next webview that opens in this tab wait for ever for its service worker, as VS
+   * Code's outer webview frame (pre/index.html) sometimes does in the browser: its registration
+   * never settles, so the frame never makes the inner frame that holds the page. Only that one
+   * frame: the flag lives on the workbench window and the first webview frame takes it.
+   */
+  async stallNextWebview(): Promise<void> {
+    if (!this.stallScript) {
+      this.stallScript = true;
+      await this.page.addInitScript(() => {
+        if (!/\/webview\/browser\/pre\//.test(location.pathname)) return;
+        try {
+          const top = window.top as (Window & { __stallNextWebview?: boolean }) | null;
+          if (!top?.__stallNextWebview) return;
+          top.__stallNextWebview = false;
+          navigator.serviceWorker.register = () => new Promise<ServiceWorkerRegistration>(() => undefined);
+        } catch {
+          /* a frame of another origin: not one to stall */
+        }
+      });
+    }
+    await this.page.evaluate(() => ((window as Window & { __stallNextWebview?: boolean }).__stallNextWebview = true));
+  }
+
+  /** Whether a webview frame stalled by stallNextWebview() took the flag. */
+  async stalledWebviewTaken(): Promise<boolean> {
+    return this.page.evaluate(() => (window as Window & { __stallNextWebview?: boolean }).__stallNextWebview === false);
+  }
+
   /** Every question page's frame that shows this question. */
   async pageFramesFor(id: string, count: number, timeoutMs = 30000): Promise<Frame[]> {
     const start = Date.now();

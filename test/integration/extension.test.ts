@@ -150,6 +150,35 @@ describe('Django Interview Prep in a real VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('gives a revived page a new panel in its place, keeping the draft only the old panel’s state held', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await until('pages closed', () => a.pages.all().length === 0);
+    await a.study.store.setNote('django', '7.3', '');
+    const draft = 'Typed before the reload; the page that would have sent it never loaded.';
+    // Typed on the stored note as it stands (base: its version), so the draft is the newer.
+    const base = a.study.noteRecord('7.3').stamp.version;
+    const revived = vscode.window.createWebviewPanel(PAGE_VIEW_TYPE, 'revived', vscode.ViewColumn.One, {});
+    await a.pages.deserializeWebviewPanel(revived, { bankId: 'django', id: '7.3', pageKey: 'c0ffee', pending: { id: '7.3', text: draft, writer: 'load-7', revision: 12, base } });
+    const page = a.pages.all()[0];
+    // What the watchdog does when a page has not loaded after its HTML was set again.
+    page.replacePanel();
+    assert.notEqual(page.panel, revived);
+    assert.equal(page.panel.viewColumn, vscode.ViewColumn.One, 'in the old panel’s place');
+    assert.equal(page.questionId, '7.3');
+    await until('the draft is stored', () => a.study.getNote('7.3') === draft);
+    assert.equal(a.study.conflicts().filter((c) => c.id === '7.3').length, 0, 'the newer draft is the note, not a copy');
+    const pageTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(PAGE_VIEW_TYPE));
+    await until('one tab for the page', () => pageTabs().length === 1);
+    assert.equal(a.pages.all().length, 1, 'still one page, now in the new panel');
+    // The page goes on working in its new panel: it moves on, and closing it ends it.
+    page.show('7.4');
+    assert.match(page.panel.title, /^7\.4 /);
+    page.panel.dispose();
+    await until('the page is gone', () => a.pages.all().length === 0);
+    await a.study.store.setNote('django', '7.3', '');
+  });
+
   it('keeps the newer note when a revived page sends an older draft, and lists the draft as a conflict copy', async () => {
     const a = await api();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

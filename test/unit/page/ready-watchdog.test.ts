@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { MAX_RELOADS, READY_WITHIN_MS, ReadyWatchdog } from '../../../src/page/ready-watchdog';
+import { MAX_RECOVERIES, READY_WITHIN_MS, ReadyWatchdog, recoveryOf } from '../../../src/page/ready-watchdog';
 
 /** A watchdog over fake timers and a page whose visibility the test sets. */
 function setup() {
@@ -8,7 +8,7 @@ function setup() {
   const world = { visible: true, reloads: [] as number[] };
   const dog = new ReadyWatchdog({
     visible: () => world.visible,
-    reload: (attempt) => world.reloads.push(attempt),
+    recover: (attempt) => world.reloads.push(attempt),
     setTimer: (fn, ms) => (timers.set(++next, { fn, ms }), next),
     clearTimer: (h) => timers.delete(h as number),
   });
@@ -24,14 +24,14 @@ function setup() {
 }
 
 describe('the question page watchdog', () => {
-  it('gives a page that never says ready its HTML again, at most twice', () => {
+  it('tries a page that never says ready three times: its HTML again, then a new panel twice', () => {
     const { dog, world, fire } = setup();
     dog.expect();
-    fire();
-    fire();
-    fire();
-    assert.deepEqual(world.reloads, [1, 2].slice(0, MAX_RELOADS));
-    assert.equal(dog.reloads, MAX_RELOADS);
+    for (let i = 0; i < 5; i++) fire();
+    assert.deepEqual(world.reloads, [1, 2, 3]);
+    assert.equal(MAX_RECOVERIES, 3);
+    assert.equal(dog.recoveries, 3);
+    assert.deepEqual(world.reloads.map(recoveryOf), ['html', 'panel', 'panel']);
   });
 
   it('leaves a page alone once it says ready', () => {

@@ -1,0 +1,131 @@
+// A webview panel whose page must say 'ready': when it does not, the ReadyWatchdog sets its HTML
+// again, then gives it a new panel in the same place (a new frame: VS Code's outer frame of a
+// webview can wait for ever for its service worker, and nothing sent to that frame helps). The
+// page's owner sees one panel throughout: `panel` is whichever is current, and the events below
+// follow it.
+import * as vscode from 'vscode';
+import { Disposable } from '../util/disposable';
+import { MAX_RECOVERIES, READY_WITHIN_MS, ReadyWatchdog, recoveryOf } from './ready-watchdog';
+
+export interface GuardedPanelOptions {
+  /** The page's name in the log, such as "The question page (1.10)". */
+  name(): string;
+  /** Sets options, icon and title on a panel: the first one (new or revived) and each replacement. */
+  configure(panel: vscode.WebviewPanel): void;
+  /** The page's HTML for a webview (a fresh nonce each time). */
+  html(webview: vscode.Webview): string;
+  /** How a replacement panel is made (those of the first one). */
+  panelOptions: vscode.WebviewPanelOptions & vscode.WebviewOptions;
+  log(message: string): void;
+}
+
+export class GuardedPanel extends Disposable {
+  private current!: vscode.WebviewPanel;
+  private listeners: vscode.Disposable[] = [];
+  private readonly watchdog: ReadyWatchdog;
+  private readonly _onDidReceiveMessage = this.register(new vscode.EventEmitter<unknown>());
+  /** A message from the page, unchecked. */
+  readonly onDidReceiveMessage = this._onDidReceiveMessage.event;
+  private readonly _onDidChangeViewState = this.register(new vscode.EventEmitter<void>());
+  readonly onDidChangeViewState = this._onDidChangeViewState.event;
+  private readonly _onDidClose = this.register(new vscode.EventEmitter<void>());
+  /** The panel was closed (by the learner, or VS Code), not replaced. */
+  readonly onDidClose = this._onDidClose.event;
+  private readonly _onDidReplace = this.register(new vscode.EventEmitter<void>());
+  /** A new panel took the place of one whose page never said 'ready'. */
+  readonly onDidReplace = this._onDidReplace.event;
+
+  constructor(
+    panel: vscode.WebviewPanel,
+    private readonly options: GuardedPanelOptions,
+  ) {
+    super();
+    this.watchdog = new ReadyWatchdog({
+      visible: () => !this.isDisposed && this.current.visible,
+      recover: (attempt) => this.recover(attempt),
+      setTimer: (fn, ms) => setTimeout(fn, ms),
+      clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    });
+    this.attach(panel);
+  }
+
+  get panel(): vscode.WebviewPanel {
+    return this.current;
+  }
+
+  /** How many times the page was given its HTML again or a new panel because it had not loaded. */
+  get recoveries(): number {
+    return this.watchdog.recoveries;
+  }
+
+  /** Sets the page's HTML (a fresh nonce each time) and expects it to say 'ready'. */
+  setHtml(): void {
+    this.current.webview.html = this.options.html(this.current.webview);
+    this.watchdog.expect();
+  }
+
+  /** The page said 'ready'. */
+  readyNow(): void {
+    this.watchdog.readyNow();
+  }
+
+  post(message: unknown): void {
+    if (!this.isDisposed) void this.current.webview.postMessage(message);
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    this.current = panel;
+    this.options.configure(panel);
+    this.listeners = [
+      panel.webview.onDidReceiveMessage((raw) => this._onDidReceiveMessage.fire(raw)),
+      panel.onDidDispose(() => {
+        if (panel === this.current) this.dispose();
+      }),
+      panel.onDidChangeViewState(() => {
+        if (panel !== this.current) return;
+        this.watchdog.visibilityChanged();
+        this._onDidChangeViewState.fire();
+      }),
+    ];
+    this.setHtml();
+  }
+
+  private recover(attempt: number): void {
+    const what = this.options.name();
+    if (recoveryOf(attempt) === 'html') {
+      this.options.log(`${what} had not loaded ${READY_WITHIN_MS / 1000} s after it was shown; loading it again (${attempt} of ${MAX_RECOVERIES}).`);
+      this.setHtml();
+      return;
+    }
+    this.options.log(`${what} still had not loaded; opening it in a new panel in the same place (${attempt} of ${MAX_RECOVERIES}).`);
+    this.replacePanel();
+  }
+
+  /** Shows the page in a new panel in the old one's place (column, focus), and closes the old one. */
+  replacePanel(): void {
+    if (this.isDisposed) return;
+    const old = this.current;
+    const fresh = vscode.window.createWebviewPanel(
+      old.viewType,
+      old.title,
+      { viewColumn: old.viewColumn ?? vscode.ViewColumn.Active, preserveFocus: !old.active },
+      this.options.panelOptions,
+    );
+    // The old panel's messages are still taken until it goes (one sent as it went is not lost).
+    const oldListeners = this.listeners;
+    this.attach(fresh);
+    old.dispose();
+    for (const l of oldListeners) l.dispose();
+    this._onDidReplace.fire();
+  }
+
+  override dispose(): void {
+    if (this.isDisposed) return;
+    this.watchdog.dispose();
+    const panel = this.current;
+    for (const l of this.listeners) l.dispose();
+    this._onDidClose.fire();
+    super.dispose();
+    panel.dispose();
+  }
+}
