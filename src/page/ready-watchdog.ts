@@ -14,10 +14,17 @@ export interface WatchdogHost {
   recover(attempt: number): void;
   setTimer(fn: () => void, ms: number): unknown;
   clearTimer(handle: unknown): void;
+  /**
+   * Up to a second more before a new panel, from 0 to 1: two tabs reloaded together stall
+   * together (their frames' service-worker registrations race), and would race again if both
+   * made their new panels at the same moment. Math.random when not given.
+   */
+  jitter?(): number;
 }
 
 export const READY_WITHIN_MS = 4000;
 export const MAX_RECOVERIES = 3;
+export const JITTER_MS = 1000;
 
 /** What the nth recovery does: the HTML again first, a new panel after that. */
 export function recoveryOf(attempt: number): 'html' | 'panel' {
@@ -62,6 +69,8 @@ export class ReadyWatchdog {
   private arm(): void {
     this.disarm();
     if (this.ready || this.recoveries >= MAX_RECOVERIES) return;
+    const next = recoveryOf(this.recoveries + 1);
+    const ms = READY_WITHIN_MS + (next === 'panel' ? Math.round((this.host.jitter ?? Math.random)() * JITTER_MS) : 0);
     this.timer = this.host.setTimer(() => {
       this.timer = undefined;
       if (this.ready) return;
@@ -70,7 +79,7 @@ export class ReadyWatchdog {
         this.host.recover(this.recoveries);
       }
       this.arm();
-    }, READY_WITHIN_MS);
+    }, ms);
   }
 
   private disarm(): void {

@@ -1,22 +1,23 @@
 import assert from 'node:assert/strict';
-import { MAX_RECOVERIES, READY_WITHIN_MS, ReadyWatchdog, recoveryOf } from '../../../src/page/ready-watchdog';
+import { JITTER_MS, MAX_RECOVERIES, READY_WITHIN_MS, ReadyWatchdog, recoveryOf } from '../../../src/page/ready-watchdog';
 
 /** A watchdog over fake timers and a page whose visibility the test sets. */
-function setup() {
+function setup(jitter = 0) {
   const timers = new Map<number, { fn: () => void; ms: number }>();
   let next = 0;
-  const world = { visible: true, reloads: [] as number[] };
+  const world = { visible: true, reloads: [] as number[], waits: [] as number[] };
   const dog = new ReadyWatchdog({
     visible: () => world.visible,
     recover: (attempt) => world.reloads.push(attempt),
     setTimer: (fn, ms) => (timers.set(++next, { fn, ms }), next),
     clearTimer: (h) => timers.delete(h as number),
+    jitter: () => jitter,
   });
   const fire = () => {
     const all = [...timers.entries()];
     timers.clear();
     for (const [, t] of all) {
-      assert.equal(t.ms, READY_WITHIN_MS);
+      world.waits.push(t.ms);
       t.fn();
     }
   };
@@ -32,6 +33,14 @@ describe('the question page watchdog', () => {
     assert.equal(MAX_RECOVERIES, 3);
     assert.equal(dog.recoveries, 3);
     assert.deepEqual(world.reloads.map(recoveryOf), ['html', 'panel', 'panel']);
+    assert.deepEqual(world.waits, [READY_WITHIN_MS, READY_WITHIN_MS, READY_WITHIN_MS]);
+  });
+
+  it('waits up to a second more, at random, before a new panel, so two tabs that stalled together do not race again', () => {
+    const { dog, world, fire } = setup(0.5);
+    dog.expect();
+    for (let i = 0; i < 5; i++) fire();
+    assert.deepEqual(world.waits, [READY_WITHIN_MS, READY_WITHIN_MS + JITTER_MS / 2, READY_WITHIN_MS + JITTER_MS / 2]);
   });
 
   it('leaves a page alone once it says ready', () => {
