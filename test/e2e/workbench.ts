@@ -1,7 +1,7 @@
 // Drives a real VS Code (code-server) in Chromium with Playwright, as a person would.
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
 
 export const ROOT = resolve(__dirname, '../../..');
@@ -211,8 +211,25 @@ export class Workbench {
   async stop(): Promise<void> {
     await this.context?.close().catch(() => {});
     await this.server?.stop();
+    for (const line of this.recoveries()) console.log(`      the extension said: ${line}`);
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });
     if (this.folder) rmSync(this.folder, { recursive: true, force: true });
+  }
+
+  /**
+   * The extension's own lines about pages it had to bring up again (its Output channel, as
+   * code-server's extension hosts logged it): printed when the session ends, so a run shows when
+   * the watchdog stepped in even though every test passed.
+   */
+  private recoveries(): string[] {
+    const logs = join(this.dir ?? '', 'user-data', 'logs');
+    if (!this.dir || !existsSync(logs)) return [];
+    const lines: string[] = [];
+    for (const file of readdirSync(logs, { recursive: true }) as string[]) {
+      if (!file.endsWith('Django Interview Prep.log')) continue;
+      for (const line of readFileSync(join(logs, file), 'utf8').split('\n')) if (/had not loaded|new panel/.test(line)) lines.push(line.trim());
+    }
+    return lines;
   }
 
   /** Saves a screenshot of the window; returns the PNG's path. */
