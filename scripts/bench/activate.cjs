@@ -3,7 +3,7 @@
 'use strict';
 const Module = require('node:module');
 const { join } = require('node:path');
-const { mkdtempSync } = require('node:fs');
+const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const fake = require('../../test/fakes/vscode.cjs');
 const Memento = require('../../test/fakes/memento.cjs');
@@ -21,10 +21,13 @@ performance.now();
   const start = performance.now();
   const ext = require(join(root, 'dist/extension.js'));
   const required = performance.now();
+  const storage = mkdtempSync(join(tmpdir(), 'django-prep-bench-'));
+  // Removed when the process ends, after the journal's last write (each run made a new folder).
+  process.on('exit', () => rmSync(storage, { recursive: true, force: true }));
   const context = {
     subscriptions: [],
     extensionUri: fake.Uri.file(root),
-    globalStorageUri: fake.Uri.file(mkdtempSync(join(tmpdir(), 'django-prep-bench-'))),
+    globalStorageUri: fake.Uri.file(storage),
     workspaceState: new Memento(),
     globalState: new Memento(),
   };
