@@ -98,7 +98,7 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
         vscode.l10n.t('Reset your progress?'),
         {
           modal: true,
-          detail: vscode.l10n.t('{0} of {1} questions are done in this workspace. “{2}” keeps only the questions the bank marks done; “{3}” unticks every question. Your notes are kept either way.', done, total, markers, clear),
+          detail: vscode.l10n.t('{0} of {1} questions are done in this workspace. “{2}” keeps only the questions the bank marks done; “{3}” unticks every question. Your notes, review history and mock interviews are kept either way.', done, total, markers, clear),
         },
         markers,
         clear,

@@ -212,7 +212,7 @@ describe('studying in a real VS Code', function () {
     await wb.command('Django Prep: Reset Progress…');
     const dialog = wb.page.locator('.monaco-dialog-box');
     await dialog.waitFor();
-    assert.match((await dialog.textContent()) ?? '', /Reset your progress\?.*Your notes are kept either way/s);
+    assert.match((await dialog.textContent()) ?? '', /Reset your progress\?.*Your notes, review history and mock interviews are kept either way/s);
     await dialog.getByRole('button', { name: 'Clear All' }).click();
     await wb.collapseAll();
     for (const s of bank.sections) await wb.waitForRow(sectionRow(s, 0));
