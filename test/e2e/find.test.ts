@@ -188,7 +188,7 @@ describe('finding what to study', function () {
     await wb.page.locator('.quick-input-widget input.input[placeholder^="Select a walkthrough"]').waitFor();
     await input.fill('Study for a Django interview');
     await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Study for a Django interview' }).first().click();
-    for (const step of ['Open the questions', 'Open a question and write a note', 'Tick it done', 'Choose another bank']) {
+    for (const step of ['Open the questions', 'Open a question and write a note', 'Tick it done', 'Review it before you forget', 'Choose another bank']) {
       await wb.page.locator('.getting-started-step .step-title', { hasText: step }).first().waitFor({ timeout: 15000 });
     }
   });
