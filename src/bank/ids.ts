@@ -33,6 +33,16 @@ export function slug(title: string): string {
   return s || 'section';
 }
 
+/**
+ * A question's id as shown beside it (the tree, the page's tab): an id made from its section's
+ * title ("linear-regression.3") shows only its number ("#3"), since the title is right above it;
+ * the author's own numbering ("2B.7") and any other id show whole. The id itself never changes.
+ */
+export function shownId(id: string): string {
+  const m = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.(\d+(?:-\d+)?)$/.exec(id);
+  return m && /[a-z]{2}/.test(m[1]) ? `#${m[2]}` : id;
+}
+
 /** Turns drafts into sections with ids unique in the bank; pinned ids are claimed first. */
 export function assignIds(drafts: DraftSection[], problem: (line: number, message: string) => void): Section[] {
   const used = new Map<string, number>();

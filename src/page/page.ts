@@ -11,6 +11,7 @@ import { noteHtml, renderBlocks, renderInline } from './render';
 import { parseCodeRef } from '../export/code-block';
 import type { Block } from '../bank/model';
 import { GuardedPanel } from './guarded-panel';
+import { shownId } from '../bank/ids';
 import { Disposable } from '../util/disposable';
 import { mediaOf } from './media';
 import { randomHex } from '../util/random';
@@ -253,7 +254,7 @@ export class QuestionPage extends Disposable {
 
   private updateTitle(panel = this.panel): void {
     const text = this.host.study.entry(this.id)?.question.text ?? '';
-    panel.title = `${this.id} ${text.length > 40 ? text.slice(0, 39) + '…' : text}`;
+    panel.title = `${shownId(this.id)} ${text.length > 40 ? text.slice(0, 39) + '…' : text}`;
   }
 
   private post(message: ExtensionMessage): void {

@@ -4,6 +4,7 @@ import type { QuestionEntry, Section } from '../bank/model';
 import type { Study } from '../progress/study';
 import { Disposable } from '../util/disposable';
 import { COMMANDS } from '../shared/ids';
+import { shownId } from '../bank/ids';
 import { passes, type Filter } from './filter';
 
 /** Where the provider keeps what the learner chose for the view (workspace storage). */
@@ -183,7 +184,8 @@ export class StudyTreeProvider extends Disposable implements vscode.TreeDataProv
     const item = new vscode.TreeItem(question.text, vscode.TreeItemCollapsibleState.None);
     item.id = `question:${question.id}`;
     const due = this.due.has(question.id);
-    item.description = due ? vscode.l10n.t('{0} · due', question.id) : question.id;
+    const shown = shownId(question.id);
+    item.description = due ? vscode.l10n.t('{0} · due', shown) : shown;
     item.checkboxState = {
       state: done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked,
       tooltip: done ? vscode.l10n.t('Mark as not done') : vscode.l10n.t('Mark as done'),

@@ -19,6 +19,11 @@ describe('a bank with answers', function () {
   it('shows the answer only when asked, from the keyboard too, and hides it again for the next question', async () => {
     await wb.openView(new RegExp(`^${escapeRegExp(bank.sections[0].title)}, `));
     const frame = await wb.openQuestion(first.path.map(sectionLabel), first.question.id);
+    // Its ids are made from the section's title ("javascript-questions.1"): the tree and the
+    // page's tab show the number, the title being right above it.
+    assert.match(first.question.id, /^[a-z-]+\.1$/);
+    assert.equal(await wb.row(questionRow(first.question.id)).locator('.label-description').textContent(), '#1');
+    assert.equal(await wb.page.locator(`.tabs-container .tab[aria-label^="#1 "]`).count(), 1);
     const answer = frame.locator('#answer');
     const button = frame.locator('#show-answer');
     assert.equal(await answer.isVisible(), false, 'hidden at first');

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseBank } from '../../../src/bank/parse';
+import { shownId } from '../../../src/bank/ids';
 import { listQuestions, walkSections } from '../../../src/bank/model';
 import { questions, byId } from '../helpers';
 
@@ -117,6 +118,13 @@ describe('parseBank', () => {
       assert.deepEqual(questions(bank).map((q) => q.id), ['cafe-views.1', 'cafe-views.2', 'cafe-views.1-2']);
       assert.equal(bank.problems.length, 1);
       assert.match(bank.problems[0].message, /"cafe-views.1" is already used at line 3/);
+    });
+
+    it('shows an id made from a section title as its number only, and every other id whole', () => {
+      const bank = parseBank(md(['## Café & Views!', '', '- a', '- b', '', '1. c', '', '## 3B. More', '', '21. d', '', '## S', '', '- e', '- f <!-- id: keep-me -->']));
+      assert.deepEqual(questions(bank).map((q) => shownId(q.id)), ['#1', '#2', '#1-2', '3B.21', 's.1', 'keep-me']);
+      assert.equal(shownId('most-commonly-asked-behavioral-questions-across-top-tech-com.10'), '#10');
+      assert.equal(shownId('11A.3'), '11A.3');
     });
 
     it('treats lazy "1. 1. 1." numbering as positions', () => {
