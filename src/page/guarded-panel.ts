@@ -6,14 +6,16 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../util/disposable';
 import { MAX_RECOVERIES, READY_WITHIN_MS, ReadyWatchdog, recoveryOf } from './ready-watchdog';
+import { mediaOf, type Media } from './media';
 
 export interface GuardedPanelOptions {
   /** The page's name in the log, such as "The question page (1.10)". */
   name(): string;
-  /** Sets options, icon and title on a panel: the first one (new or revived) and each replacement. */
-  configure(panel: vscode.WebviewPanel): void;
-  /** The page's HTML for a webview (a fresh nonce each time). */
-  html(webview: vscode.Webview): string;
+  extensionUri: vscode.Uri;
+  /** The panel's title as it should be now (set on the first panel and on each replacement). */
+  title(): string;
+  /** The page's HTML for a webview (a fresh nonce each time), its files from media/. */
+  html(webview: vscode.Webview, media: Media): string;
   /** How a replacement panel is made (those of the first one). */
   panelOptions: vscode.WebviewPanelOptions & vscode.WebviewOptions;
   log(message: string): void;
@@ -60,7 +62,8 @@ export class GuardedPanel extends Disposable {
 
   /** Sets the page's HTML (a fresh nonce each time) and expects it to say 'ready'. */
   setHtml(): void {
-    this.current.webview.html = this.options.html(this.current.webview);
+    const { webview } = this.current;
+    webview.html = this.options.html(webview, mediaOf(webview, this.options.extensionUri));
     this.watchdog.expect();
   }
 
@@ -75,7 +78,11 @@ export class GuardedPanel extends Disposable {
 
   private attach(panel: vscode.WebviewPanel): void {
     this.current = panel;
-    this.options.configure(panel);
+    // Scripts, and only media/ to load from: for new and revived panels alike.
+    const media = mediaOf(panel.webview, this.options.extensionUri);
+    panel.webview.options = { enableScripts: true, localResourceRoots: [media.root] };
+    panel.iconPath = vscode.Uri.joinPath(media.root, 'icon.svg');
+    panel.title = this.options.title();
     this.listeners = [
       panel.webview.onDidReceiveMessage((raw) => this._onDidReceiveMessage.fire(raw)),
       panel.onDidDispose(() => {

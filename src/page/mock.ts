@@ -12,7 +12,6 @@ import { mockHtml } from './mock-html';
 import { noteHtml, renderBlocks, renderInline } from './render';
 import { GuardedPanel } from './guarded-panel';
 import { Disposable } from '../util/disposable';
-import { mediaOf } from './media';
 
 export const MOCK_VIEW_TYPE = 'djangoPrep.mock';
 
@@ -43,22 +42,16 @@ export class MockPage extends Disposable {
     this.guard = this.register(
       new GuardedPanel(panel, {
         name: () => 'The mock interview page',
-        configure: (p) => {
-          const media = mediaOf(p.webview, host.extensionUri);
-          p.webview.options = { enableScripts: true, localResourceRoots: [media.root] };
-          p.iconPath = vscode.Uri.joinPath(media.root, 'icon.svg');
-          p.title = vscode.l10n.t('Mock Interview');
-        },
-        html: (webview) => {
-          const media = mediaOf(webview, host.extensionUri);
-          return mockHtml({
+        extensionUri: host.extensionUri,
+        title: () => vscode.l10n.t('Mock Interview'),
+        html: (webview, media) =>
+          mockHtml({
             cspSource: webview.cspSource,
             scriptUri: media.uri('mock.js'),
             styleUri: media.uri('page.css'),
             codiconUri: media.uri('codicons', 'codicon.css'),
             lang: vscode.env.language || 'en',
-          });
-        },
+          }),
         panelOptions: { enableFindWidget: false },
         log: (message) => host.log(message),
       }),

@@ -13,7 +13,6 @@ import type { Block } from '../bank/model';
 import { GuardedPanel } from './guarded-panel';
 import { shownId } from '../bank/ids';
 import { Disposable } from '../util/disposable';
-import { mediaOf } from './media';
 import { randomHex } from '../util/random';
 
 export interface PageHost {
@@ -62,15 +61,10 @@ export class QuestionPage extends Disposable {
     this.guard = this.register(
       new GuardedPanel(panel, {
         name: () => `The question page (${this.id})`,
-        configure: (p) => {
-          const media = mediaOf(p.webview, host.extensionUri);
-          p.webview.options = { enableScripts: true, localResourceRoots: [media.root] };
-          p.iconPath = vscode.Uri.joinPath(media.root, 'icon.svg');
-          this.updateTitle(p);
-        },
-        html: (webview) => {
+        extensionUri: host.extensionUri,
+        title: () => this.title(),
+        html: (webview, media) => {
           this.ready = false;
-          const media = mediaOf(webview, host.extensionUri);
           return pageHtml({
             cspSource: webview.cspSource,
             scriptUri: media.uri('page.js'),
@@ -252,9 +246,13 @@ export class QuestionPage extends Disposable {
     };
   }
 
-  private updateTitle(panel = this.panel): void {
+  private title(): string {
     const text = this.host.study.entry(this.id)?.question.text ?? '';
-    panel.title = `${shownId(this.id)} ${text.length > 40 ? text.slice(0, 39) + '…' : text}`;
+    return `${shownId(this.id)} ${text.length > 40 ? text.slice(0, 39) + '…' : text}`;
+  }
+
+  private updateTitle(): void {
+    this.panel.title = this.title();
   }
 
   private post(message: ExtensionMessage): void {

@@ -38,7 +38,7 @@ export class Pages implements vscode.Disposable, vscode.WebviewPanelSerializer<u
       PAGE_VIEW_TYPE,
       id,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: !!options.preserveFocus },
-      // Scripts and localResourceRoots are set by QuestionPage, for new and revived pages alike.
+      // Scripts and localResourceRoots are set by the page (GuardedPanel), for new and revived pages alike.
       { enableFindWidget: true },
     );
     const page = this.track(new QuestionPage(panel, this.host, id));
