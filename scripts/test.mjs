@@ -10,11 +10,13 @@ import { buildAll } from './build.mjs';
 import { ROOT } from './code-server.mjs';
 
 // `node scripts/test.mjs [unit|integration|web|e2e ...] [--grep TEXT]`: some kinds, some tests.
+// `node scripts/test.mjs stress` (npm run stress): the UI stress runs, test/e2e/*.stress.ts, never
+// part of a plain `npm test`.
 const args = process.argv.slice(2);
 const grepAt = args.indexOf('--grep');
 const grep = grepAt >= 0 ? args.splice(grepAt, 2)[1] : undefined;
 const only = args;
-const wanted = (kind) => only.length === 0 || only.includes(kind);
+const wanted = (kind) => (only.length === 0 && kind !== 'stress') || only.includes(kind);
 
 const totals = { passed: 0, failed: 0 };
 const report = [];
@@ -23,11 +25,11 @@ function step(title) {
   console.log(`\n=== ${title} ===`);
 }
 
-function specFiles(dir) {
+function specFiles(dir, suffix = '.test.js') {
   const abs = join(ROOT, dir);
   if (!existsSync(abs)) return [];
   return readdirSync(abs, { recursive: true })
-    .filter((f) => f.endsWith('.test.js'))
+    .filter((f) => f.endsWith(suffix))
     .sort()
     .map((f) => join(abs, f));
 }
@@ -36,12 +38,12 @@ function specFiles(dir) {
  * Runs mocha in this process over out/test/<kind>, with the options of .mocharc.json (read by
  * mocha's own loader; forbidPending makes a skipped test a failure); returns {passed, failed}.
  */
-async function runMocha(kind, timeout) {
+async function runMocha(kind, timeout, suffix = '.test.js') {
   const { default: Mocha } = await import('mocha');
   const { loadRc } = createRequire(import.meta.url)('mocha/lib/cli/options.cjs');
   const { spec: _spec, ...rc } = loadRc({ config: join(ROOT, '.mocharc.json') }) ?? {};
   const mocha = new Mocha({ ...rc, ...(timeout ? { timeout } : {}), color: process.stdout.isTTY, ...(grep ? { grep } : {}) });
-  for (const file of specFiles(`out/test/${kind}`)) mocha.addFile(file);
+  for (const file of specFiles(`out/test/${kind}`, suffix)) mocha.addFile(file);
   await mocha.loadFilesAsync();
   return await new Promise((resolve) => {
     const runner = mocha.run(() => {
@@ -97,6 +99,10 @@ try {
   if (wanted('e2e') && specFiles('out/test/e2e').length) {
     step('UI tests (Playwright + Chromium + code-server)');
     record('ui', await runMocha('e2e', 180000));
+  }
+  if (wanted('stress')) {
+    step('UI stress runs (Playwright + Chromium + code-server)');
+    record('stress', await runMocha('e2e', 0, '.stress.js'));
   }
 } catch (err) {
   console.error(`\n${err && err.message ? err.message : err}`);
