@@ -110,17 +110,29 @@ async function* webWorkerLines(workerFile: string, request: WorkerRequest): Asyn
  * The journal's folder through workspace.fs. There is no append: a window rewrites its own file
  * whole (no other window writes it), so it is compacted early, and readers take whole lines from
  * where they stopped.
+ *
+ * In the browser, global storage is VS Code's IndexedDB file system, whose folder listing is a
+ * tree each window builds once and then updates only with its own writes: a file another tab
+ * creates later is never listed, though it can be read. So the names the watcher reports (the
+ * file system tells every tab of another's writes) are kept and listed too.
  */
 export function webJournalDir(dir: vscode.Uri): JournalDir {
   const fs = vscode.workspace.fs;
   const ready = Promise.resolve(fs.createDirectory(dir)).catch(() => undefined);
   const decoder = new TextDecoder();
   const texts = new Map<string, string>();
+  /** Files of this folder the watcher reported, which the listing may not show. */
+  const reported = new Set<string>();
+  const nameIn = (u: vscode.Uri) => {
+    const name = u.path.slice(u.path.lastIndexOf('/') + 1);
+    return u.path.slice(0, u.path.length - name.length - 1) === dir.path.replace(/\/$/, '') ? name : undefined;
+  };
   return {
     compactAt: 256 * 1024,
     async list() {
       await ready;
-      return (await fs.readDirectory(dir)).filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
+      const listed = (await fs.readDirectory(dir)).filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
+      return [...new Set([...listed, ...reported])];
     },
     async read(name, from) {
       let text: string;
@@ -153,7 +165,20 @@ export function webJournalDir(dir: vscode.Uri): JournalDir {
     watch(onChange) {
       // The journal also looks every second: a watcher outside the workspace may not report.
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(dir, '*.jsonl'));
-      const subscriptions = [watcher, watcher.onDidChange(onChange), watcher.onDidCreate(onChange)];
+      const seen = (u: vscode.Uri) => {
+        const name = nameIn(u);
+        if (name) reported.add(name);
+        onChange();
+      };
+      const subscriptions = [
+        watcher,
+        watcher.onDidChange(seen),
+        watcher.onDidCreate(seen),
+        watcher.onDidDelete((u) => {
+          const name = nameIn(u);
+          if (name) reported.delete(name);
+        }),
+      ];
       return { dispose: () => subscriptions.forEach((d) => d.dispose()) };
     },
   };

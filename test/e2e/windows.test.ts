@@ -12,9 +12,14 @@ const [q1, q2, q3, q4, q5, q6, q7] = undoneIn(section, 7).map((q) => q.id);
 /** Long enough for the workbench's timers, short enough for a test: the other tab must follow within this. */
 const FOLLOW_MS = 5000;
 
-describe('two tabs on one workspace', function () {
+// In code-server (the extension host in Node, on the server) and in VS Code for the Web (an
+// extension host in each tab, global storage in the browser's IndexedDB).
+for (const host of [
+  { name: 'code-server', web: false },
+  { name: 'VS Code for the Web', web: true },
+]) describe(`two tabs on one workspace, ${host.name}`, function () {
   this.timeout(300000);
-  const a = new Workbench();
+  const a = new Workbench({ web: host.web });
   let b: Workbench;
 
   before(async () => {
