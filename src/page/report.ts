@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { parseReportMessage } from '../shared/protocol';
 import { reportHtml } from './report-html';
-import { mediaOf } from './media';
+import { GuardedPanel } from './guarded-panel';
 
 export const REPORT_VIEW_TYPE = 'djangoPrep.report';
 
@@ -17,8 +17,16 @@ export interface ReportHost {
 
 export type ReportKind = 'review' | 'mock' | 'statistics';
 
+interface Report {
+  guard: GuardedPanel;
+  title: string;
+  body: () => string;
+  /** Listeners of what the page shows, replaced when the page is shown again. */
+  changes: vscode.Disposable[];
+}
+
 export class Reports implements vscode.Disposable {
-  private readonly panels = new Map<ReportKind, { panel: vscode.WebviewPanel; listeners: vscode.Disposable[] }>();
+  private readonly reports = new Map<ReportKind, Report>();
 
   constructor(private readonly host: ReportHost) {}
 
@@ -27,67 +35,71 @@ export class Reports implements vscode.Disposable {
    * content, called again whenever one of `changes` fires while the page is open.
    */
   show(kind: ReportKind, title: string, body: () => string, changes: Array<vscode.Event<unknown>> = []): vscode.WebviewPanel {
-    const root = vscode.Uri.joinPath(this.host.extensionUri, 'media');
-    let entry = this.panels.get(kind);
-    if (!entry) {
-      const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, title, vscode.ViewColumn.Beside, { enableScripts: true, localResourceRoots: [root], enableFindWidget: true });
-      panel.iconPath = vscode.Uri.joinPath(root, 'icon.svg');
-      const listeners = [
-        panel.webview.onDidReceiveMessage((raw) => {
-          const parsed = parseReportMessage(raw);
-          if (!parsed.ok) return this.host.log(`Ignored a message from a report page: ${parsed.reason}`);
-          if (!this.host.openQuestion(parsed.message.id)) this.host.log(`Ignored a report page's link to a question not in the bank: ${parsed.message.id.slice(0, 100)}`);
-        }),
-        panel.onDidDispose(() => {
-          this.panels.get(kind)?.listeners.forEach((l) => l.dispose());
-          this.panels.delete(kind);
-        }),
-      ];
-      entry = { panel, listeners };
-      this.panels.set(kind, entry);
+    let report = this.reports.get(kind);
+    if (report) {
+      report.changes.splice(0).forEach((l) => l.dispose());
+      Object.assign(report, { title, body });
+      report.guard.panel.reveal(report.guard.panel.viewColumn ?? vscode.ViewColumn.Beside);
+      report.guard.panel.title = title;
+      report.guard.setHtml();
     } else {
-      entry.listeners.splice(2).forEach((l) => l.dispose());
-      entry.panel.reveal(entry.panel.viewColumn ?? vscode.ViewColumn.Beside);
-    }
-    const { panel } = entry;
-    panel.title = title;
-    const render = () => {
-      const webview = panel.webview;
-      const media = mediaOf(webview, this.host.extensionUri);
-      webview.html = reportHtml({
-        cspSource: webview.cspSource,
-        scriptUri: media.uri('report.js'),
-        styleUris: [media.uri('page.css'), media.uri('report.css')],
-        codiconUri: media.uri('codicons', 'codicon.css'),
-        lang: vscode.env.language || 'en',
-        title,
-        body: body(),
+      const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, title, vscode.ViewColumn.Beside, { enableFindWidget: true });
+      // The guard sets the HTML as it is made, from the report's title and body: those come first.
+      const made = { title, body, changes: [] } as Omit<Report, 'guard'> as Report;
+      made.guard = new GuardedPanel(panel, {
+        name: () => `The report page (${kind})`,
+        extensionUri: this.host.extensionUri,
+        title: () => made.title,
+        html: (webview, media) =>
+          reportHtml({
+            cspSource: webview.cspSource,
+            scriptUri: media.uri('report.js'),
+            styleUris: [media.uri('page.css'), media.uri('report.css')],
+            codiconUri: media.uri('codicons', 'codicon.css'),
+            lang: vscode.env.language || 'en',
+            title: made.title,
+            body: made.body(),
+          }),
+        panelOptions: { enableFindWidget: true },
+        log: (message) => this.host.log(message),
       });
-    };
-    render();
+      report = made;
+      made.guard.onDidReceiveMessage((raw) => {
+        const parsed = parseReportMessage(raw);
+        if (!parsed.ok) return this.host.log(`Ignored a message from a report page: ${parsed.reason}`);
+        if (parsed.message.type === 'ready') return made.guard.readyNow();
+        if (!this.host.openQuestion(parsed.message.id)) this.host.log(`Ignored a report page's link to a question not in the bank: ${parsed.message.id.slice(0, 100)}`);
+      });
+      made.guard.onDidClose(() => {
+        made.changes.splice(0).forEach((l) => l.dispose());
+        if (this.reports.get(kind) === made) this.reports.delete(kind);
+      });
+      this.reports.set(kind, made);
+    }
     // What it shows changed: drawn again, at most every half second.
+    const shown = report;
     let timer: ReturnType<typeof setTimeout> | undefined;
     for (const change of changes) {
-      entry.listeners.push(
+      shown.changes.push(
         change(() => {
           if (timer) return;
           timer = setTimeout(() => {
             timer = undefined;
-            if (this.panels.get(kind)?.panel === panel) render();
+            if (this.reports.get(kind) === shown) shown.guard.setHtml();
           }, 500);
         }),
       );
     }
-    entry.listeners.push({ dispose: () => timer && clearTimeout(timer) });
-    return panel;
+    shown.changes.push({ dispose: () => timer && clearTimeout(timer) });
+    return shown.guard.panel;
   }
 
   /** The open report page of a kind, for tests and commands. */
   panel(kind: ReportKind): vscode.WebviewPanel | undefined {
-    return this.panels.get(kind)?.panel;
+    return this.reports.get(kind)?.guard.panel;
   }
 
   dispose(): void {
-    for (const { panel } of [...this.panels.values()]) panel.dispose();
+    for (const { guard } of [...this.reports.values()]) guard.dispose();
   }
 }

@@ -217,11 +217,12 @@ export function parseMockMessage(raw: unknown): { ok: true; message: MockPageMes
 }
 
 /** From a report page (a summary, the statistics): the learner clicked a question. */
-export type ReportMessage = { type: 'openQuestion'; id: string };
+export type ReportMessage = { type: 'ready' } | { type: 'openQuestion'; id: string };
 
 export function parseReportMessage(raw: unknown): { ok: true; message: ReportMessage } | { ok: false; reason: string } {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'not an object' };
   const m = raw as Record<string, unknown>;
+  if (m.type === 'ready') return { ok: true, message: { type: 'ready' } };
   if (m.type !== 'openQuestion') return { ok: false, reason: `unknown message type ${JSON.stringify(String(m.type)).slice(0, 40)}` };
   if (!isString(m.id) || m.id.length === 0 || m.id.length > 200) return { ok: false, reason: 'openQuestion needs id (1 to 200 characters)' };
   return { ok: true, message: { type: 'openQuestion', id: m.id } };

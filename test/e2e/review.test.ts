@@ -184,4 +184,13 @@ describe('spaced review, mock interviews and statistics', function () {
     assert.ok(fill && fill !== 'none' && fill !== 'rgb(0, 0, 0)', `a theme colour: ${fill}`);
     await wb.screenshot('statistics.png');
   });
+
+  it('brings up a statistics page whose webview frame never starts, in a new panel in its place', async () => {
+    await wb.stallNextWebview();
+    await wb.command('Django Prep: Show Study Statistics');
+    const frame = await wb.frameWith('#due-next svg', 40000);
+    assert.equal(await wb.stalledWebviewTaken(), true, 'the first webview frame did stall');
+    assert.equal(await frame.locator('svg.chart[role="img"]').count(), 4);
+    assert.equal(await wb.page.locator('.tabs-container .tab[aria-label^="Study Statistics"]').count(), 1, 'one tab: the stalled panel made way');
+  });
 });

@@ -72,6 +72,7 @@ describe('the report and mock interview pages', () => {
       assert.equal(parseMockMessage(bad).ok, false, JSON.stringify(bad));
     }
     assert.equal(parseReportMessage({ type: 'openQuestion', id: '1.1' }).ok, true);
+    assert.equal(parseReportMessage({ type: 'ready' }).ok, true, 'the page says it loaded');
     for (const bad of [{ type: 'openQuestion', id: '' }, { type: 'openQuestion', id: 'x'.repeat(201) }, { type: 'openLink', href: 'x' }]) assert.equal(parseReportMessage(bad).ok, false);
   });
 });
