@@ -55,11 +55,6 @@ export class GuardedPanel extends Disposable {
     return this.current;
   }
 
-  /** How many times the page was given its HTML again or a new panel because it had not loaded. */
-  get recoveries(): number {
-    return this.watchdog.recoveries;
-  }
-
   /** Sets the page's HTML (a fresh nonce each time) and expects it to say 'ready'. */
   setHtml(): void {
     const { webview } = this.current;

@@ -118,19 +118,9 @@ export class QuestionPage extends Disposable {
     return this.guard.panel;
   }
 
-  /** Sets the page's HTML (a fresh nonce each time) and expects it to say 'ready'. */
-  setHtml(): void {
-    this.guard.setHtml();
-  }
-
   /** Shows the page in a new panel in this one's place (what the watchdog does when a page never loads). */
   replacePanel(): void {
     this.guard.replacePanel();
-  }
-
-  /** How many times the page was given its HTML again, or a new panel, because it had not loaded. */
-  get recoveries(): number {
-    return this.guard.recoveries;
   }
 
   /**
