@@ -42,10 +42,11 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Pla
   const workspace = vscode.workspace.workspaceFile?.toString() ?? (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()).join('\n');
   // Progress and notes in this workspace's storage, or in global storage for every workspace.
   const location = notesLocation();
+  const memento = storeFor(context, location);
   const opened = await openStudy({
     extensionDir: platform.extensionDir,
     globalStorageDir: platform.globalStorageDir,
-    memento: storeFor(context, location),
+    memento,
     env: platform.env,
     chosenFile: platform.chosenBankFile(),
     bank: platform.bank,
@@ -73,7 +74,7 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Pla
   context.subscriptions.push(...registerCommands({ study, pages, treeView, output, follower, reports, platform }));
   const mocks = new MockInterviews({ study, reports, extensionUri: context.extensionUri, log, renderNote });
   context.subscriptions.push(mocks);
-  return { study, pages, tree, follower, reports, mocks, storage: storeFor(context, location), platform };
+  return { study, pages, tree, follower, reports, mocks, storage: memento, platform };
 }
 
 /** Says why notes cannot be files here, and offers what can be done instead: one Markdown file of them all. */
