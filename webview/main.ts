@@ -133,7 +133,7 @@ function applyReview(v: PageContent, review: ReviewView): void {
   ratingBar.show(review.intervals, review.lastRating);
   dueEl.textContent = review.dueText ? (dueEl.dataset.next ?? '{0}').replace('{0}', () => review.dueText) : (dueEl.dataset.notReviewed ?? '');
   const s = review.session;
-  positionEl.textContent = s ? (dueEl.dataset[s.fresh ? 'newPosition' : 'reviewPosition'] ?? '{0}/{1}').replace('{0}', String(s.position)).replace('{1}', String(s.count)) : `${v.id} · ${v.index} of ${v.total}`;
+  positionEl.textContent = s ? (dueEl.dataset[s.fresh ? 'newPosition' : 'reviewPosition'] ?? '{0}/{1}').replace('{0}', String(s.position)).replace('{1}', String(s.count)) : `${v.shownId} · ${v.index} of ${v.total}`;
   page.classList.toggle('in-review', !!s);
 }
 
@@ -163,7 +163,7 @@ function render(v: PageContent): void {
   // A review session shows the question first; the notes and the answer wait for "Show answer".
   if (!shownBefore || !v.review.session) revealed = !v.review.session;
   view = v;
-  document.title = `${v.id} ${v.text}`;
+  document.title = `${v.shownId} ${v.text}`;
   pathEl.textContent = '';
   v.path.forEach((title, i) => {
     if (i) pathEl.append(' › ');

@@ -204,6 +204,7 @@ export class QuestionPage extends Disposable {
     return {
       bankId: study.bankId,
       id: this.id,
+      shownId: shownId(this.id),
       pageKey: this.pageKey,
       path: entry.path.map((s) => s.title),
       questionHtml: renderInline(entry.question.rich),

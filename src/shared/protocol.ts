@@ -18,6 +18,8 @@ export interface ReviewView {
 export interface PageContent {
   bankId: string;
   id: string;
+  /** The id as shown: "#3" for an id made from a section title (bank/ids.ts shownId). */
+  shownId: string;
   /** The page's own key, kept in its state so a revived page can be told which question it showed last. */
   pageKey: string;
   /** Section titles from the top down. */

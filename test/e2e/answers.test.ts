@@ -24,6 +24,7 @@ describe('a bank with answers', function () {
     assert.match(first.question.id, /^[a-z-]+\.1$/);
     assert.equal(await wb.row(questionRow(first.question.id)).locator('.label-description').textContent(), '#1');
     assert.equal(await wb.page.locator(`.tabs-container .tab[aria-label^="#1 "]`).count(), 1);
+    assert.match(await frame.locator('#position').innerText(), /^#1 · 1 of \d+$/, 'and the page');
     const answer = frame.locator('#answer');
     const button = frame.locator('#show-answer');
     assert.equal(await answer.isVisible(), false, 'hidden at first');
