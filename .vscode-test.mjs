@@ -7,6 +7,8 @@ export default defineConfig({
   label: 'extension host',
   files: 'out/test/integration/**/*.test.js',
   workspaceFolder: './test/fixtures/workspace',
+  // Trust off here only: a desktop run has no one to trust the folder, which `npm test` does as a
+  // learner would (Manage Workspace Trust, then "Trust"), with a Restricted Mode run of its own.
   launchArgs: ['--disable-extensions', '--disable-workspace-trust'],
   mocha: { ui: 'bdd', timeout: 30000, forbidPending: true, forbidOnly: true },
 });

@@ -84,6 +84,13 @@ try {
       process.env.DJANGO_PREP_VSCODE = name;
       try {
         record(`extension host, VS Code ${CODE_SERVERS[name].vscode}`, await runIntegration());
+        // Once, on the newest: Restricted Mode, and a two-folder workspace (scripts/vscode-harness.mjs SUITES).
+        if (name === 'newest') {
+          for (const suite of ['restricted', 'multiroot']) {
+            step(`extension-host tests, ${suite === 'restricted' ? 'Restricted Mode (a folder not trusted)' : 'a multi-root workspace'} (VS Code ${CODE_SERVERS[name].vscode})`);
+            record(`extension host, ${suite}, VS Code ${CODE_SERVERS[name].vscode}`, await runIntegration({ suite }));
+          }
+        }
       } finally {
         if (chosen) process.env.DJANGO_PREP_VSCODE = chosen;
         else delete process.env.DJANGO_PREP_VSCODE;

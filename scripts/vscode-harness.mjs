@@ -83,7 +83,6 @@ export function writeUserSettings(userDataDir, extra = {}) {
     'workbench.tips.enabled': false,
     'workbench.colorTheme': 'Default Dark Modern',
     'telemetry.telemetryLevel': 'off',
-    'security.workspace.trust.enabled': false,
     'extensions.ignoreRecommendations': true,
     // The sample workspace of `npm start` sits inside this repository: no question about it.
     'git.openRepositoryInParentFolders': 'never',
@@ -116,33 +115,95 @@ export function installVsix(extensionsDir) {
 }
 
 /**
+ * Answers VS Code's trust dialog, which a folder opened for the first time in a browser profile
+ * shows (workspace trust stays on in every test): "Yes, I trust the authors", or with
+ * `trust: false` "No, I don't trust the authors" (Restricted Mode). Rejects when no dialog came.
+ */
+export async function answerTrust(page, trust, timeoutMs = 60000) {
+  const name = trust ? 'Yes, I trust the authors' : "No, I don't trust the authors";
+  await page.locator('.monaco-dialog-box').getByRole('button', { name, exact: true }).click({ timeout: timeoutMs });
+}
+
+/** Clicks "Trust" in the Workspace Trust editor once it is open (Manage Workspace Trust). */
+export async function trustInEditor(page, timeoutMs = 60000) {
+  await page.locator('.workspace-trust-editor').getByRole('button', { name: 'Trust', exact: true }).click({ timeout: timeoutMs });
+}
+
+/**
+ * The extension-host suites: the files of out/test/integration/ with this suffix, and the
+ * workspace each opens.
+ *  - `test`: the whole suite, in a folder the learner trusted;
+ *  - `restricted`: Restricted Mode, in a folder not trusted, whose `.vscode/settings.json` names a
+ *    bank file and a notes folder outside it (DJANGO_PREP_TEST_OUTSIDE), with notes as files;
+ *  - `multiroot`: a trusted two-folder workspace (a `.code-workspace` file) whose settings are
+ *    spread over the workspace file and the second folder.
+ */
+export const SUITES = ['test', 'restricted', 'multiroot'];
+
+function prepareSuite(suite, work) {
+  if (suite === 'multiroot') {
+    const root = join(work, 'multi');
+    for (const f of ['a', 'b']) makeWorkspace(join(root, f));
+    mkdirSync(join(root, 'b', 'banks'), { recursive: true });
+    mkdirSync(join(root, 'b', '.vscode'), { recursive: true });
+    writeFileSync(join(root, 'b', '.vscode', 'settings.json'), JSON.stringify({ 'djangoPrep.bankFile': 'banks/b.md' }, null, 2));
+    writeFileSync(join(root, 'b', 'banks', 'b.md'), '# B\n\n## From folder b\n\n### 1. Whose bank is this?\n\nThe second folder’s.\n');
+    const file = join(root, 'study.code-workspace');
+    writeFileSync(file, JSON.stringify({ folders: [{ path: 'a' }, { path: 'b' }], settings: { 'djangoPrep.notesFolder': 'shared-notes' } }, null, 2));
+    return { query: `workspace=${encodeURIComponent(file)}`, cleanup: root, settings: { 'djangoPrep.notesLocation': 'folder' } };
+  }
+  const folder = makeWorkspace();
+  if (suite === 'restricted') {
+    const outside = join(work, 'outside');
+    mkdirSync(join(outside, 'notes'), { recursive: true });
+    writeFileSync(join(outside, 'bank.md'), '# Outside\n\n## Outside the folder\n\n### 1. Where does this bank live?\n\nOutside the workspace folder.\n');
+    mkdirSync(join(folder, '.vscode'), { recursive: true });
+    // As a cloned repository might: comments and a trailing comma (JSON with comments).
+    writeFileSync(
+      join(folder, '.vscode', 'settings.json'),
+      `{\n  // Both reach outside the folder.\n  "djangoPrep.bankFile": ${JSON.stringify(join(outside, 'bank.md'))},\n  "djangoPrep.notesFolder": ${JSON.stringify(join(outside, 'notes'))},\n}\n`,
+    );
+    process.env.DJANGO_PREP_TEST_OUTSIDE = outside;
+    return { query: `folder=${encodeURIComponent(folder)}`, cleanup: folder, settings: { 'djangoPrep.notesLocation': 'folder' } };
+  }
+  return { query: `folder=${encodeURIComponent(folder)}`, cleanup: folder, settings: {} };
+}
+
+/**
  * Runs out/test/integration/index.js inside code-server's extension host through the payload URL.
  * The extension host exits 0 even when run() throws, so results come back through a file.
+ *
+ * Workspace trust is on. The folder is trusted before the suite runs, as a learner trusts it:
+ * Manage Workspace Trust, then "Trust"; the `restricted` suite does that only in its last test.
  */
-export async function runIntegration({ timeoutMs = 240000 } = {}) {
+export async function runIntegration({ timeoutMs = 240000, suite = 'test' } = {}) {
   checkPrerequisites();
   const work = tempDir('integration');
   const results = join(work, 'results.json');
-  const folder = makeWorkspace();
+  const { query, cleanup, settings } = prepareSuite(suite, work);
   process.env.DJANGO_PREP_TEST_RESULTS = results;
-  writeUserSettings(join(work, 'user-data'));
+  process.env.DJANGO_PREP_TEST_SUITE = suite;
+  writeUserSettings(join(work, 'user-data'), settings);
   const server = await startCodeServer({
     userDataDir: join(work, 'user-data'),
     extensionsDir: join(work, 'extensions'),
-    folder,
   });
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
   const payload = JSON.stringify([
     ['extensionDevelopmentPath', remote(ROOT)],
     ['extensionTestsPath', remote(join(ROOT, 'out/test/integration/index.js'))],
   ]);
-  const url = `${server.url}?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(payload)}`;
+  const url = `${server.url}?${query}&payload=${encodeURIComponent(payload)}`;
   const context = await launchBrowser();
   const consoleLines = [];
   try {
     const page = await context.newPage();
     page.on('console', (m) => consoleLines.push(m.text()));
     await page.goto(url);
+    // An Extension Development Host opens in Restricted Mode without asking. The suite opens the
+    // trust editor when it needs the folder trusted (index.ts, or the last Restricted Mode test);
+    // "Trust" is clicked then. A test waiting for trust fails on its own if this never happens.
+    void trustInEditor(page, timeoutMs).catch(() => undefined);
     const start = Date.now();
     while (!existsSync(results)) {
       if (Date.now() - start > timeoutMs) {
@@ -159,10 +220,10 @@ export async function runIntegration({ timeoutMs = 240000 } = {}) {
     const passed = report.tests.filter((t) => t.state === 'passed').length;
     return { passed, failed: report.tests.length - passed + (report.error ? 1 : 0) };
   } finally {
-    delete process.env.DJANGO_PREP_TEST_RESULTS;
+    for (const name of ['DJANGO_PREP_TEST_RESULTS', 'DJANGO_PREP_TEST_SUITE', 'DJANGO_PREP_TEST_OUTSIDE']) delete process.env[name];
     await context.close().catch(() => {});
     await server.stop();
     rmSync(work, { recursive: true, force: true });
-    rmSync(folder, { recursive: true, force: true });
+    rmSync(cleanup, { recursive: true, force: true });
   }
 }

@@ -4,7 +4,7 @@ import { baseName } from '../bank/io';
 import type { Platform } from '../platform/platform';
 import type { Study } from '../progress/study';
 import type { BankFollower } from '../source/follow';
-import { BANK_SETTING } from '../source/follow';
+import { writeBankFile } from '../source/settings';
 import { BUNDLED_BANK_ID } from '../bank/bundled';
 import { COMMANDS } from '../shared/ids';
 
@@ -51,8 +51,7 @@ export function registerBankCommands(host: BankCommandHost): vscode.Disposable[]
           value = platform.settingValueFor(uris[0]);
         } else value = picked.value;
       }
-      const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-      await vscode.workspace.getConfiguration('djangoPrep').update(BANK_SETTING, value ?? '', target);
+      await writeBankFile(value ?? '');
       await follower.reload();
     }),
 

@@ -5,11 +5,12 @@ import type { Study } from '../progress/study';
 import type { Pages } from '../page/pages';
 import type { Reports } from '../page/report';
 import { COMMANDS } from '../shared/ids';
+import { settings } from '../source/settings';
 import { ReviewSession } from '../review/session';
 import { dueText } from '../review/words';
 import { reviewSummary, statisticsBody } from '../page/report-bodies';
 
-export const newPerDay = (): number => Math.max(0, Math.floor(vscode.workspace.getConfiguration('djangoPrep').get<number>('newPerDay', 10) ?? 10));
+export const newPerDay = settings.newPerDay;
 
 export interface ReviewHost {
   study: Study;

@@ -6,13 +6,15 @@ import type { Platform } from './platform';
 import { nodeBankPlatform } from '../bank/source-node';
 import { journalDirPath, legacyJournal, nodeJournalDir } from '../progress/journal-file';
 import { resolveBankSetting, settingValueFor } from '../source/setting';
-import { followNotesFolder, notesFolderSetting, type NoteFiles } from '../source/notes-folder';
+import { followNotesFolder, type NoteFiles } from '../source/notes-folder';
+import { bankFileBase, pathSetting } from '../source/settings';
 import { nodeNoteFiles } from '../progress/note-files-node';
 
 export function nodePlatform(context: vscode.ExtensionContext): Platform {
   const extensionDir = context.extensionUri.fsPath;
   const globalStorageDir = context.globalStorageUri.fsPath;
-  const folder = () => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  /** A folder's path on disk (a virtual folder has none: a relative path cannot be followed there). */
+  const onDisk = (uri: vscode.Uri | undefined) => (uri?.scheme === 'file' ? uri.fsPath : undefined);
   // The Preview renders notes with remark, which lives in the worker's bundle: loaded on the first preview.
   const workerFile = join(extensionDir, 'dist', 'bank-worker.js');
   return {
@@ -23,16 +25,19 @@ export function nodePlatform(context: vscode.ExtensionContext): Platform {
     env: process.env,
     uriOf: (file) => vscode.Uri.file(file),
     fileOf: (uri) => uri.fsPath,
-    chosenBankFile: () => resolveBankSetting(vscode.workspace.getConfiguration('djangoPrep').get<string>('bankFile', ''), folder()),
-    settingValueFor: (uri) => settingValueFor(uri.fsPath, folder()),
+    chosenBankFile() {
+      const { value, base } = pathSetting('bankFile');
+      return resolveBankSetting(value, onDisk(base));
+    },
+    settingValueFor: (uri) => settingValueFor(uri.fsPath, onDisk(bankFileBase())),
     journal: async (identity) => ({ dir: nodeJournalDir(journalDirPath(globalStorageDir, identity)), legacy: legacyJournal(globalStorageDir, identity) }),
     renderNote: (text) => (require(workerFile) as typeof import('../bank/worker')).noteBlocks(text),
     followNotesFolder(study, log) {
-      const workspace = vscode.workspace.workspaceFolders?.[0]?.uri;
-      if (!workspace || workspace.scheme !== 'file') return vscode.l10n.t('Notes are kept as files only in a workspace folder on disk; they stay in workspace storage for now.');
-      // Anywhere on disk: relative to the workspace folder, or absolute.
-      const setting = notesFolderSetting();
-      const root = isAbsolute(setting) ? resolve(setting) : resolve(workspace.fsPath, setting);
+      const { value: setting, base } = pathSetting('notesFolder');
+      const folder = onDisk(base);
+      if (!folder) return vscode.l10n.t('Notes are kept as files only in a workspace folder on disk; they stay in workspace storage for now.');
+      // Anywhere on disk: relative to the folder the setting belongs to (shared/scope.ts), or absolute.
+      const root = isAbsolute(setting) ? resolve(setting) : resolve(folder, setting);
       return followNotesFolder(study, root.replace(/\\/g, '/'), nodeFiles, log).disposable;
     },
   };

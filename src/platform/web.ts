@@ -11,7 +11,8 @@ import { parseDecoded } from '../bank/decode';
 import { noteBlocks } from '../bank/note-markdown';
 import type { JournalDir } from '../progress/journal';
 import { repliedLines, type WorkerReply, type WorkerRequest } from '../bank/worker-protocol';
-import { followNotesFolder, notesFolderSetting, type NoteFiles } from '../source/notes-folder';
+import { followNotesFolder, type NoteFiles } from '../source/notes-folder';
+import { bankFileBase, pathSetting } from '../source/settings';
 import { notesRootIn } from '../progress/note-files';
 
 const uri = (file: string) => vscode.Uri.parse(file, true);
@@ -185,7 +186,6 @@ export function webJournalDir(dir: vscode.Uri): JournalDir {
 }
 
 export function webPlatform(context: vscode.ExtensionContext): Platform {
-  const folder = () => vscode.workspace.workspaceFolders?.[0]?.uri;
   const bank: BankPlatform = {
     io: webIo,
     bankIdForFile: (file) => `file-${fnv64(file)}`,
@@ -201,14 +201,13 @@ export function webPlatform(context: vscode.ExtensionContext): Platform {
     uriOf: uri,
     fileOf: (u) => u.toString(),
     chosenBankFile() {
-      const value = vscode.workspace.getConfiguration('djangoPrep').get<string>('bankFile', '').trim();
-      const root = folder();
+      const { value, base: root } = pathSetting('bankFile');
       if (!value || !root) return undefined;
       // A path of the workspace's own file system: relative to its folder, or absolute in it.
       return (value.startsWith('/') ? root.with({ path: value }) : vscode.Uri.joinPath(root, ...value.split('/'))).toString();
     },
     settingValueFor(u) {
-      const root = folder();
+      const root = bankFileBase();
       const inside = root && u.scheme === root.scheme && u.authority === root.authority ? root.path.replace(/\/?$/, '/') : undefined;
       return inside && u.path.startsWith(inside) ? u.path.slice(inside.length) : u.path;
     },
@@ -217,9 +216,8 @@ export function webPlatform(context: vscode.ExtensionContext): Platform {
     },
     renderNote: noteBlocks,
     followNotesFolder(study, log) {
-      const workspace = folder();
+      const { value: setting, base: workspace } = pathSetting('notesFolder');
       if (!workspace) return vscode.l10n.t('Notes are kept as files only in a workspace folder; they stay in workspace storage for now.');
-      const setting = notesFolderSetting();
       const root = notesRootIn(workspace.path, setting);
       if (root === undefined) {
         return vscode.l10n.t(

@@ -11,8 +11,8 @@ import { loadBankFile, type LoadedBank } from '../bank/load';
 import type { Study } from '../progress/study';
 import { Disposable } from '../util/disposable';
 import { BANK_STATE_CONTEXT } from '../shared/ids';
+import { settingId } from './settings';
 
-export const BANK_SETTING = 'bankFile';
 /** A burst of file events (a save writes, renames, touches) is read once, this long after the last. */
 const SETTLE_MS = 150;
 
@@ -41,7 +41,7 @@ export class BankFollower extends Disposable {
     this.watch(loaded.file);
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`djangoPrep.${BANK_SETTING}`)) void this.reload();
+        if (e.affectsConfiguration(settingId('bankFile'))) void this.reload();
       }),
     );
     this.register(

@@ -6,14 +6,10 @@
 import * as vscode from 'vscode';
 import { mergeStores, STUDY_KEY } from '../progress/backup';
 import type { Study } from '../progress/study';
+import { settingId, settings, type NotesLocation } from './settings';
 
-export type NotesLocation = 'workspace' | 'global' | 'folder';
-export const LOCATION_SETTING = 'notesLocation';
-
-export function notesLocation(): NotesLocation {
-  const value = vscode.workspace.getConfiguration('djangoPrep').get<string>(LOCATION_SETTING);
-  return value === 'global' || value === 'folder' ? value : 'workspace';
-}
+export type { NotesLocation };
+export const notesLocation = settings.notesLocation;
 
 export function storeFor(context: vscode.ExtensionContext, location: NotesLocation): vscode.Memento {
   return location === 'global' ? context.globalState : context.workspaceState;
@@ -41,7 +37,7 @@ export function followLocation(context: vscode.ExtensionContext, study: Study, c
   }
   disposables.push(
     vscode.workspace.onDidChangeConfiguration(async (e) => {
-      if (!e.affectsConfiguration(`djangoPrep.${LOCATION_SETTING}`)) return;
+      if (!e.affectsConfiguration(settingId('notesLocation'))) return;
       const next = notesLocation();
       if (next === current) return;
       const copy = vscode.l10n.t('Copy and Reload');

@@ -1,7 +1,7 @@
 // Drives a real VS Code (code-server) in Chromium with Playwright, as a person would.
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
 
 export const ROOT = resolve(__dirname, '../../..');
@@ -21,6 +21,8 @@ interface Harness {
   linkExtension(extensionsDir: string): void;
   installVsix(extensionsDir: string): string;
   writeUserSettings(userDataDir: string, extra?: Record<string, unknown>): void;
+  answerTrust(page: Page, trust: boolean, timeoutMs?: number): Promise<void>;
+  trustInEditor(page: Page, timeoutMs?: number): Promise<void>;
 }
 interface WebHarness {
   serveWeb(o: { folder: string; port?: number }): Promise<Server>;
@@ -51,6 +53,16 @@ export interface WorkbenchOptions {
    * Settings, a bank file and the installed copy are code-server's only.
    */
   web?: boolean;
+  /**
+   * Workspace trust is on, as for a learner: VS Code asks once per folder and the session answers
+   * "Yes, I trust the authors", or with `trust: false` "No" (Restricted Mode). VS Code for the Web
+   * here does not ask (its folder is trusted).
+   */
+  trust?: boolean;
+  /** The workspace folder's own `.vscode/settings.json`, written before it is opened. */
+  workspaceSettings?: Record<string, unknown>;
+  /** Files written into the workspace folder before it is opened (path inside it → text). */
+  workspaceFiles?: Record<string, string>;
 }
 
 /**
@@ -76,6 +88,9 @@ export class Workbench {
   private dir!: string;
   private folder!: string;
   private port!: number;
+  /** The folder open in this tab, and the folders whose trust dialog this browser profile answered. */
+  private opened!: string;
+  private answered = new Set<string>();
 
   constructor(private readonly options: WorkbenchOptions = {}) {}
 
@@ -90,6 +105,11 @@ export class Workbench {
     this.harness.checkPrerequisites();
     this.dir = this.harness.tempDir('ui');
     this.folder = this.harness.makeWorkspace();
+    for (const [name, text] of Object.entries(this.options.workspaceFiles ?? {})) writeFileSync(join(this.folder, name), text);
+    if (this.options.workspaceSettings) {
+      mkdirSync(join(this.folder, '.vscode'), { recursive: true });
+      writeFileSync(join(this.folder, '.vscode', 'settings.json'), JSON.stringify(this.options.workspaceSettings, null, 2));
+    }
     if (this.options.web && (this.options.installed || this.options.bankFile || this.options.settings)) throw new Error('VS Code for the Web here runs this checkout with default settings');
     if (this.options.installed) this.vsix = this.harness.installVsix(join(this.dir, 'extensions'));
     else this.harness.linkExtension(join(this.dir, 'extensions'));
@@ -139,6 +159,7 @@ export class Workbench {
     this.context = await this.harness.launchBrowser(join(this.dir, 'profile'));
     this.page = this.context.pages()[0] ?? (await this.context.newPage());
     this.listen(this.page);
+    this.opened = this.folder;
     await this.page.goto(this.workspaceUrl(this.folder));
     await this.ready();
   }
@@ -150,6 +171,10 @@ export class Workbench {
 
   async ready(): Promise<void> {
     await this.page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    if (!this.options.web && !this.answered.has(this.opened)) {
+      await this.harness.answerTrust(this.page, this.options.trust !== false);
+      this.answered.add(this.opened);
+    }
     await this.page.locator('.activitybar [aria-label^="Django Interview Prep"]').first().waitFor({ timeout: 60000 });
   }
 
@@ -191,8 +216,15 @@ export class Workbench {
   /** Opens another workspace folder in this tab (same browser profile, so the same global storage). */
   async openFolder(folder: string): Promise<void> {
     if (this.options.web) throw new Error('VS Code for the Web here serves one folder');
+    this.opened = folder;
     await this.page.goto(this.workspaceUrl(folder));
     await this.ready();
+  }
+
+  /** Trusts the open folder as a learner does: Manage Workspace Trust, then "Trust". */
+  async trustFolder(): Promise<void> {
+    await this.command('Workspaces: Manage Workspace Trust');
+    await this.harness.trustInEditor(this.page);
   }
 
   async reloadBrowser(): Promise<void> {
