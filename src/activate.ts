@@ -13,11 +13,14 @@ import { Reports } from './page/report';
 import { MockInterviews } from './commands/mock';
 import { registerCommands } from './commands/register';
 import { announce, createLog } from './notify/announce';
+import { followSaving } from './notify/saving';
 import { COMMANDS, PAGE_VIEW_TYPE } from './shared/ids';
 import { BankFollower } from './source/follow';
 import type { Platform } from './platform/platform';
 import { randomHex } from './util/random';
 import { followLocation, notesLocation, storeFor } from './source/location';
+import { settingId, settings } from './source/settings';
+import { followTrust, type TrustFollower } from './notify/trust';
 
 export interface ExtensionApi {
   study: Study;
@@ -32,6 +35,18 @@ export interface ExtensionApi {
   storage: vscode.Memento;
   /** The extension host's platform (Node's or the browser's), for tests of what differs. */
   platform: Platform;
+  /** Restricted Mode: the workspace settings ignored until trust, and when trust was followed. */
+  trust: TrustFollower;
+}
+
+let lastFlush: (() => Promise<void>) | undefined;
+
+/**
+ * What `deactivate()` returns in both hosts: the last flush of storage and the journal, which
+ * VS Code waits for before the extension host goes. Rejects when something could not be saved.
+ */
+export function flushOnDeactivate(): Promise<void> {
+  return lastFlush?.() ?? Promise.resolve();
 }
 
 export async function activateOn(context: vscode.ExtensionContext, platform: Platform): Promise<ExtensionApi> {
@@ -52,29 +67,53 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Pla
     bank: platform.bank,
     journal: await platform.journal(location === 'global' ? 'global storage: every workspace' : workspace || 'no-folder'),
     hostId: randomHex(6),
+    log,
   });
   const { study, loaded, journal } = opened;
   opened.notes.forEach(log);
+  lastFlush = () => Promise.all([study.store.flush(), journal.flush()]).then(() => undefined);
   context.subscriptions.push(study, study.store, opened.following, { dispose: () => void journal.flush() });
-  context.subscriptions.push(announce(study, loaded, output, log), followLocation(context, study, location, log));
-  if (location === 'folder') {
+  context.subscriptions.push(announce(study, loaded, output, log), followSaving(study.store, output), followLocation(context, study, location, log));
+  // Notes as files: followed again where the folder may have changed (the folder trusted).
+  let notesFolder: vscode.Disposable | undefined;
+  const followNotesFolder = () => {
+    notesFolder?.dispose();
+    notesFolder = undefined;
     const followed = platform.followNotesFolder(study, log);
     if (typeof followed === 'string') void offerExport(followed);
-    else context.subscriptions.push(followed);
-  }
+    else notesFolder = followed;
+  };
+  if (location === 'folder') followNotesFolder();
+  context.subscriptions.push(
+    { dispose: () => notesFolder?.dispose() },
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (location === 'folder' && e.affectsConfiguration(settingId('notesFolder'))) followNotesFolder();
+    }),
+  );
   const follower = new BankFollower(study, { platform, log }, loaded);
   context.subscriptions.push(follower);
 
-  const reuse = () => vscode.workspace.getConfiguration('djangoPrep').get<boolean>('reuseQuestionPage', true);
+  const reuse = settings.reuseQuestionPage;
   const renderNote = (text: string) => platform.renderNote(text);
   const pages = new Pages({ extensionUri: context.extensionUri, study, log, renderNote }, reuse);
   const reports = new Reports({ extensionUri: context.extensionUri, log, openQuestion: (id) => !!pages.open(id) });
   const { tree, treeView, disposable } = createTreeView(study, context.workspaceState, pages.onDidShowQuestion);
+  // Restricted Mode: the workspace's own bank file and notes folder wait for trust, and are followed once it is given.
+  const trust = followTrust({
+    view: treeView,
+    memory: context.workspaceState,
+    log,
+    onTrusted: async () => {
+      if (location === 'folder') followNotesFolder();
+      await follower.reload();
+    },
+  });
+  context.subscriptions.push(trust);
   context.subscriptions.push(disposable, pages, reports, vscode.window.registerWebviewPanelSerializer(PAGE_VIEW_TYPE, pages));
   context.subscriptions.push(...registerCommands({ study, pages, treeView, output, follower, reports, platform }));
   const mocks = new MockInterviews({ study, reports, extensionUri: context.extensionUri, log, renderNote });
   context.subscriptions.push(mocks);
-  return { study, pages, tree, follower, reports, mocks, storage: memento, platform };
+  return { study, pages, tree, follower, reports, mocks, storage: memento, platform, trust };
 }
 
 /** Says why notes cannot be files here, and offers what can be done instead: one Markdown file of them all. */

@@ -1,7 +1,7 @@
 // The `main` entry: the extension in Node's extension host (desktop VS Code, code-server), over
 // the Node platform (platform/node.ts). The wiring itself is shared with the browser's entry (activate.ts).
 import type * as vscode from 'vscode';
-import { activateOn, type ExtensionApi } from './activate';
+import { activateOn, flushOnDeactivate, type ExtensionApi } from './activate';
 import { nodePlatform } from './platform/node';
 
 export type { ExtensionApi } from './activate';
@@ -10,4 +10,7 @@ export function activate(context: vscode.ExtensionContext): Promise<ExtensionApi
   return activateOn(context, nodePlatform(context));
 }
 
-export function deactivate(): void {}
+/** The last flush: VS Code waits for it before the extension host goes. */
+export function deactivate(): Promise<void> {
+  return flushOnDeactivate();
+}

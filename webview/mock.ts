@@ -162,6 +162,10 @@ document.addEventListener('keydown', (e) => {
   }
 });
 
+/** An answer that failed to save goes again after this wait, doubled each time up to 5 s. */
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let retries = 0;
+
 window.addEventListener('message', (event: MessageEvent<MockExtensionMessage>) => {
   const m = event.data;
   if (!m || typeof m !== 'object') return;
@@ -187,7 +191,19 @@ window.addEventListener('message', (event: MessageEvent<MockExtensionMessage>) =
   } else if (m.type === 'rejected') {
     statusEl.textContent = m.message;
     statusEl.dataset.kind = 'error';
+  } else if (m.type === 'failed') {
+    // Not written: the answer stays in the page's state, is said, and goes again after a wait that grows.
+    const pending = state?.pending;
+    if (!pending || state?.runId !== m.runId || pending.index !== m.index) return;
+    statusEl.textContent = (statusEl.dataset.retrying ?? 'Not saved: {0} · retrying').replace('{0}', () => m.message);
+    statusEl.dataset.kind = 'error';
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => {
+      const p = state?.pending;
+      if (view && p && state?.runId === m.runId && p.index === view.index) send({ type: 'answer', runId: m.runId, index: p.index, text: p.text, base, restored: false });
+    }, Math.min(5000, 1000 * 2 ** retries++));
   }
+  if (m.type === 'saved') retries = 0;
 });
 
 send({ type: 'ready' });

@@ -8,16 +8,12 @@ import type { Reports } from '../page/report';
 import type { Block } from '../bank/model';
 import { COMMANDS } from '../shared/ids';
 import { MockPage, MOCK_VIEW_TYPE } from '../page/mock';
+import { settings } from '../source/settings';
 import { mockSummary } from '../page/mock-html';
 import { newMock, type StoredMock } from '../review/mock';
 import type { MockPageState } from '../shared/protocol';
 
-export const MIN_MINUTES = 0.05;
-
-export const mockMinutes = (): number => {
-  const v = vscode.workspace.getConfiguration('djangoPrep').get<number>('mockMinutesPerQuestion', 3);
-  return typeof v === 'number' && Number.isFinite(v) ? Math.min(120, Math.max(MIN_MINUTES, v)) : 3;
-};
+export const mockMinutes = settings.mockMinutesPerQuestion;
 
 export interface MockHost {
   study: Study;

@@ -41,6 +41,7 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
   };
 
   return [
+    vscode.commands.registerCommand(COMMANDS.showLog, () => host.output.show(true)),
     // A question id opens that question (the tree's rows, links, code); anything else, such as the
     // tree's selection that the view's title-bar button passes along, opens the search.
     vscode.commands.registerCommand(COMMANDS.openQuestion, async (arg?: unknown) => {

@@ -6,10 +6,10 @@ import type { LoadedBank } from '../bank/load';
 import type { Study } from '../progress/study';
 import { COMMANDS } from '../shared/ids';
 
-/** The extension's Output channel, with a time on every line. */
-export function createLog(): { output: vscode.OutputChannel; log(message: string): void } {
-  const output = vscode.window.createOutputChannel('Django Interview Prep');
-  return { output, log: (message) => output.appendLine(`[${new Date().toISOString()}] ${message}`) };
+/** The extension's log: an Output channel of VS Code's log kind (a time and a level on every line). */
+export function createLog(): { output: vscode.LogOutputChannel; log(message: string): void } {
+  const output = vscode.window.createOutputChannel('Django Interview Prep', { log: true });
+  return { output, log: (message) => output.info(message) };
 }
 
 export /** Says what went wrong with the bank or the stored data, once, naming the file and line. */

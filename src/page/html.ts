@@ -29,6 +29,7 @@ export const ENGLISH: PageStrings = {
   saved: 'Saved',
   saving: 'Saving…',
   notSaved: 'Not saved: {0}',
+  retrying: 'Not saved: {0} · retrying',
   keptDraft: 'Saved · an older draft was kept as a conflict copy',
   edit: 'Edit',
   preview: 'Preview',
@@ -64,6 +65,8 @@ export interface PageStrings {
   saving: string;
   /** `{0}` is the reason. */
   notSaved: string;
+  /** A write that failed and is retried: its reason in {0}. */
+  retrying: string;
   keptDraft: string;
   edit: string;
   preview: string;
@@ -155,7 +158,7 @@ export function pageHtml(o: ShellOptions): string {
     <div class="notes-head">
       <label for="notes"><i class="codicon codicon-edit" aria-hidden="true"></i> ${text(w.notes)} <span class="hint">${text(w.markdown)}</span></label>
       <span class="spacer"></span>
-      <span id="status" class="status" role="status" aria-live="polite" data-saved="${attr(w.saved)}" data-saving="${attr(w.saving)}" data-not-saved="${attr(w.notSaved)}" data-kept-draft="${attr(w.keptDraft)}"></span>
+      <span id="status" class="status" role="status" aria-live="polite" data-saved="${attr(w.saved)}" data-saving="${attr(w.saving)}" data-not-saved="${attr(w.notSaved)}" data-retrying="${attr(w.retrying)}" data-kept-draft="${attr(w.keptDraft)}"></span>
       <span class="notes-mode" role="group" aria-label="${attr(w.notesView)}">
         <button id="edit-mode" class="secondary" type="button" aria-pressed="true"><i class="codicon codicon-edit" aria-hidden="true"></i> ${text(w.edit)}</button>
         <button id="preview-mode" class="secondary" type="button" aria-pressed="false"><i class="codicon codicon-open-preview" aria-hidden="true"></i> ${text(w.preview)}</button>

@@ -25,33 +25,32 @@ export const clock = (ms: number) => {
 
 export function mockHtml(o: MockShell): string {
   const a = escapeHtml;
-  const t = (s: string) => a(l10n.t(s));
   const ratings = [1, 2, 3, 4].map(ratingName);
   const body = `<main id="mock" class="mock" aria-busy="true">
   <header class="bar">
     <span id="position" class="position" data-words="${a(l10n.t('Mock interview · question {0} of {1}'))}"></span>
-    <span id="timer" class="timer" role="timer" aria-label="${t('Time left')}" data-up="${a(l10n.t('Time is up'))}" data-took="${a(l10n.t('Took {0}'))}"></span>
+    <span id="timer" class="timer" role="timer" aria-label="${a(l10n.t('Time left'))}" data-up="${a(l10n.t('Time is up'))}" data-took="${a(l10n.t('Took {0}'))}"></span>
   </header>
   <h1 id="question" class="question"></h1>
   <div id="details" class="details"></div>
   <section class="notes">
     <div class="notes-head">
-      <label for="answer"><i class="codicon codicon-mic" aria-hidden="true"></i> ${t('Your answer')} <span class="hint">${t('kept with this interview; your notes on the question are not changed')}</span></label>
+      <label for="answer"><i class="codicon codicon-mic" aria-hidden="true"></i> ${a(l10n.t('Your answer'))} <span class="hint">${a(l10n.t('kept with this interview; your notes on the question are not changed'))}</span></label>
       <span class="spacer"></span>
-      <span id="status" class="status" role="status" aria-live="polite" data-saved="${t('Saved')}" data-saving="${t('Saving…')}"></span>
+      <span id="status" class="status" role="status" aria-live="polite" data-saved="${a(l10n.t('Saved'))}" data-saving="${a(l10n.t('Saving…'))}" data-retrying="${a(l10n.t('Not saved: {0} · retrying'))}"></span>
     </div>
-    <textarea id="answer" spellcheck="true" placeholder="${t('Answer as you would out loud. The clock is running.')}"></textarea>
+    <textarea id="answer" spellcheck="true" placeholder="${a(l10n.t('Answer as you would out loud. The clock is running.'))}"></textarea>
     <div class="actions">
-      <button id="finish" type="button" aria-keyshortcuts="Control+Enter"><i class="codicon codicon-check" aria-hidden="true"></i> ${t('Done Answering')} <kbd>Ctrl+Enter</kbd></button>
+      <button id="finish" type="button" aria-keyshortcuts="Control+Enter"><i class="codicon codicon-check" aria-hidden="true"></i> ${a(l10n.t('Done Answering'))} <kbd>Ctrl+Enter</kbd></button>
     </div>
   </section>
   <section id="afterwards" class="afterwards" hidden>
-    <h2><i class="codicon codicon-note" aria-hidden="true"></i> ${t('Your earlier notes')}</h2>
-    <div id="earlier" class="preview" data-empty="${t('No notes on this question yet.')}"></div>
-    <h2 id="bank-answer-head"><i class="codicon codicon-book" aria-hidden="true"></i> ${t('The bank’s answer')}</h2>
+    <h2><i class="codicon codicon-note" aria-hidden="true"></i> ${a(l10n.t('Your earlier notes'))}</h2>
+    <div id="earlier" class="preview" data-empty="${a(l10n.t('No notes on this question yet.'))}"></div>
+    <h2 id="bank-answer-head"><i class="codicon codicon-book" aria-hidden="true"></i> ${a(l10n.t('The bank’s answer'))}</h2>
     <div id="bank-answer" class="answer"></div>
     <section id="recall" class="recall" aria-labelledby="recall-label">
-      <span id="recall-label" class="recall-label">${t('How well did you answer?')}</span>
+      <span id="recall-label" class="recall-label">${a(l10n.t('How well did you answer?'))}</span>
       <span class="ratings" role="group" aria-labelledby="recall-label">
 ${ratings.map((name, i) => `        <button type="button" class="secondary rate" id="rate-${i + 1}" data-rating="${i + 1}" aria-keyshortcuts="${i + 1}"><kbd>${i + 1}</kbd> ${a(name)} <span class="interval"></span></button>`).join('\n')}
       </span>

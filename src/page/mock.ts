@@ -173,7 +173,10 @@ export class MockPage extends Disposable {
         // Live typing always wins (it is what the learner sees), even after the rating (a late keystroke).
         this.save(mockChanges.answered(this.run, m.index, m.text, now));
         const rev = this.run.items[m.index].rev ?? 0;
-        this.host.study.store.flush().then(() => this.post({ type: 'saved', runId: m.runId, index: m.index, length: m.text.length, rev }));
+        this.host.study.store.flush().then(
+          () => this.post({ type: 'saved', runId: m.runId, index: m.index, length: m.text.length, rev }),
+          (err: Error) => this.post({ type: 'failed', runId: m.runId, index: m.index, message: err.message }),
+        );
         return;
       case 'finish':
         if (m.index !== currentIndex(this.run)) return;

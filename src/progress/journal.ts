@@ -58,6 +58,8 @@ export interface JournalOptions {
   hostId: string;
   now?: () => number;
   merge?: Merge;
+  /** The extension's log (what went wrong that the learner need not act on). */
+  log?: (message: string) => void;
   /** The journal of earlier versions: one JSON file, read once and removed after its entries are merged. */
   legacy?: { read(): Promise<string | undefined>; remove(): Promise<void> };
 }
@@ -122,6 +124,7 @@ export class JournaledStore implements KeyValueStore {
   private reading: Promise<string[]> = Promise.resolve([]);
   private readonly now: () => number;
   private readonly merge: Merge;
+  private readonly log: (message: string) => void;
 
   private constructor(
     private readonly memento: KeyValueStore,
@@ -130,6 +133,7 @@ export class JournaledStore implements KeyValueStore {
   ) {
     this.now = options.now ?? Date.now;
     this.merge = options.merge ?? (() => undefined);
+    this.log = options.log ?? (() => undefined);
     this.fileName = fileOf(options.hostId, 0);
   }
 
@@ -173,12 +177,24 @@ export class JournaledStore implements KeyValueStore {
     all.push(...legacy);
     all.sort((a, b) => a.at - b.at);
     const recovered = new Set<string>();
-    for (const line of all) for (const key of await store.apply(line)) recovered.add(key);
+    let unstored: string | undefined;
+    for (const line of all) {
+      try {
+        for (const key of await store.apply(line)) recovered.add(key);
+      } catch (err) {
+        unstored ??= (err as Error)?.message ?? String(err);
+      }
+    }
+    if (unstored) warnings.push(l10n.t('Changes recovered from the notes journal could not all be stored ({0}).', unstored));
     // Lines of the old single-file journal move into this window's file before it goes.
     const cutoff = store.now() - JOURNAL_KEEP_MS;
     for (const line of legacy) if (line.at >= cutoff) store.record(line);
-    await store.flush();
-    if (options.legacy && legacy.length) await options.legacy.remove().catch(() => undefined);
+    let journaled = true;
+    await store.flush().catch((err: Error) => {
+      journaled = false;
+      warnings.push(err.message);
+    });
+    if (options.legacy && legacy.length && journaled) await options.legacy.remove().catch(() => undefined);
     // A file whose newest line is older than the keep time is merged into storage by now: it goes.
     for (const [name, at] of newest) {
       if (at < cutoff) {
@@ -197,18 +213,25 @@ export class JournaledStore implements KeyValueStore {
     return this.memento.keys();
   }
 
+  /**
+   * Writes to workspace storage and to this window's journal file; resolves once both hold it,
+   * rejects when either failed (Storage retries it: progress/storage.ts).
+   */
   update(key: string, value: unknown, journalValue: unknown = value): PromiseLike<void> {
     this.record({ k: key, v: journalValue, at: this.now() });
-    return this.memento.update(key, value);
+    return Promise.all([this.memento.update(key, value), this.flush()]).then(() => undefined);
   }
 
-  /** Resolves when the journal holds every write made so far. */
+  /**
+   * Resolves when the journal holds every write made so far; rejects when the last append failed
+   * (its lines are not kept: a failed write is retried whole, and records them again).
+   */
   flush(): Promise<void> {
     if (this.scheduled) {
       this.scheduled = false;
       const text = this.buffer.join('');
       this.buffer = [];
-      this.writing = this.writing.then(() => this.appendNow(text));
+      this.writing = this.writing.catch(() => undefined).then(() => this.appendNow(text));
     }
     return this.writing;
   }
@@ -227,8 +250,8 @@ export class JournaledStore implements KeyValueStore {
           if (keys.length && !disposed) onChanged(keys);
           return keys;
         },
-        (err) => {
-          console.error('could not read the other windows’ journals', err);
+        (err: Error) => {
+          this.log(`Could not read the other windows' journals: ${err?.message ?? err}`);
           return [];
         },
       );
@@ -292,17 +315,18 @@ export class JournaledStore implements KeyValueStore {
     this.buffer.push(JSON.stringify(line) + '\n');
     if (this.scheduled) return;
     this.scheduled = true;
-    setTimeout(() => void this.flush(), 0);
+    setTimeout(() => void this.flush().catch(() => undefined), 0);
   }
 
   private async appendNow(text: string): Promise<void> {
     try {
       await this.dir.append(this.fileName, text);
-      this.written += text.length;
-      if (this.written > (this.dir.compactAt ?? COMPACT_AT_CHARS)) await this.compact();
     } catch (err) {
-      console.error('could not write the notes journal', err);
+      throw new Error(l10n.t('the notes journal could not be written ({0})', (err as Error)?.message ?? String(err)));
     }
+    this.written += text.length;
+    // The lines are written: a compaction that fails leaves them where they are, and is tried again at the next write.
+    if (this.written > (this.dir.compactAt ?? COMPACT_AT_CHARS)) await this.compact().catch((err: Error) => this.log(`The notes journal could not be compacted: ${err.message}`));
   }
 
   /** Starts a new file with this window's latest line per key (younger than the keep time), then drops the old one. */

@@ -6,6 +6,8 @@
 // lacks. Nothing is deleted: an emptied note leaves an empty file. Pure: files come through
 // NoteFileSystem.
 import type { StudyStore } from './store';
+import { RETRY_MS } from './storage';
+import { Emitter, type Event } from '../util/emitter';
 
 export interface NoteFileSystem {
   read(path: string): Promise<{ text: string; mtime: number } | undefined>;
@@ -62,6 +64,12 @@ export class NoteMirror {
   private readonly known = new Map<string, string[]>();
   /** Per file: a write in flight, and the text to write after it (typing goes faster than files). */
   private readonly writing = new Map<string, { next?: string; done: Promise<void> }>();
+  /** Files whose last write failed: the text they should hold, retried until it is written. */
+  private readonly failing = new Map<string, { text: string; reason: string; tries: number; timer?: ReturnType<typeof setTimeout> }>();
+  private readonly _onDidChangeFailures = new Emitter<ReadonlyArray<{ path: string; reason: string }>>();
+  /** Files that could not be written changed (one failed, or was written at last: the list is empty then). */
+  readonly onDidChangeFailures: Event<ReadonlyArray<{ path: string; reason: string }>> = this._onDidChangeFailures.event;
+  private disposed = false;
 
   constructor(
     private readonly fs: NoteFileSystem,
@@ -116,8 +124,19 @@ export class NoteMirror {
   noteChanged(id: string, text: string): Promise<void> {
     const path = this.pathOf(id);
     const known = this.known.get(path);
-    if (known && known[known.length - 1] === text) return Promise.resolve();
+    if (known && known[known.length - 1] === text && !this.failing.has(path)) return Promise.resolve();
     return this.writeFile(path, text);
+  }
+
+  /** The files that could not be written, and why. */
+  failures(): Array<{ path: string; reason: string }> {
+    return [...this.failing].map(([path, f]) => ({ path, reason: f.reason }));
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const f of this.failing.values()) if (f.timer) clearTimeout(f.timer);
+    this._onDidChangeFailures.dispose();
   }
 
   /**
@@ -136,9 +155,9 @@ export class NoteMirror {
     await this.store.notes.adopt(this.bankId(), id, text, REASON);
   }
 
-  /** Resolves when every file write asked for so far has landed. */
+  /** Resolves when every file write asked for so far has settled (failures: see failures()). */
   async flush(): Promise<void> {
-    while (this.writing.size) await Promise.all([...this.writing.values()].map((w) => w.done));
+    while (this.writing.size) await Promise.all([...this.writing.values()].map((w) => w.done.catch(() => undefined)));
   }
 
   private remember(path: string, text: string): void {
@@ -148,9 +167,15 @@ export class NoteMirror {
     this.known.set(path, list);
   }
 
-  /** One write in flight per file; a newer text waits for it, and only the newest is written next. */
+  /**
+   * One write in flight per file; a newer text waits for it, and only the newest is written next.
+   * Resolves once the file holds the text; rejects when the write failed. A failed file is not
+   * forgotten: the newest text is written again, after a wait that grows, until it lands.
+   */
   private writeFile(path: string, text: string): Promise<void> {
     this.remember(path, text);
+    const failing = this.failing.get(path);
+    if (failing) failing.text = text;
     const busy = this.writing.get(path);
     if (busy) {
       busy.next = text;
@@ -159,14 +184,49 @@ export class NoteMirror {
     const state: { next?: string; done: Promise<void> } = { done: Promise.resolve() };
     state.done = (async () => {
       let current: string | undefined = text;
-      while (current !== undefined) {
-        state.next = undefined;
-        await this.fs.write(path, current);
-        current = state.next;
+      try {
+        while (current !== undefined) {
+          state.next = undefined;
+          try {
+            await this.fs.write(path, current);
+          } catch (err) {
+            this.failed(path, state.next ?? current, err);
+            throw err;
+          }
+          if (state.next === undefined) this.written(path);
+          current = state.next;
+        }
+      } finally {
+        this.writing.delete(path);
       }
-      this.writing.delete(path);
     })();
+    state.done.catch(() => undefined);
     this.writing.set(path, state);
     return state.done;
+  }
+
+  private written(path: string): void {
+    const f = this.failing.get(path);
+    if (!f) return;
+    if (f.timer) clearTimeout(f.timer);
+    this.failing.delete(path);
+    this._onDidChangeFailures.fire(this.failures());
+  }
+
+  private failed(path: string, text: string, err: unknown): void {
+    const reason = (err as Error)?.message ?? String(err);
+    let f = this.failing.get(path);
+    if (!f) this.failing.set(path, (f = { text, reason, tries: 0 }));
+    const changed = f.tries === 0 || f.reason !== reason;
+    Object.assign(f, { text, reason, tries: f.tries + 1 });
+    if (changed) this._onDidChangeFailures.fire(this.failures());
+    if (f.timer || this.disposed) return;
+    f.timer = setTimeout(() => {
+      const now = this.failing.get(path);
+      if (!now || this.disposed) return;
+      now.timer = undefined;
+      void this.writeFile(path, now.text).catch(() => undefined);
+    }, RETRY_MS[Math.min(f.tries - 1, RETRY_MS.length - 1)]);
+    (f.timer as { unref?: () => void }).unref?.();
   }
 }

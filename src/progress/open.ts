@@ -30,12 +30,14 @@ export async function openStudy(o: {
   journal: { dir: JournalDir; legacy?: JournalOptions['legacy'] };
   /** This window's id in the journal. */
   hostId: string;
+  /** The extension's log. */
+  log?: (message: string) => void;
 }): Promise<OpenedStudy> {
   const source = bankSource(o);
   const [loaded, opened] = await Promise.all([
     loadBankFile(source.file, source.load),
     // One journal file per window, merged by every window (see journal.ts).
-    JournaledStore.open(o.memento, o.journal.dir, { hostId: o.hostId, merge: mergeStored, legacy: o.journal.legacy }),
+    JournaledStore.open(o.memento, o.journal.dir, { hostId: o.hostId, merge: mergeStored, legacy: o.journal.legacy, log: o.log }),
   ]);
   const notes: string[] = [];
   if (opened.recovered.length) notes.push(`Recovered ${opened.recovered.length} recent change(s) from the journal: ${opened.recovered.join(', ')}`);

@@ -25,18 +25,60 @@ export interface StoreWarning {
 
 export const asideKey = (key: string, now: number) => `aside/${now}/${key}`;
 
+/** A write that has not settled after this long is taken as failed: it is retried like one that failed. */
+export const WRITE_TIMEOUT_MS = 10_000;
+/** The waits between tries of a write that failed; the last one repeats until it lands. */
+export const RETRY_MS = [500, 1000, 2000, 5000];
+
+/** A write that has not landed: what was written, and why it failed last. */
+export interface WriteFailure {
+  key: string;
+  /** What went wrong, in the words of the store or the file system. */
+  reason: string;
+}
+
+interface Failing {
+  /** The newest value asked for, retried until it lands. */
+  value: unknown;
+  journalValue?: unknown;
+  /** The write that asked for it: an older write landing late does not clear it. */
+  seq: number;
+  reason: string;
+  tries: number;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+function withTimeout(p: Promise<void>, ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the storage did not answer within ${ms / 1000} s`)), ms);
+    (timer as { unref?: () => void }).unref?.();
+    p.then(
+      () => (clearTimeout(timer), resolve()),
+      (err: unknown) => (clearTimeout(timer), reject(err instanceof Error ? err : new Error(String(err)))),
+    );
+  });
+}
+
 export class Storage {
   /** Problems found in stored data so far; each is also announced once through onWarning. */
   readonly warnings: StoreWarning[] = [];
   private readonly _onWarning = new Emitter<StoreWarning>();
   readonly onWarning: Event<StoreWarning> = this._onWarning.event;
+  private readonly _onDidChangeFailures = new Emitter<readonly WriteFailure[]>();
+  /** The writes that have not landed changed: some failed, or landed at last (the list is empty then). */
+  readonly onDidChangeFailures: Event<readonly WriteFailure[]> = this._onDidChangeFailures.event;
   private readonly setAsideKeys = new Set<string>();
-  /** Resolves when every write started so far has landed. */
+  /** Every write started so far, settled or not. */
   private writes: Promise<void> = Promise.resolve();
+  private readonly failing = new Map<string, Failing>();
+  private seq = 0;
+  private disposed = false;
 
   constructor(
     private readonly kv: KeyValueStore,
     readonly now: () => number = Date.now,
+    /** How long a write may take before it is taken as failed (tests make it short). */
+    private readonly timeoutMs = WRITE_TIMEOUT_MS,
   ) {}
 
   get(key: string): unknown {
@@ -51,28 +93,56 @@ export class Storage {
    * Starts a write at once. Storage keeps the order of calls (VS Code's Memento applies each
    * update to its value when called), and the journal records the write now. Chaining each
    * write behind the previous one's round trip let a fast typist's note fall half a second
-   * behind, and a reload then lost the tail (seen in the UI tests). The promise resolves when
-   * this and every earlier write have landed.
+   * behind, and a reload then lost the tail (seen in the UI tests).
+   *
+   * The promise resolves once this write has landed (in the store and, through it, the journal)
+   * and rejects when it failed or did not settle within WRITE_TIMEOUT_MS: never is a failure
+   * turned into success. A failed write is not dropped: it is retried (the newest value for its
+   * key) until it lands, and onDidChangeFailures says what has not landed and why. Callers that
+   * do not wait may ignore the promise: its failure is reported there.
    */
-  write(key: string, value: unknown, journalValue?: unknown): Promise<void> {
+  write(key: string, value: unknown, journalValue?: unknown, seq = ++this.seq): Promise<void> {
     if (value !== undefined) this.setAsideKeys.delete(key);
-    let landed: Promise<void>;
+    const failing = this.failing.get(key);
+    if (failing && seq >= failing.seq) Object.assign(failing, { value, journalValue, seq });
+    let update: Promise<void>;
     try {
-      landed = Promise.resolve(journalValue === undefined ? this.kv.update(key, value) : this.kv.update(key, value, journalValue)).then(
-        () => undefined,
-        (err) => console.error('storage write failed', err),
-      );
+      update = Promise.resolve(journalValue === undefined ? this.kv.update(key, value) : this.kv.update(key, value, journalValue));
     } catch (err) {
-      console.error('storage write failed', err);
-      landed = Promise.resolve();
+      update = Promise.reject(err);
     }
-    this.writes = Promise.all([this.writes, landed]).then(() => undefined);
-    return this.writes;
+    const landed = withTimeout(update, this.timeoutMs).then(
+      () => this.landedNow(key, seq),
+      (err: Error) => {
+        this.failed(key, value, journalValue, seq, err);
+        throw err;
+      },
+    );
+    this.writes = Promise.all([this.writes, landed.catch(() => undefined)]).then(() => undefined);
+    landed.catch(() => undefined);
+    return landed;
   }
 
-  /** Resolves when every write asked for so far has reached the store. */
-  flush(): Promise<void> {
-    return this.writes;
+  /**
+   * Resolves when every write asked for so far has settled and none is still failing; rejects
+   * with the reason of one that has not landed.
+   */
+  async flush(): Promise<void> {
+    await this.writes;
+    const [first] = this.failing.values();
+    if (first) throw new Error(first.reason);
+  }
+
+  /** Resolves when a key's writes so far have landed; rejects with the reason while one has not. */
+  async landed(key: string): Promise<void> {
+    await this.writes;
+    const failing = this.failing.get(key);
+    if (failing) throw new Error(failing.reason);
+  }
+
+  /** The writes that have not landed yet, and why. */
+  failures(): WriteFailure[] {
+    return [...this.failing].map(([key, f]) => ({ key, reason: f.reason }));
   }
 
   /** True once a key's value was set aside, until a value is written to it again. */
@@ -90,7 +160,39 @@ export class Storage {
   }
 
   dispose(): void {
+    this.disposed = true;
+    for (const f of this.failing.values()) if (f.timer) clearTimeout(f.timer);
     this._onWarning.dispose();
+    this._onDidChangeFailures.dispose();
+  }
+
+  private landedNow(key: string, seq: number): void {
+    const failing = this.failing.get(key);
+    if (!failing || failing.seq > seq) return;
+    if (failing.timer) clearTimeout(failing.timer);
+    this.failing.delete(key);
+    this._onDidChangeFailures.fire(this.failures());
+  }
+
+  private failed(key: string, value: unknown, journalValue: unknown, seq: number, err: Error): void {
+    const reason = err.message || String(err);
+    let failing = this.failing.get(key);
+    if (!failing) this.failing.set(key, (failing = { value, journalValue, seq, reason, tries: 0 }));
+    else if (seq >= failing.seq) Object.assign(failing, { value, journalValue, seq });
+    const changed = failing.reason !== reason || failing.tries === 0;
+    failing.reason = reason;
+    failing.tries++;
+    if (changed) this._onDidChangeFailures.fire(this.failures());
+    if (failing.timer || this.disposed) return;
+    const wait = RETRY_MS[Math.min(failing.tries - 1, RETRY_MS.length - 1)];
+    failing.timer = setTimeout(() => {
+      const f = this.failing.get(key);
+      if (!f) return;
+      f.timer = undefined;
+      // Retried whole: a partial record for the journal (one progress mark) would miss the marks of earlier failed writes.
+      void this.write(key, f.value, undefined, f.seq).catch(() => undefined);
+    }, wait);
+    (failing.timer as { unref?: () => void }).unref?.();
   }
 }
 

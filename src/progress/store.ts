@@ -3,18 +3,30 @@
 import * as l10n from '@vscode/l10n';
 import { Emitter, type Event } from '../util/emitter';
 import { makeBackup, restoreBackup, type Backup, type Restore } from './backup';
-import { Storage, type KeyValueStore, type StoreWarning } from './storage';
+import { Storage, type KeyValueStore, type StoreWarning, type WriteFailure } from './storage';
 import { NoteStore, parseNoteKey, readNote, stampOf, type NoteChange } from './notes';
 import { PROGRESS_SCHEMA, readProgress, type Mark, type StoredProgress } from './progress-record';
 import { ReviewStore } from './reviews';
 import { MockStore } from './mocks';
 
-export { SCHEMA, type KeyValueStore, type StoreWarning } from './storage';
+export { SCHEMA, type KeyValueStore, type StoreWarning, type WriteFailure } from './storage';
 export { NOTE_MAX_CHARS, readNote, migrateNote, type StoredNote, type NoteChange } from './notes';
 export { PROGRESS_SCHEMA, readProgress, migrateProgress, type StoredProgress } from './progress-record';
 
 /** Marks a change that another window made, for listeners that care who wrote. */
 export const ELSEWHERE = Symbol('another window');
+
+/** A note file of the notes folder that could not be written. */
+export interface FileFailure {
+  path: string;
+  reason: string;
+}
+
+/** What has not been saved: writes to storage (and its journal), and note files. */
+export interface Unsaved {
+  writes: readonly WriteFailure[];
+  files: readonly FileFailure[];
+}
 
 export interface ProgressChange {
   bankId: string;
@@ -39,17 +51,22 @@ export class StudyStore {
   readonly warnings: StoreWarning[];
   readonly onWarning: Event<StoreWarning>;
   readonly onDidChangeNote: Event<NoteChange>;
+  private readonly _onDidChangeUnsaved = new Emitter<Unsaved>();
+  /** What has not been saved changed: a write or a note file failed, or landed at last. */
+  readonly onDidChangeUnsaved: Event<Unsaved> = this._onDidChangeUnsaved.event;
+  private fileFailures: readonly FileFailure[] = [];
   /** The stored form of each bank's done state (a mark per question), kept in step with the set. */
   private readonly records = new Map<string, Record<string, Mark>>();
 
-  constructor(store: KeyValueStore, now: () => number = Date.now) {
-    this.storage = new Storage(store, now);
+  constructor(store: KeyValueStore, now: () => number = Date.now, writeTimeoutMs?: number) {
+    this.storage = new Storage(store, now, writeTimeoutMs);
     this.notes = new NoteStore(this.storage);
     this.reviews = new ReviewStore(this.storage);
     this.mocks = new MockStore(this.storage);
     this.warnings = this.storage.warnings;
     this.onWarning = this.storage.onWarning;
     this.onDidChangeNote = this.notes.onDidChangeNote;
+    this.storage.onDidChangeFailures(() => this._onDidChangeUnsaved.fire(this.unsaved()));
   }
 
   /**
@@ -91,7 +108,7 @@ export class StudyStore {
 
   setDone(bankId: string, id: string, done: boolean): Promise<void> {
     const set = this.doneSet(bankId);
-    if (set.has(id) === done) return this.storage.flush();
+    if (set.has(id) === done) return this.storage.landed(progressKey(bankId));
     if (done) set.add(id);
     else set.delete(id);
     const write = this.persistProgress(bankId, id, { done, at: this.storage.now() });
@@ -167,9 +184,20 @@ export class StudyStore {
     return this.notes.notedIds(bankId);
   }
 
-  /** Resolves when every write asked for so far has reached the store. */
+  /** Resolves when every write asked for so far has reached the store; rejects while one has not (it is retried). */
   flush(): Promise<void> {
     return this.storage.flush();
+  }
+
+  /** What has not been saved yet, and why: each write and note file is retried until it lands. */
+  unsaved(): Unsaved {
+    return { writes: this.storage.failures(), files: this.fileFailures };
+  }
+
+  /** The notes folder's files that could not be written (source/notes-folder.ts reports them here). */
+  setFileFailures(files: readonly FileFailure[]): void {
+    this.fileFailures = files;
+    this._onDidChangeUnsaved.fire(this.unsaved());
   }
 
   /** The store's clock (milliseconds since the epoch): tests pass their own. */
@@ -179,6 +207,7 @@ export class StudyStore {
 
   dispose(): void {
     this._onDidChangeProgress.dispose();
+    this._onDidChangeUnsaved.dispose();
     this.notes.dispose();
     this.reviews.dispose();
     this.storage.dispose();

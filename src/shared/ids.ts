@@ -20,6 +20,7 @@ export const COMMANDS = {
   startReview: 'djangoPrep.startReview',
   mockInterview: 'djangoPrep.mockInterview',
   showStatistics: 'djangoPrep.showStatistics',
+  showLog: 'djangoPrep.showLog',
 } as const;
 
 export const VIEW_ID = 'djangoPrep.questions';

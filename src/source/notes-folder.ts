@@ -5,14 +5,7 @@
 import * as vscode from 'vscode';
 import { NoteMirror, type NoteFileSystem } from '../progress/note-files';
 import type { Study } from '../progress/study';
-
-export const NOTES_FOLDER_SETTING = 'notesFolder';
-export const DEFAULT_NOTES_FOLDER = '.interview-notes';
-
-/** The setting as written (trimmed), or the default folder. */
-export function notesFolderSetting(): string {
-  return vscode.workspace.getConfiguration('djangoPrep').get<string>(NOTES_FOLDER_SETTING, DEFAULT_NOTES_FOLDER).trim() || DEFAULT_NOTES_FOLDER;
-}
+import { ELSEWHERE } from '../progress/store';
 
 /** Files of the notes folder, named by a path ('/'-separated) that the platform maps to and from Uris. */
 export interface NoteFiles extends NoteFileSystem {
@@ -39,6 +32,8 @@ export function followNotesFolder(study: Study, root: string, files: NoteFiles, 
       watcher.onDidCreate((uri) => changed(uri));
       return mirror.reconcile().then(() => log(`Notes are also Markdown files in ${root}.`), failed('reading the notes folder'));
     });
+  const fileNote = (bankId: string, id: string, text: string) => (bankId === study.bankId ? ready.then(() => mirror.noteChanged(id, text)) : Promise.resolve());
+  study.store.notes.mirror = fileNote;
   const changed = (uri: vscode.Uri, saved?: string) => {
     const path = files.pathOf(uri);
     if (path !== undefined) void ready.then(() => mirror.fileChanged(path, saved)).catch(failed(`reading ${path}`));
@@ -54,9 +49,15 @@ export function followNotesFolder(study: Study, root: string, files: NoteFiles, 
       const path = files.pathOf(doc.uri);
       if (path !== undefined && mirror.idOf(path) !== undefined) changed(doc.uri, doc.getText());
     }),
+    // A note written here is saved once its file holds it too (NoteStore.mirror); one another
+    // window wrote reaches its file from here as well.
     study.store.onDidChangeNote((e) => {
-      if (e.bankId === study.bankId) void ready.then(() => mirror.noteChanged(e.id, e.text)).catch(failed(`writing the note on ${e.id}`));
+      if (e.origin === ELSEWHERE && e.bankId === study.bankId) void ready.then(() => mirror.noteChanged(e.id, e.text)).catch(failed(`writing the note on ${e.id}`));
     }),
+    mirror,
+    mirror.onDidChangeFailures((files) => study.store.setFileFailures(files)),
+    { dispose: () => study.store.setFileFailures([]) },
+    { dispose: () => study.store.notes.mirror === fileNote && (study.store.notes.mirror = undefined) },
     study.onDidChangeBank(() => void mirror.reconcile().catch(failed('reading the notes folder'))),
   );
   return { mirror, ready, disposable };

@@ -179,3 +179,34 @@ describe('notes as files in the workspace', function () {
     }
   });
 });
+
+describe('a note that cannot be written to its file', function () {
+  this.timeout(240000);
+  // A file stands where the notes folder goes: no note file can be written until it is moved away.
+  const wb = useWorkbench({ settings: { 'djangoPrep.notesLocation': 'folder' }, workspaceFiles: { '.interview-notes': 'a file where the notes folder goes\n' } });
+
+  it('is never shown as saved: the page says why and retries, and the note reaches its file once the folder is freed', async () => {
+    const frame = await wb.openQuestion(path.map(sectionLabel), q2);
+    const typed = 'Typed while the notes folder is blocked.';
+    await frame.locator('#notes').click();
+    await frame.locator('#notes').pressSequentially(typed, { delay: 10 });
+    const status = frame.locator('#status');
+    await frame.waitForSelector('#status[data-kind="error"]', { timeout: 30000 });
+    assert.match(await status.innerText(), /^Not saved: .+ · retrying$/);
+    await wb.waitForNotification(/The note file .*\.interview-notes\/django\/.* could not be written/);
+    await wb.page.locator('.statusbar-item[aria-label^="Not saved"]').first().waitFor({ timeout: 10000 });
+    await wb.page.mouse.move(0, 0);
+    await wb.screenshot('note-not-saved.png');
+    // Still not saved after more tries: never "Saved" while the file cannot be written.
+    await wb.page.waitForTimeout(3000);
+    assert.match(await status.innerText(), /^Not saved: /);
+
+    // The folder freed: the retry writes the file, the page says Saved, the warning goes, without a reload.
+    rmSync(wb.workspacePath('.interview-notes'));
+    const file = wb.workspacePath(`.interview-notes/django/${q2}.md`);
+    for (let i = 0; i < 150 && !(existsSync(file) && readFileSync(file, 'utf8') === typed); i++) await wb.page.waitForTimeout(100);
+    assert.equal(readFileSync(file, 'utf8'), typed, 'the note is in its file');
+    await frame.waitForSelector('#status:text-is("Saved")', { timeout: 15000 });
+    await wb.page.locator('.statusbar-item[aria-label^="Not saved"]').first().waitFor({ state: 'hidden', timeout: 10000 });
+  });
+});

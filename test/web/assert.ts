@@ -1,5 +1,5 @@
 // node:assert/strict for the extension-host tests when they run in the browser's extension host,
-// which has no Node modules: the five functions they use, with Node's strict meaning.
+// which has no Node modules: the functions they use, with Node's strict meaning.
 
 class AssertionError extends Error {
   constructor(message: string) {
@@ -53,6 +53,18 @@ const assert = Object.assign(ok, {
   },
   doesNotMatch(text: string, pattern: RegExp, message?: string) {
     if (pattern.test(text)) fail(message ?? `The input was expected to not match the regular expression ${pattern}: ${show(text)}`);
+  },
+  /** Awaits a promise (or a function's) and fails unless it rejects, with a message matching `pattern` when given. */
+  async rejects(promise: Promise<unknown> | (() => Promise<unknown>), pattern?: RegExp, message?: string) {
+    let error: unknown;
+    try {
+      await (typeof promise === 'function' ? promise() : promise);
+    } catch (err) {
+      error = err;
+    }
+    if (error === undefined) fail(message ?? 'Missing expected rejection.');
+    const text = error instanceof Error ? error.message : String(error);
+    if (pattern && !pattern.test(text)) fail(message ?? `The rejection did not match ${pattern}: ${show(text)}`);
   },
 });
 

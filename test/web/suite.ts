@@ -28,6 +28,8 @@ function run(): Promise<void> {
   require('../integration/notes-folder.test');
   require('../integration/notes.test');
   require('../integration/review.test');
+  require('../integration/saving.test');
+  require('../integration/workspace.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => {
       console.log(`[web-test] end: ${failures} failed`);
