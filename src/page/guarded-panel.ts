@@ -25,9 +25,8 @@ export class GuardedPanel extends Disposable {
   private current!: vscode.WebviewPanel;
   private listeners: vscode.Disposable[] = [];
   private readonly watchdog: ReadyWatchdog;
-  private readonly _onDidReceiveMessage = this.register(new vscode.EventEmitter<unknown>());
-  /** A message from the page, unchecked. */
-  readonly onDidReceiveMessage = this._onDidReceiveMessage.event;
+  /** The message listeners, each subscribed to the current panel itself (below). */
+  private readonly messageListeners = new Map<(raw: unknown) => void, vscode.Disposable>();
   private readonly _onDidChangeViewState = this.register(new vscode.EventEmitter<void>());
   readonly onDidChangeViewState = this._onDidChangeViewState.event;
   private readonly _onDidClose = this.register(new vscode.EventEmitter<void>());
@@ -67,6 +66,16 @@ export class GuardedPanel extends Disposable {
     this.watchdog.readyNow();
   }
 
+  /**
+   * Listens to the page's messages, unchecked. The listener is subscribed to the panel's webview
+   * itself, and to each panel that replaces it, so a message (a keystroke's note) goes to it
+   * straight from VS Code.
+   */
+  onDidReceiveMessage(listener: (raw: unknown) => void): vscode.Disposable {
+    this.messageListeners.set(listener, this.current.webview.onDidReceiveMessage(listener));
+    return { dispose: () => (this.messageListeners.get(listener)?.dispose(), this.messageListeners.delete(listener)) };
+  }
+
   post(message: unknown): void {
     if (!this.isDisposed) void this.current.webview.postMessage(message);
   }
@@ -78,8 +87,14 @@ export class GuardedPanel extends Disposable {
     panel.webview.options = { enableScripts: true, localResourceRoots: [media.root] };
     panel.iconPath = vscode.Uri.joinPath(media.root, 'icon.svg');
     panel.title = this.options.title();
+    // The old panel's message subscriptions stay with its other listeners until it goes.
+    const messages = [...this.messageListeners.keys()].map((listener) => {
+      const subscription = panel.webview.onDidReceiveMessage(listener);
+      this.messageListeners.set(listener, subscription);
+      return subscription;
+    });
     this.listeners = [
-      panel.webview.onDidReceiveMessage((raw) => this._onDidReceiveMessage.fire(raw)),
+      ...messages,
       panel.onDidDispose(() => {
         if (panel === this.current) this.dispose();
       }),
@@ -126,6 +141,7 @@ export class GuardedPanel extends Disposable {
     this.watchdog.dispose();
     const panel = this.current;
     for (const l of this.listeners) l.dispose();
+    this.messageListeners.clear();
     this._onDidClose.fire();
     super.dispose();
     panel.dispose();

@@ -23,8 +23,12 @@ export interface PageHost {
   renderNote?(text: string): Block[];
 }
 
+const isNoteMessage = (raw: unknown) => typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'editNote';
+
 export class QuestionPage extends Disposable {
   private id: string;
+  /** The extension's half of the note protocol for this page. */
+  private readonly receiveNote: (raw: unknown) => void;
   private readonly guard: GuardedPanel;
   /** Where the question shown sits in the bank, for when an edit of the bank takes it away. */
   private position = 0;
@@ -79,7 +83,18 @@ export class QuestionPage extends Disposable {
     );
     this.onDidChangeViewState = this.guard.onDidChangeViewState;
     const { study } = host;
-    this.register(this.guard.onDidReceiveMessage((raw) => this.handleMessage(raw)));
+    // A keystroke's note goes from the panel straight to the extension's half of the note protocol
+    // (progress/notes.ts receiver); every other message comes to handleMessage.
+    this.receiveNote = study.noteReceiver(
+      {
+        post: (reply) => this.post(reply),
+        log: (m) => host.log(m),
+        refused: (id, reason) => void vscode.window.showErrorMessage(vscode.l10n.t('Your note on {0} was not saved: {1}.', id, reason)),
+      },
+      this,
+    );
+    this.register(this.guard.onDidReceiveMessage(this.receiveNote));
+    this.register(this.guard.onDidReceiveMessage((raw) => isNoteMessage(raw) || this.handleMessage(raw)));
     this.register(this.guard.onDidClose(() => this.dispose()));
     this.register(this.guard.onDidReplace(() => this.passOnRevivedDraft()));
     this.register(
@@ -250,7 +265,7 @@ export class QuestionPage extends Disposable {
     if (!this.isDisposed) this.guard.post(message);
   }
 
-  /** Acts on a message from the page, after checking it: the page is not trusted. */
+  /** Acts on a message from the page (a note too: tests and a revived draft send one here), after checking it: the page is not trusted. */
   handleMessage(raw: unknown): void {
     const parsed = parsePageMessage(raw);
     if (!parsed.ok) {
@@ -277,16 +292,8 @@ export class QuestionPage extends Disposable {
       else this.host.log(`Refused to open a link that is not http(s): ${message.href.slice(0, 200)}`);
       return;
     }
-    // A note is saved in the bank it was typed in (the bank may have been switched or edited while
-    // the page typed), never into another, and even when its question has just left the bank (it
-    // is then an orphaned note, listed by Show Orphaned Notes): typing is never dropped.
-    const otherBank = message.type === 'editNote' && message.bankId !== undefined && message.bankId !== study.bankId ? message.bankId : undefined;
-    if (message.type === 'editNote') {
-      if (!study.hasShown(otherBank ?? study.bankId, message.id)) {
-        this.host.log(`Ignored a note for a bank or question this window has not shown: ${(message.bankId ?? '').slice(0, 100)} ${message.id.slice(0, 100)}`);
-        return;
-      }
-    } else if (!study.has(message.id)) {
+    if (message.type === 'editNote') return this.receiveNote(raw);
+    if (!study.has(message.id)) {
       this.host.log(`Ignored a "${message.type}" message for a question not in the bank: ${message.id.slice(0, 100)}`);
       return;
     }
@@ -296,45 +303,28 @@ export class QuestionPage extends Disposable {
         break;
       case 'rate': {
         const { id, rating } = message;
-        study.rate(id, rating).then(
-          (review) => {
-            const session = this.session;
-            if (!session || session.current !== id || this.id !== id) return;
-            const next = session.rated(id, rating, review.card.due);
-            if (next) this.show(next);
-            else {
-              this.endReview(true);
-              this.post({ type: 'review', id, review: this.reviewView() });
-            }
-          },
-          (err: Error) => void vscode.window.showErrorMessage(vscode.l10n.t('Your rating of {0} was not saved: {1}.', id, err.message)),
-        );
+        const next = () => {
+          const session = this.session;
+          const due = study.review(id)?.card.due;
+          if (!session || session.current !== id || this.id !== id || !due) return;
+          const following = session.rated(id, rating, due);
+          if (following) this.show(following);
+          else {
+            this.endReview(true);
+            this.post({ type: 'review', id, review: this.reviewView() });
+          }
+        };
+        // The rating is the card's now; a write that failed is kept and retried, and the status
+        // bar says it is not saved (notify/saving.ts): the review goes on either way.
+        study.rate(id, rating).then(next, (err: Error) => {
+          this.host.log(`The rating of ${id} is not saved yet, and is retried: ${err.message}`);
+          next();
+        });
         break;
       }
       case 'navigate':
         if (message.id === this.id) this.navigate(message.direction);
         break;
-      case 'editNote': {
-        const { id, writer, revision, base } = message;
-        const text = 'text' in message ? message.text : study.patchedNote(id, writer, message.patch, otherBank);
-        if (text === undefined) {
-          this.post({ type: 'resend', id, writer, revision });
-          break;
-        }
-        study.editNote(id, { text, writer, revision, base }, { restored: message.restored, origin: this, bankId: otherBank }).then(
-          (outcome) =>
-            this.post(
-              outcome.kind === 'saved'
-                ? { type: 'saved', id, writer, revision, version: outcome.stamp.version }
-                : { type: 'kept', id, writer, revision, text: outcome.text, stamp: outcome.stamp, conflict: !!outcome.conflict },
-            ),
-          (err: Error) => {
-            this.post({ type: 'rejected', id, revision, message: err.message });
-            void vscode.window.showErrorMessage(vscode.l10n.t('Your note on {0} was not saved: {1}.', id, err.message));
-          },
-        );
-        break;
-      }
     }
   }
 
@@ -372,38 +362,38 @@ export class QuestionPage extends Disposable {
 
 /** The page's words in the display language (English until the extension ships a translation). */
 function pageStrings(): PageStrings {
-  const t = vscode.l10n.t;
   return {
     lang: vscode.env.language || 'en',
-    title: t('Question'),
-    section: t('Section'),
-    toolbar: t('Question'),
-    done: t('Done'),
-    previous: t('Previous'),
-    previousTitle: t('Previous question'),
-    next: t('Next'),
-    nextTitle: t('Next question'),
-    notes: t('Answer notes'),
-    markdown: t('Markdown'),
-    placeholder: t('Write your answer here. It is saved as you type.'),
-    saved: t('Saved'),
-    saving: t('Saving…'),
-    notSaved: t('Not saved: {0}'),
-    keptDraft: t('Saved · an older draft was kept as a conflict copy'),
-    edit: t('Edit'),
-    preview: t('Preview'),
-    notesView: t('Notes view'),
-    nothingToPreview: t('Nothing written yet.'),
-    showAnswer: t('Show answer'),
-    hideAnswer: t('Hide answer'),
-    answer: t('The bank’s answer'),
-    rateRecall: t('How well did you recall it?'),
-    ratings: [t('Again'), t('Hard'), t('Good'), t('Easy')],
-    notReviewed: t('Not reviewed yet: rate it to schedule a review.'),
-    nextReview: t('Next review {0}'),
-    reviewPosition: t('Review {0} of {1}'),
-    newPosition: t('New question {0} of {1}'),
-    reveal: t('Show answer'),
-    revealHint: t('Answer in your head first; your notes and the bank’s answer come next.'),
+    title: vscode.l10n.t('Question'),
+    section: vscode.l10n.t('Section'),
+    toolbar: vscode.l10n.t('Question'),
+    done: vscode.l10n.t('Done'),
+    previous: vscode.l10n.t('Previous'),
+    previousTitle: vscode.l10n.t('Previous question'),
+    next: vscode.l10n.t('Next'),
+    nextTitle: vscode.l10n.t('Next question'),
+    notes: vscode.l10n.t('Answer notes'),
+    markdown: vscode.l10n.t('Markdown'),
+    placeholder: vscode.l10n.t('Write your answer here. It is saved as you type.'),
+    saved: vscode.l10n.t('Saved'),
+    saving: vscode.l10n.t('Saving…'),
+    notSaved: vscode.l10n.t('Not saved: {0}'),
+    retrying: vscode.l10n.t('Not saved: {0} · retrying'),
+    keptDraft: vscode.l10n.t('Saved · an older draft was kept as a conflict copy'),
+    edit: vscode.l10n.t('Edit'),
+    preview: vscode.l10n.t('Preview'),
+    notesView: vscode.l10n.t('Notes view'),
+    nothingToPreview: vscode.l10n.t('Nothing written yet.'),
+    showAnswer: vscode.l10n.t('Show answer'),
+    hideAnswer: vscode.l10n.t('Hide answer'),
+    answer: vscode.l10n.t('The bank’s answer'),
+    rateRecall: vscode.l10n.t('How well did you recall it?'),
+    ratings: [vscode.l10n.t('Again'), vscode.l10n.t('Hard'), vscode.l10n.t('Good'), vscode.l10n.t('Easy')],
+    notReviewed: vscode.l10n.t('Not reviewed yet: rate it to schedule a review.'),
+    nextReview: vscode.l10n.t('Next review {0}'),
+    reviewPosition: vscode.l10n.t('Review {0} of {1}'),
+    newPosition: vscode.l10n.t('New question {0} of {1}'),
+    reveal: vscode.l10n.t('Show answer'),
+    revealHint: vscode.l10n.t('Answer in your head first; your notes and the bank’s answer come next.'),
   };
 }

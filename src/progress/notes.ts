@@ -1,11 +1,13 @@
-// Answer notes. Each is stored with a version stamp (shared/note-version.ts), so a copy that
+// Answer notes. Each is stored with a version stamp (shared/note-sync.ts), so a copy that
 // arrives late (a draft a revived page restored, a second page, the journal) never replaces a
 // newer one; a copy that loses but holds text the winner lacks is kept as a conflict copy, listed
 // beside the orphaned notes. Pure: no 'vscode'.
 import * as l10n from '@vscode/l10n';
 import { Emitter, type Event } from '../util/emitter';
-import { applyPatch, holdsTextTheOtherLacks, judgeEdit, UNVERSIONED, type NoteEdit, type NotePatch, type NoteStamp } from '../shared/note-version';
+import { applyPatch, holdsTextTheOtherLacks, judgeEdit, UNVERSIONED, type NoteEdit, type NotePatch, type NoteStamp } from '../shared/note-sync';
 import { isRecord, migrate, SCHEMA, type Step, type Storage } from './storage';
+import * as v from 'valibot';
+import { EditNoteSchema, refusal, type ExtensionMessage } from '../shared/protocol';
 
 /** Largest note kept, in UTF-16 code units (JavaScript string length): 2 MiB of text. */
 export const NOTE_MAX_CHARS = 2 * 1024 * 1024;
@@ -111,10 +113,28 @@ function readConflict(bankId: string, key: string, raw: unknown): ConflictCopy |
   };
 }
 
-export function checkNoteSize(text: unknown): Error | undefined {
-  if (typeof text !== 'string') return new Error(l10n.t('a note must be text'));
-  if (text.length > NOTE_MAX_CHARS) return new Error(l10n.t('note is too large ({0} characters; the limit is {1})', text.length, NOTE_MAX_CHARS));
+/** A note refused for good (not text, or too large): never retried. */
+export class RejectedNote extends Error {}
+
+export function checkNoteSize(text: unknown): RejectedNote | undefined {
+  if (typeof text !== 'string') return new RejectedNote(l10n.t('a note must be text'));
+  if (text.length > NOTE_MAX_CHARS) return new RejectedNote(l10n.t('note is too large ({0} characters; the limit is {1})', text.length, NOTE_MAX_CHARS));
   return undefined;
+}
+
+/** A reply of the extension's half of the note protocol to one `editNote`. */
+export type NoteReply = Extract<ExtensionMessage, { type: 'saved' | 'kept' | 'resend' | 'rejected' | 'failed' }>;
+
+/** What a question page gives the extension's half of the note protocol (NoteStore.receiver). */
+export interface NotePage {
+  /** The bank shown now: a note that names none was typed in it. */
+  bankId(): string;
+  /** True when this window showed that question of that bank (a note may arrive for one that just left). */
+  hasShown(bankId: string, id: string): boolean;
+  post(reply: NoteReply): void;
+  log(message: string): void;
+  /** A note refused for good (too large): the learner is told. */
+  refused(id: string, reason: string): void;
 }
 
 export class NoteStore {
@@ -127,6 +147,12 @@ export class NoteStore {
   private readonly writer = `ext-${Math.random().toString(36).slice(2, 10)}`;
   private revision = 0;
   private seq = 0;
+
+  /**
+   * Notes as files (`folder`): each note written is also written to its file, and is saved only
+   * once both hold it. Set while the notes folder is followed (source/notes-folder.ts).
+   */
+  mirror: ((bankId: string, id: string, text: string) => Promise<void>) | undefined;
 
   constructor(private readonly storage: Storage) {}
 
@@ -173,7 +199,44 @@ export class NoteStore {
     const conflict = keep
       ? this.keepConflict(bankId, id, edit.text, verdict === 'stale' ? l10n.t('an older draft that a reopened page brought back') : l10n.t('a draft that a reopened page brought back, made before the newer note was saved'))
       : undefined;
-    return this.storage.flush().then(() => ({ kind: 'kept', text: current.text, stamp: current.stamp, conflict }));
+    // The stored note stays: it is saved once it has landed (it may be a failed write still being retried).
+    return Promise.all([this.storage.landed(noteKey(bankId, id)), this.mirror?.(bankId, id, current.text)]).then(() => ({ kind: 'kept', text: current.text, stamp: current.stamp, conflict }));
+  }
+
+  /**
+   * The extension's half of the note protocol for one page (the page's: shared/note-sync.ts).
+   * Takes the page's `editNote` messages (anything else is not its), checks each (the page is not
+   * trusted), applies it by the version rule (edit), and answers: `saved`, `kept` (the stored note
+   * stayed), `resend` (a patch that no longer applies), `rejected` (too large, for good) or
+   * `failed` (storage, its journal or the note's file could not be written: the page retries).
+   * A note is saved in the bank it was typed in (the bank may have been switched or edited while
+   * the page typed), never into another, and even when its question has just left the bank (it is
+   * then an orphaned note): typing is never dropped.
+   */
+  receiver(page: NotePage, origin: unknown): (raw: unknown) => void {
+    return (raw) => {
+      if (!isRecord(raw) || raw.type !== 'editNote') return;
+      const parsed = v.safeParse(EditNoteSchema, raw);
+      if (!parsed.success) return page.log(`Ignored a note from the question page: ${refusal(parsed.issues)}`);
+      const { id, writer, revision, base, restored } = parsed.output;
+      const bankId = parsed.output.bankId ?? page.bankId();
+      if (!page.hasShown(bankId, id)) return page.log(`Ignored a note for a bank or question this window has not shown: ${bankId.slice(0, 100)} ${id.slice(0, 100)}`);
+      const text = parsed.output.text ?? this.patched(bankId, id, writer, parsed.output.patch!);
+      if (text === undefined) return page.post({ type: 'resend', id, writer, revision });
+      this.edit(bankId, id, { text, writer, revision, base }, { restored, origin }).then(
+        (outcome) =>
+          page.post(
+            outcome.kind === 'saved'
+              ? { type: 'saved', id, writer, revision, version: outcome.stamp.version }
+              : { type: 'kept', id, writer, revision, text: outcome.text, stamp: outcome.stamp, conflict: !!outcome.conflict },
+          ),
+        (err: Error) => {
+          if (!(err instanceof RejectedNote)) return page.post({ type: 'failed', id, writer, revision, message: err.message });
+          page.post({ type: 'rejected', id, revision, message: err.message });
+          page.refused(id, err.message);
+        },
+      );
+    };
   }
 
   /**
@@ -298,8 +361,9 @@ export class NoteStore {
     const seen = [...(before?.seen ?? []), ...(before?.writer && before.writer !== stamp.writer ? [before.writer] : [])].filter((w, i, all) => all.indexOf(w) === i && w !== stamp.writer).slice(-SEEN_WRITERS);
     const value: StoredNote = { schema: SCHEMA, text, updated: this.storage.now(), ...stamp, seen };
     const written = this.storage.write(key, value);
+    const filed = this.mirror?.(bankId, id, text);
     this._onDidChangeNote.fire({ bankId, id, text, stamp, origin });
-    return written;
+    return Promise.all([written, filed]).then(() => undefined);
   }
 
   /**

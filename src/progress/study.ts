@@ -3,8 +3,8 @@ import { listQuestions, type Bank, type QuestionEntry, type Section } from '../b
 import { Emitter, type Event } from '../util/emitter';
 import { Disposable } from '../util/disposable';
 import type { StudyStore, StoreWarning } from './store';
-import type { ConflictCopy, NoteOutcome, NoteRecord } from './notes';
-import type { NoteEdit, NotePatch, NoteStamp } from '../shared/note-version';
+import type { ConflictCopy, NotePage, NoteRecord } from './notes';
+import type { NoteStamp } from '../shared/note-sync';
 import { QuestionSearch, type Hit } from '../search/search';
 import type { Rating } from '../review/fsrs';
 import type { StoredReview } from '../review/record';
@@ -236,18 +236,11 @@ export class Study extends Disposable {
     return this.store.notes.get(this.bankId, id);
   }
 
-  /**
-   * A page's edit, saved or not by the version rule (progress/notes.ts). `bankId`: the bank it was
-   * typed in, when the page typed it before the bank was replaced (one this study has shown).
-   */
-  editNote(id: string, edit: NoteEdit, options: { restored?: boolean; origin?: unknown; bankId?: string } = {}): Promise<NoteOutcome> {
-    return this.store.notes.edit(options.bankId ?? this.bankId, id, edit, options);
+  /** The extension's half of the note protocol for one page: its `editNote` messages, checked, applied and answered (NoteStore.receiver). */
+  noteReceiver(page: Omit<NotePage, 'bankId' | 'hasShown'>, origin: unknown): (raw: unknown) => void {
+    return this.store.notes.receiver({ ...page, bankId: () => this.bankId, hasShown: (bankId, id) => this.hasShown(bankId, id) }, origin);
   }
 
-  /** A page's patch applied to the stored note, or undefined when it is not the page's previous send. */
-  patchedNote(id: string, writer: string, patch: NotePatch, bankId = this.bankId): string | undefined {
-    return this.store.notes.patched(bankId, id, writer, patch);
-  }
 
   /** Whether this study has shown that question of that bank (a page's note on it is accepted). */
   hasShown(bankId: string, id: string): boolean {

@@ -1,6 +1,7 @@
-// Messages between the extension and the question page, declared once and imported with
-// `import type` on both sides. Messages from the page are untrusted: see parsePageMessage.
-import type { NotePatch, NoteStamp } from './note-version';
+// Messages between the extension and its pages, declared once: what the extension sends as
+// types, what a page sends as schemas (its types and its run-time checks: a page is untrusted).
+import * as v from 'valibot';
+import type { NoteStamp } from './note-sync';
 
 /** The question's review state as the page shows it: words made by the extension. */
 export interface ReviewView {
@@ -61,29 +62,15 @@ export type ExtensionMessage =
   | { type: 'kept'; id: string; writer: string; revision: number; text: string; stamp: NoteStamp; conflict: boolean }
   /** A patch did not apply to the stored note (it changed elsewhere): send the whole text. */
   | { type: 'resend'; id: string; writer: string; revision: number }
-  /** The note edit with this revision was refused; the message says why. */
+  /** The note edit with this revision was refused for good (too large); the message says why. */
   | { type: 'rejected'; id: string; revision: number; message: string }
+  /**
+   * The note edit with this writer and revision could not be saved (storage, its journal or the
+   * note's file failed); the page keeps the draft and sends it again (shared/note-sync.ts).
+   */
+  | { type: 'failed'; id: string; writer: string; revision: number; message: string }
   /** The question was rated (here or elsewhere): its review state now. */
   | { type: 'review'; id: string; review: ReviewView };
-
-export type PageMessage =
-  | { type: 'ready' }
-  | { type: 'setDone'; id: string; done: boolean }
-  /**
-   * The note as typed. `writer` is fresh per page load, `revision` counts its edits, `base` is the
-   * stored version the page was last in step with; `restored` marks a draft the page brought back
-   * from its saved state rather than typed now. The note comes whole (`text`) or, when long, as a
-   * patch to the page's previous send.
-   */
-  | ({ type: 'editNote'; id: string; writer: string; revision: number; base: number; restored: boolean; bankId?: string } & ({ text: string } | { patch: NotePatch }))
-  | { type: 'navigate'; id: string; direction: 'previous' | 'next' }
-  | { type: 'openLink'; href: string }
-  /** The page shows its notes as Markdown: the extension renders this text (`seq` pairs the reply). */
-  | { type: 'previewNote'; id: string; text: string; seq: number }
-  /** A `path:line` reference in the previewed notes was clicked: open that file at that line. */
-  | { type: 'openRef'; ref: string }
-  /** The learner rated their recall of the question: 1 Again, 2 Hard, 3 Good, 4 Easy. */
-  | { type: 'rate'; id: string; rating: 1 | 2 | 3 | 4 };
 
 /** What the page keeps with setState, so a reload or a revived page loses nothing. */
 export interface PageState {
@@ -94,59 +81,65 @@ export interface PageState {
   pending?: { id: string; text: string; writer: string; revision: number; base: number; bankId?: string };
 }
 
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
-/** A rating: 1 Again, 2 Hard, 3 Good, 4 Easy. */
-export const isRatingValue = (v: unknown): v is 1 | 2 | 3 | 4 => v === 1 || v === 2 || v === 3 || v === 4;
+// The page's messages, declared once as schemas (valibot): their TypeScript types and the run-time
+// checks both come from these. Unknown fields are dropped; sizes here are structural only (ids are
+// checked against the bank by the caller, notes against their limit by the store).
+const count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+const rating = v.picklist([1, 2, 3, 4]);
+const PatchSchema = v.object({ from: count, at: count, remove: count, insert: v.string() });
+const editHead = {
+  type: v.literal('editNote'),
+  id: v.string(),
+  /** Fresh per page load; `revision` counts its edits; `base` is the stored version the page was last in step with. */
+  writer: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+  revision: count,
+  base: count,
+  /** A draft the page brought back from its saved state, not typed now. */
+  restored: v.boolean(),
+  /** The bank the note was typed in: a page typing when the bank was switched must not write into the new one. */
+  bankId: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(200))),
+};
+/** The note as typed: whole (`text`) or, when long, as a patch to the page's previous send; never both. */
+export const EditNoteSchema = v.union([
+  v.object({ ...editHead, text: v.string(), patch: v.optional(v.undefined()) }),
+  v.object({ ...editHead, text: v.optional(v.undefined()), patch: PatchSchema }),
+]);
 
-/**
- * Checks a message from the page at run time. Returns the typed message, or a reason it was
- * refused. Ids are checked against the bank by the caller; sizes here are structural only.
- */
-export function parsePageMessage(raw: unknown): { ok: true; message: PageMessage } | { ok: false; reason: string } {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'not an object' };
-  const m = raw as Record<string, unknown>;
-  switch (m.type) {
-    case 'ready':
-      return { ok: true, message: { type: 'ready' } };
-    case 'setDone':
-      if (!isString(m.id) || typeof m.done !== 'boolean') return { ok: false, reason: 'setDone needs id (string) and done (boolean)' };
-      return { ok: true, message: { type: 'setDone', id: m.id, done: m.done } };
-    case 'editNote': {
-      if (!isString(m.id) || !isCount(m.revision) || !isCount(m.base) || !isString(m.writer) || m.writer.length === 0 || m.writer.length > 100 || typeof m.restored !== 'boolean') {
-        return { ok: false, reason: 'editNote needs id (string), writer (1 to 100 characters), revision and base (whole numbers) and restored (boolean)' };
-      }
-      if (m.bankId !== undefined && !(isString(m.bankId) && m.bankId.length > 0 && m.bankId.length <= 200)) return { ok: false, reason: 'editNote bankId, when given, is 1 to 200 characters' };
-      // The bank the note was typed in: a page typing when the bank was switched must not write into the new one.
-      const head = { type: 'editNote', id: m.id, writer: m.writer, revision: m.revision, base: m.base, restored: m.restored, ...(isString(m.bankId) ? { bankId: m.bankId } : {}) } as const;
-      if (isString(m.text) && m.patch === undefined) return { ok: true, message: { ...head, text: m.text } };
-      const p = m.patch as Record<string, unknown> | undefined;
-      if (m.text === undefined && typeof p === 'object' && p !== null && isCount(p.from) && isCount(p.at) && isCount(p.remove) && isString(p.insert)) {
-        return { ok: true, message: { ...head, patch: { from: p.from, at: p.at, remove: p.remove, insert: p.insert } } };
-      }
-      return { ok: false, reason: 'editNote needs text (string) or patch ({from, at, remove: whole numbers; insert: string}), not both' };
-    }
-    case 'navigate':
-      if (!isString(m.id) || (m.direction !== 'previous' && m.direction !== 'next')) {
-        return { ok: false, reason: 'navigate needs id (string) and direction ("previous" or "next")' };
-      }
-      return { ok: true, message: { type: 'navigate', id: m.id, direction: m.direction } };
-    case 'openLink':
-      if (!isString(m.href)) return { ok: false, reason: 'openLink needs href (string)' };
-      return { ok: true, message: { type: 'openLink', href: m.href } };
-    case 'previewNote':
-      if (!isString(m.id) || !isString(m.text) || !isCount(m.seq)) return { ok: false, reason: 'previewNote needs id and text (strings) and seq (a whole number)' };
-      return { ok: true, message: { type: 'previewNote', id: m.id, text: m.text, seq: m.seq } };
-    case 'openRef':
-      if (!isString(m.ref) || m.ref.length > 1000) return { ok: false, reason: 'openRef needs ref (a string of at most 1000 characters)' };
-      return { ok: true, message: { type: 'openRef', ref: m.ref } };
-    case 'rate':
-      if (!isString(m.id) || !isRatingValue(m.rating)) return { ok: false, reason: 'rate needs id (string) and rating (1, 2, 3 or 4)' };
-      return { ok: true, message: { type: 'rate', id: m.id, rating: m.rating } };
-    default:
-      return { ok: false, reason: `unknown message type ${JSON.stringify(String(m.type)).slice(0, 40)}` };
-  }
+export const PageMessageSchema = v.variant('type', [
+  v.object({ type: v.literal('ready') }),
+  v.object({ type: v.literal('setDone'), id: v.string(), done: v.boolean() }),
+  v.object({ ...editHead, text: v.string(), patch: v.optional(v.undefined()) }),
+  v.object({ ...editHead, text: v.optional(v.undefined()), patch: PatchSchema }),
+  v.object({ type: v.literal('navigate'), id: v.string(), direction: v.picklist(['previous', 'next']) }),
+  v.object({ type: v.literal('openLink'), href: v.string() }),
+  /** The page shows its notes as Markdown: the extension renders this text (`seq` pairs the reply). */
+  v.object({ type: v.literal('previewNote'), id: v.string(), text: v.string(), seq: count }),
+  /** A `path:line` reference in the previewed notes was clicked: open that file at that line. */
+  v.object({ type: v.literal('openRef'), ref: v.pipe(v.string(), v.maxLength(1000)) }),
+  /** The learner rated their recall of the question: 1 Again, 2 Hard, 3 Good, 4 Easy. */
+  v.object({ type: v.literal('rate'), id: v.string(), rating }),
+]);
+export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
+export type EditNote = v.InferOutput<typeof EditNoteSchema>;
+
+/** A rating: 1 Again, 2 Hard, 3 Good, 4 Easy. */
+export const isRatingValue = (x: unknown): x is 1 | 2 | 3 | 4 => v.is(rating, x);
+
+/** Why a message was refused, in a line for the log (the first issue, with where it was). */
+export function refusal(issues: readonly v.BaseIssue<unknown>[]): string {
+  const [first] = issues;
+  const where = first.path?.map((p) => String(p.key)).join('.');
+  return `${where ? `${where}: ` : ''}${first.message}`.slice(0, 300);
 }
+
+/** Checks a message with a schema: the typed message, or why it was refused. */
+export function parseWith<S extends v.GenericSchema>(schema: S, raw: unknown): { ok: true; message: v.InferOutput<S> } | { ok: false; reason: string } {
+  const result = v.safeParse(schema, raw);
+  return result.success ? { ok: true, message: result.output } : { ok: false, reason: refusal(result.issues) };
+}
+
+/** Checks a message from the question page at run time: the page is not trusted. */
+export const parsePageMessage = (raw: unknown) => parseWith(PageMessageSchema, raw);
 
 /** What the mock interview page shows: one question of the run. */
 export interface MockView {
@@ -183,14 +176,19 @@ export type MockExtensionMessage =
   | { type: 'saved'; runId: string; index: number; length: number; rev: number }
   /** A restored draft was older than the stored answer, which stays (its text and version here). */
   | { type: 'kept'; runId: string; index: number; text: string; rev: number }
-  | { type: 'rejected'; message: string };
+  | { type: 'rejected'; message: string }
+  /** The answer could not be saved (storage or its journal failed): the page keeps it and sends it again. */
+  | { type: 'failed'; runId: string; index: number; message: string };
 
-export type MockPageMessage =
-  | { type: 'ready' }
+const mockHead = { runId: v.pipe(v.string(), v.minLength(1), v.maxLength(100)), index: count };
+export const MockPageMessageSchema = v.variant('type', [
+  v.object({ type: v.literal('ready') }),
   /** The answer as typed: `base` is the stored version the page last knew; `restored`: a draft from the page's saved state, not typed now. */
-  | { type: 'answer'; runId: string; index: number; text: string; base: number; restored: boolean }
-  | { type: 'finish'; runId: string; index: number }
-  | { type: 'rate'; runId: string; index: number; rating: 1 | 2 | 3 | 4 };
+  v.object({ type: v.literal('answer'), ...mockHead, text: v.string(), base: count, restored: v.boolean() }),
+  v.object({ type: v.literal('finish'), ...mockHead }),
+  v.object({ type: v.literal('rate'), ...mockHead, rating }),
+]);
+export type MockPageMessage = v.InferOutput<typeof MockPageMessageSchema>;
 
 /** What the mock page keeps with setState: its run, and an answer typed but maybe not yet stored. */
 export interface MockPageState {
@@ -198,37 +196,16 @@ export interface MockPageState {
   pending?: { index: number; text: string; base: number };
 }
 
-export function parseMockMessage(raw: unknown): { ok: true; message: MockPageMessage } | { ok: false; reason: string } {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'not an object' };
-  const m = raw as Record<string, unknown>;
-  if (m.type === 'ready') return { ok: true, message: { type: 'ready' } };
-  if (!isString(m.runId) || m.runId.length === 0 || m.runId.length > 100 || !isCount(m.index)) return { ok: false, reason: `${String(m.type).slice(0, 20)} needs runId (1 to 100 characters) and index (a whole number)` };
-  const head = { runId: m.runId, index: m.index };
-  switch (m.type) {
-    case 'answer':
-      if (!isString(m.text) || !isCount(m.base) || typeof m.restored !== 'boolean') return { ok: false, reason: 'answer needs text (string), base (a whole number) and restored (boolean)' };
-      return { ok: true, message: { type: 'answer', ...head, text: m.text, base: m.base, restored: m.restored } };
-    case 'finish':
-      return { ok: true, message: { type: 'finish', ...head } };
-    case 'rate':
-      if (!isRatingValue(m.rating)) return { ok: false, reason: 'rate needs rating (1, 2, 3 or 4)' };
-      return { ok: true, message: { type: 'rate', ...head, rating: m.rating } };
-    default:
-      return { ok: false, reason: `unknown message type ${JSON.stringify(String(m.type)).slice(0, 40)}` };
-  }
-}
+export const parseMockMessage = (raw: unknown) => parseWith(MockPageMessageSchema, raw);
 
-/** From a report page (a summary, the statistics): the learner clicked a question. */
-export type ReportMessage = { type: 'ready' } | { type: 'openQuestion'; id: string };
+/** From a report page (a summary, the statistics): it loaded, or the learner clicked a question. */
+export const ReportMessageSchema = v.variant('type', [
+  v.object({ type: v.literal('ready') }),
+  v.object({ type: v.literal('openQuestion'), id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
+]);
+export type ReportMessage = v.InferOutput<typeof ReportMessageSchema>;
 
-export function parseReportMessage(raw: unknown): { ok: true; message: ReportMessage } | { ok: false; reason: string } {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'not an object' };
-  const m = raw as Record<string, unknown>;
-  if (m.type === 'ready') return { ok: true, message: { type: 'ready' } };
-  if (m.type !== 'openQuestion') return { ok: false, reason: `unknown message type ${JSON.stringify(String(m.type)).slice(0, 40)}` };
-  if (!isString(m.id) || m.id.length === 0 || m.id.length > 200) return { ok: false, reason: 'openQuestion needs id (1 to 200 characters)' };
-  return { ok: true, message: { type: 'openQuestion', id: m.id } };
-}
+export const parseReportMessage = (raw: unknown) => parseWith(ReportMessageSchema, raw);
 
 /** Only web links leave the editor. */
 export function isSafeExternalLink(href: string): boolean {

@@ -2,7 +2,7 @@
 // copy that holds text the winner lacks is kept as a conflict copy.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyPatch, holdsTextTheOtherLacks, judgeEdit, makePatch, UNVERSIONED, type NoteEdit } from '../../../src/shared/note-version';
+import { applyPatch, holdsTextTheOtherLacks, judgeEdit, makePatch, UNVERSIONED, type NoteEdit } from '../../../src/shared/note-sync';
 import { Storage } from '../../../src/progress/storage';
 import { NoteStore, mergeNote } from '../../../src/progress/notes';
 import { mergeStored } from '../../../src/progress/merge';

@@ -84,12 +84,12 @@ describe('two windows on one workspace', () => {
     const a = await openWindow(dir, new MemoryStore(), 'a');
     const b = await openWindow(dir, new MemoryStore(), 'b');
     // A types; B has heard it and appends; A types again without having heard B's.
-    await a.study.editNote('1.1', { text: 'A1', writer: 'pa', revision: 1, base: 0 });
+    await a.study.store.notes.edit(a.study.bankId, '1.1', { text: 'A1', writer: 'pa', revision: 1, base: 0 });
     await a.journal.flush();
     await b.follow();
     const base = b.study.noteRecord('1.1').stamp.version;
-    await b.study.editNote('1.1', { text: 'A1 B1', writer: 'pb', revision: 1, base });
-    await a.study.editNote('1.1', { text: 'A1 A2', writer: 'pa', revision: 2, base: 1 });
+    await b.study.store.notes.edit(b.study.bankId, '1.1', { text: 'A1 B1', writer: 'pb', revision: 1, base });
+    await a.study.store.notes.edit(a.study.bankId, '1.1', { text: 'A1 A2', writer: 'pa', revision: 2, base: 1 });
     await a.journal.flush();
     await b.journal.flush();
     await a.follow();
@@ -108,7 +108,7 @@ describe('two windows on one workspace', () => {
     const shared = new MemoryStore();
     const a = await openWindow(dir, shared.clone(), 'a');
     const b = await openWindow(dir, shared.clone(), 'b');
-    for (let i = 1; i <= 5; i++) await a.study.editNote('1.4', { text: 'hello'.slice(0, i), writer: 'pa', revision: i, base: 0 });
+    for (let i = 1; i <= 5; i++) await a.study.store.notes.edit(a.study.bankId, '1.4', { text: 'hello'.slice(0, i), writer: 'pa', revision: i, base: 0 });
     await a.journal.flush(); // A's tab closes: its storage never reached the browser's.
     await b.study.setDone('1.7', true);
     await b.journal.flush();
@@ -123,7 +123,7 @@ describe('two windows on one workspace', () => {
     const b = await openWindow(dir, new MemoryStore(), 'b');
     const heard: string[] = [];
     b.study.store.onDidChangeNote((c) => heard.push(c.text));
-    await a.study.editNote('1.2', { text: 'from A', writer: 'pa', revision: 1, base: 0 });
+    await a.study.store.notes.edit(a.study.bankId, '1.2', { text: 'from A', writer: 'pa', revision: 1, base: 0 });
     await a.journal.flush();
     await b.follow();
     assert.deepEqual(heard, ['from A']);
