@@ -36,4 +36,13 @@ describe('localisation', () => {
     }
     assert.ok(seen > 50, `found ${seen} localised strings`);
   });
+
+  it('calls l10n.t by that name everywhere: an alias hides its strings from npm run l10n and from the check above', () => {
+    for (const file of [...sources('src'), ...sources('webview')]) {
+      const text = readRepoFile(file);
+      // `const t = vscode.l10n.t`, `(s) => l10n.t(s)`, `l10n.t(variable)`: anything but a literal.
+      const aliased = [...text.matchAll(/(?:=|\(|,)\s*(?:vscode\.)?l10n\.t\s*(?:[,;)]|$)/gm), ...text.matchAll(/\bl10n\.t\(\s*(?!['`\s])/g)];
+      assert.deepEqual(aliased.map((m) => m[0].trim()), [], `${file} calls l10n.t through an alias or with a variable`);
+    }
+  });
 });
