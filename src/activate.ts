@@ -11,7 +11,8 @@ import { createTreeView } from './tree/view';
 import { Pages } from './page/pages';
 import { Reports } from './page/report';
 import { MockInterviews } from './commands/mock';
-import { registerCommands } from './commands/register';
+import { studyCommands } from './commands/register';
+import { registerAll } from './commands/registry';
 import { announce, createLog } from './notify/announce';
 import { followSaving } from './notify/saving';
 import { COMMANDS, PAGE_VIEW_TYPE } from './shared/ids';
@@ -97,7 +98,7 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Pla
   const renderNote = (text: string) => platform.renderNote(text);
   const pages = new Pages({ extensionUri: context.extensionUri, study, log, renderNote }, reuse);
   const reports = new Reports({ extensionUri: context.extensionUri, log, openQuestion: (id) => !!pages.open(id) });
-  const { tree, treeView, disposable } = createTreeView(study, context.workspaceState, pages.onDidShowQuestion);
+  const { tree, treeView, disposable, commands: viewCommands } = createTreeView(study, context.workspaceState, pages.onDidShowQuestion);
   // Restricted Mode: the workspace's own bank file and notes folder wait for trust, and are followed once it is given.
   const trust = followTrust({
     view: treeView,
@@ -110,9 +111,10 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Pla
   });
   context.subscriptions.push(trust);
   context.subscriptions.push(disposable, pages, reports, vscode.window.registerWebviewPanelSerializer(PAGE_VIEW_TYPE, pages));
-  context.subscriptions.push(...registerCommands({ study, pages, treeView, output, follower, reports, platform }));
   const mocks = new MockInterviews({ study, reports, extensionUri: context.extensionUri, log, renderNote });
   context.subscriptions.push(mocks);
+  // Every command, in one place (commands/registry.ts).
+  context.subscriptions.push(registerAll([...studyCommands({ study, pages, treeView, output, follower, reports, platform }), ...viewCommands, ...mocks.commands]));
   return { study, pages, tree, follower, reports, mocks, storage: memento, platform, trust };
 }
 

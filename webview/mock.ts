@@ -5,6 +5,7 @@
 import type { MockExtensionMessage, MockPageMessage, MockPageState, MockView } from '../src/shared/protocol';
 import { highlightCode } from './highlight';
 import { RatingBar, isTyping } from './rating-bar';
+import { clock } from '../src/shared/clock';
 
 const vscode = acquireVsCodeApi<MockPageState>();
 let state = vscode.getState();
@@ -35,10 +36,6 @@ const bankAnswerEl = $('bank-answer');
 const bankAnswerHead = $('bank-answer-head');
 
 const send = (m: MockPageMessage) => vscode.postMessage(m);
-const clock = (ms: number) => {
-  const s = Math.max(0, Math.ceil(ms / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-};
 
 function saveState(next: MockPageState): void {
   state = next;
@@ -53,7 +50,7 @@ function tick(): void {
     return;
   }
   const left = view.shownAt + view.limitMs - (Date.now() - skew);
-  timerEl.textContent = clock(left);
+  timerEl.textContent = clock(left, 'up');
   timerEl.dataset.kind = left <= 30_000 ? 'low' : 'running';
   if (left <= 0) {
     timerEl.textContent = timerEl.dataset.up ?? '0:00';

@@ -1,8 +1,7 @@
 // The rating buttons both pages share (the question page, the mock interview): Again, Hard, Good,
 // Easy, each with what it would schedule, and keys 1–4 while the focus is not in a text box. One
 // rating is sent per showing: a second key press does not rate twice.
-
-export type Rating = 1 | 2 | 3 | 4;
+import type { Rating } from '../src/shared/protocol';
 
 /** True when a key went to a text box, where it is typing, not a command. */
 export function isTyping(target: EventTarget | null): boolean {

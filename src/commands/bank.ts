@@ -7,6 +7,7 @@ import type { BankFollower } from '../source/follow';
 import { writeBankFile } from '../source/settings';
 import { BUNDLED_BANK_ID } from '../bank/bundled';
 import { COMMANDS } from '../shared/ids';
+import { command, type Command } from './registry';
 
 export interface BankCommandHost {
   study: Study;
@@ -19,12 +20,12 @@ export interface BankCommandHost {
 
 type BankPick = vscode.QuickPickItem & { value?: string; browse?: boolean };
 
-export function registerBankCommands(host: BankCommandHost): vscode.Disposable[] {
+export function bankCommands(host: BankCommandHost): Command[] {
   const { study, follower, platform } = host;
   const folder = () => vscode.workspace.workspaceFolders?.[0]?.uri;
 
   return [
-    vscode.commands.registerCommand(COMMANDS.chooseBank, async (file?: unknown) => {
+    command(COMMANDS.chooseBank, async (file?: unknown) => {
       let value: string | undefined = typeof file === 'string' ? file : undefined;
       if (value === undefined) {
         const found = folder() ? await vscode.workspace.findFiles('**/*.{md,markdown,mdx}', '{**/node_modules/**,**/.git/**}', 500) : [];
@@ -55,7 +56,7 @@ export function registerBankCommands(host: BankCommandHost): vscode.Disposable[]
       await follower.reload();
     }),
 
-    vscode.commands.registerCommand(COMMANDS.revealInBank, async (arg?: unknown) => {
+    command(COMMANDS.revealInBank, async (arg?: unknown) => {
       const id = host.currentQuestion(arg);
       const entry = id === undefined ? undefined : study.entry(id);
       if (!entry) {
@@ -70,7 +71,7 @@ export function registerBankCommands(host: BankCommandHost): vscode.Disposable[]
       });
     }),
 
-    vscode.commands.registerCommand(COMMANDS.showProblems, async () => {
+    command(COMMANDS.showProblems, async () => {
       const { file, bank, error } = follower.current;
       if (!error && bank.problems.length === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('The question bank {0} has no problems.', baseName(file)));

@@ -7,6 +7,7 @@ import type { Study } from '../progress/study';
 import type { Reports } from '../page/report';
 import type { Block } from '../bank/model';
 import { COMMANDS } from '../shared/ids';
+import { command, type Command } from './registry';
 import { MockPage, MOCK_VIEW_TYPE } from '../page/mock';
 import { settings } from '../source/settings';
 import { mockSummary } from '../page/mock-html';
@@ -36,9 +37,11 @@ export class MockInterviews implements vscode.Disposable {
   private page: MockPage | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
+  /** Start Mock Interview…, registered with the others (registry.ts). */
+  readonly commands: Command[] = [command(COMMANDS.mockInterview, (options?: unknown) => this.start(typeof options === 'object' && options !== null ? (options as MockOptions) : {}))];
+
   constructor(private readonly host: MockHost) {
     this.disposables.push(
-      vscode.commands.registerCommand(COMMANDS.mockInterview, (options?: unknown) => this.start(typeof options === 'object' && options !== null ? (options as MockOptions) : {})),
       vscode.window.registerWebviewPanelSerializer(MOCK_VIEW_TYPE, {
         // VS Code for the browser saves a page's state on a timer: a page reloaded soon after it
         // opened comes back without it. Then the run is the newest unfinished one.

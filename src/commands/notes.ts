@@ -7,6 +7,7 @@ import { exportNotes } from '../export/export';
 import { codeBlock } from '../export/code-block';
 import { slug } from '../bank/ids';
 import { COMMANDS } from '../shared/ids';
+import { command, type Command } from './registry';
 import { pickQuestion } from './search';
 import { readBackup } from '../progress/backup';
 
@@ -20,9 +21,9 @@ async function saveTarget(given: unknown, name: string, options: Omit<vscode.Sav
   return vscode.window.showSaveDialog({ ...options, defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined });
 }
 
-export function registerNotesCommands(study: Study, pages: Pages): vscode.Disposable[] {
+export function notesCommands(study: Study, pages: Pages): Command[] {
   return [
-    vscode.commands.registerCommand(COMMANDS.exportNotes, async (target?: unknown) => {
+    command(COMMANDS.exportNotes, async (target?: unknown) => {
       const uri = await saveTarget(target, `${slug(study.bank.title)}-notes.md`, {
         filters: { Markdown: ['md'] },
         saveLabel: vscode.l10n.t('Export Notes'),
@@ -35,7 +36,7 @@ export function registerNotesCommands(study: Study, pages: Pages): vscode.Dispos
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Exported the notes and ticks of {0} questions.', questions), 5000);
     }),
 
-    vscode.commands.registerCommand(COMMANDS.exportBackup, async (target?: unknown) => {
+    command(COMMANDS.exportBackup, async (target?: unknown) => {
       const uri = await saveTarget(target, `${slug(study.bank.title)}-backup-${new Date().toISOString().slice(0, 10)}.json`, {
         filters: { JSON: ['json'] },
         saveLabel: vscode.l10n.t('Back Up'),
@@ -46,7 +47,7 @@ export function registerNotesCommands(study: Study, pages: Pages): vscode.Dispos
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Backed up {0} stored entries of {1}.', Object.keys(backup.entries).length, study.bank.title), 5000);
     }),
 
-    vscode.commands.registerCommand(COMMANDS.importBackup, async (source?: unknown, confirmed?: unknown) => {
+    command(COMMANDS.importBackup, async (source?: unknown, confirmed?: unknown) => {
       let uri = source instanceof vscode.Uri ? source : undefined;
       if (!uri) {
         const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { JSON: ['json'] }, openLabel: vscode.l10n.t('Restore') });
@@ -86,7 +87,7 @@ export function registerNotesCommands(study: Study, pages: Pages): vscode.Dispos
       );
     }),
 
-    vscode.commands.registerCommand(COMMANDS.addSelectionToNotes, async () => {
+    command(COMMANDS.addSelectionToNotes, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || editor.selections.every((s) => s.isEmpty)) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Select some code in the editor first.'));

@@ -1,17 +1,19 @@
-// The study commands: open, toggle done, previous/next, reset progress; the bank's are in bank.ts.
+// The study commands: open, toggle done, previous/next, reset progress, the log; with the notes',
+// the bank's and the review's (notes.ts, bank.ts, review.ts). All are registered by registry.ts.
 import * as vscode from 'vscode';
 import type { Study } from '../progress/study';
 import type { Pages } from '../page/pages';
 import type { StudyNode } from '../tree/provider';
 import { COMMANDS } from '../shared/ids';
-import { showKeptNotes } from './kept-notes';
+import { command, type Command } from './registry';
+import { showOrphanedNotes } from './orphaned-notes';
 import { pickQuestion } from './search';
-import { registerNotesCommands } from './notes';
-import { registerBankCommands } from './bank';
+import { notesCommands } from './notes';
+import { bankCommands } from './bank';
 import type { BankFollower } from '../source/follow';
 import type { Reports } from '../page/report';
 import type { Platform } from '../platform/platform';
-import { registerReviewCommands } from './review';
+import { reviewCommands } from './review';
 
 export interface CommandHost {
   study: Study;
@@ -30,7 +32,7 @@ function questionIdOf(arg: unknown): string | undefined {
   return undefined;
 }
 
-export function registerCommands(host: CommandHost): vscode.Disposable[] {
+export function studyCommands(host: CommandHost): Command[] {
   const { study, pages, treeView } = host;
 
   /** The question a command without an argument means: the page in front, else the tree selection. */
@@ -41,10 +43,10 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
   };
 
   return [
-    vscode.commands.registerCommand(COMMANDS.showLog, () => host.output.show(true)),
+    command(COMMANDS.showLog, () => host.output.show(true)),
     // A question id opens that question (the tree's rows, links, code); anything else, such as the
     // tree's selection that the view's title-bar button passes along, opens the search.
-    vscode.commands.registerCommand(COMMANDS.openQuestion, async (arg?: unknown) => {
+    command(COMMANDS.openQuestion, async (arg?: unknown) => {
       const id = typeof arg === 'string' ? arg : await pickQuestion(study, currentQuestion());
       if (id === undefined) return;
       if (!study.has(id)) {
@@ -54,14 +56,14 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
       pages.open(id);
     }),
 
-    vscode.commands.registerCommand(COMMANDS.openQuestionInNewPage, (arg?: unknown) => {
+    command(COMMANDS.openQuestionInNewPage, (arg?: unknown) => {
       const id = questionIdOf(arg) ?? currentQuestion();
       if (id !== undefined && study.has(id)) pages.open(id, { newPage: true });
     }),
 
-    vscode.commands.registerCommand(COMMANDS.showOrphanedNotes, (arg?: unknown) => showKeptNotes(study, arg)),
+    command(COMMANDS.showOrphanedNotes, (arg?: unknown) => showOrphanedNotes(study, arg)),
 
-    vscode.commands.registerCommand(COMMANDS.toggleDone, async (arg?: unknown) => {
+    command(COMMANDS.toggleDone, async (arg?: unknown) => {
       const id = questionIdOf(arg) ?? currentQuestion();
       if (id === undefined || !study.has(id)) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Open or select a question first, then toggle it done.'));
@@ -70,11 +72,11 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
       await study.setDone(id, !study.isDone(id));
     }),
 
-    vscode.commands.registerCommand(COMMANDS.nextQuestion, () => pages.active()?.navigate('next')),
+    command(COMMANDS.nextQuestion, () => pages.active()?.navigate('next')),
 
     // Moving on: the next question not done after the one in front (wrapping round), or a random
     // one of those not done (any, once all are).
-    vscode.commands.registerCommand(COMMANDS.nextUndone, () => {
+    command(COMMANDS.nextUndone, () => {
       const ids = study.entries.map((e) => e.question.id);
       const from = Math.max(-1, study.position(currentQuestion() ?? ''));
       const order = [...ids.slice(from + 1), ...ids.slice(0, from + 1)];
@@ -82,16 +84,16 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
       if (next === undefined) void vscode.window.showInformationMessage(vscode.l10n.t('Every question is done. Reset Progress… starts again.'));
       else pages.open(next);
     }),
-    vscode.commands.registerCommand(COMMANDS.randomQuestion, () => {
+    command(COMMANDS.randomQuestion, () => {
       const ids = study.entries.map((e) => e.question.id);
       const current = currentQuestion();
       const undone = ids.filter((id) => !study.isDone(id) && id !== current);
       const from = undone.length ? undone : ids.filter((id) => id !== current);
       if (from.length) pages.open(from[Math.floor(Math.random() * from.length)]);
     }),
-    vscode.commands.registerCommand(COMMANDS.previousQuestion, () => pages.active()?.navigate('previous')),
+    command(COMMANDS.previousQuestion, () => pages.active()?.navigate('previous')),
 
-    vscode.commands.registerCommand(COMMANDS.resetProgress, async () => {
+    command(COMMANDS.resetProgress, async () => {
       const markers = vscode.l10n.t('Back to the Bank’s Markers');
       const clear = vscode.l10n.t('Clear All');
       const { done, total } = study.total();
@@ -108,8 +110,8 @@ export function registerCommands(host: CommandHost): vscode.Disposable[] {
       else if (choice === clear) await study.clearAll();
     }),
 
-    ...registerNotesCommands(study, pages),
-    ...registerReviewCommands({ study, pages, reports: host.reports }),
-    ...registerBankCommands({ study, follower: host.follower, output: host.output, platform: host.platform, currentQuestion: (arg) => questionIdOf(arg) ?? currentQuestion() }),
+    ...notesCommands(study, pages),
+    ...reviewCommands({ study, pages, reports: host.reports }),
+    ...bankCommands({ study, follower: host.follower, output: host.output, platform: host.platform, currentQuestion: (arg) => questionIdOf(arg) ?? currentQuestion() }),
   ];
 }

@@ -5,6 +5,7 @@ import type { Study } from '../progress/study';
 import type { Pages } from '../page/pages';
 import type { Reports } from '../page/report';
 import { COMMANDS } from '../shared/ids';
+import { command, type Command } from './registry';
 import { settings } from '../source/settings';
 import { ReviewSession } from '../review/session';
 import { dueText } from '../review/words';
@@ -71,13 +72,13 @@ export async function startReview(host: ReviewHost, options: { acceptNew?: boole
   return session;
 }
 
-export function registerReviewCommands(host: ReviewHost): vscode.Disposable[] {
+export function reviewCommands(host: ReviewHost): Command[] {
   const { study, reports } = host;
   return [
-    vscode.commands.registerCommand(COMMANDS.startReview, (options?: unknown) =>
+    command(COMMANDS.startReview, (options?: unknown) =>
       startReview(host, { acceptNew: typeof options === 'object' && options !== null && (options as { acceptNew?: unknown }).acceptNew === true }),
     ),
-    vscode.commands.registerCommand(COMMANDS.showStatistics, () => {
+    command(COMMANDS.showStatistics, () => {
       const lang = vscode.env.language || 'en';
       reports.show('statistics', vscode.l10n.t('Study Statistics'), () => statisticsBody(study.statistics(), { lang, bankTitle: study.bank.title }), [
         study.onDidChangeReview,

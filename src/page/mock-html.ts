@@ -1,6 +1,7 @@
 // The mock interview page's HTML shell and its summary. Same rules as the question page: strict
 // CSP from default-src 'none', a fresh nonce, no inline script, no bank data in the shell (the
 // page asks for it with 'ready'), every word from a bank or a learner escaped. Pure: no 'vscode'.
+import { clock } from '../shared/clock';
 import * as l10n from '@vscode/l10n';
 import { escapeHtml } from './render';
 import { webviewDocument } from './html';
@@ -17,11 +18,6 @@ export interface MockShell {
   nonce?: string;
 }
 
-/** "2:05" */
-export const clock = (ms: number) => {
-  const s = Math.max(0, Math.round(ms / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-};
 
 export function mockHtml(o: MockShell): string {
   const a = escapeHtml;

@@ -15,7 +15,7 @@ import { Disposable } from '../util/disposable';
 
 export const MOCK_VIEW_TYPE = 'djangoPrep.mock';
 
-export interface MockHost {
+export interface MockPageHost {
   extensionUri: vscode.Uri;
   study: Study;
   log(message: string): void;
@@ -32,7 +32,7 @@ export class MockPage extends Disposable {
 
   constructor(
     panel: vscode.WebviewPanel,
-    private readonly host: MockHost,
+    private readonly host: MockPageHost,
     run: StoredMock,
     /** The state VS Code kept for a revived page, which only its first panel holds. */
     private revivedState?: MockPageState,
@@ -87,11 +87,15 @@ export class MockPage extends Disposable {
     return this.run;
   }
 
-
+  /**
+   * Stores the run as it is now. A write that fails is not turned into success: Storage keeps
+   * it, retries it until it lands and the status bar says it is not saved (notify/saving.ts);
+   * an answer's own save is answered to the page (saved or failed, below).
+   */
   private save(next: StoredMock): void {
     if (next === this.run) return;
     this.run = next;
-    this.host.study.store.mocks.save(next).catch((err: Error) => this.host.log(`The mock interview could not be saved: ${err.message}`));
+    this.host.study.store.mocks.save(next).catch((err: Error) => this.host.log(`The mock interview is not saved yet, and is retried: ${err.message}`));
   }
 
   /** Shows the question the run is at; a question whose time ran out while the page was away moves on to its rating. */
@@ -185,7 +189,7 @@ export class MockPage extends Disposable {
       case 'rate':
         if (m.index !== currentIndex(this.run) || phaseOf(item) !== 'rate') return;
         this.save(mockChanges.rated(this.run, m.index, m.rating, now));
-        this.host.study.rate(item.id, m.rating).catch((err: Error) => this.host.log(`The rating of ${item.id} was not saved: ${err.message}`));
+        this.host.study.rate(item.id, m.rating).catch((err: Error) => this.host.log(`The rating of ${item.id} is not saved yet, and is retried: ${err.message}`));
         return this.show();
     }
   }

@@ -154,9 +154,9 @@ export class QuestionPage extends Disposable {
       id: pending.id,
       bankId: pending.bankId ?? state.bankId,
       text: pending.text,
-      writer: pending.writer || 'earlier-page',
+      writer: pending.writer,
       revision: pending.revision,
-      base: pending.base ?? 0,
+      base: pending.base,
       restored: true,
     });
   }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Platform } from './platform';
 import { nodeBankPlatform } from '../bank/source-node';
-import { journalDirPath, legacyJournal, nodeJournalDir } from '../progress/journal-file';
+import { journalDirPath, nodeJournalDir } from '../progress/journal-file';
 import { resolveBankSetting, settingValueFor } from '../source/setting';
 import { followNotesFolder, type NoteFiles } from '../source/notes-folder';
 import { bankFileBase, pathSetting } from '../source/settings';
@@ -30,7 +30,7 @@ export function nodePlatform(context: vscode.ExtensionContext): Platform {
       return resolveBankSetting(value, onDisk(base));
     },
     settingValueFor: (uri) => settingValueFor(uri.fsPath, onDisk(bankFileBase())),
-    journal: async (identity) => ({ dir: nodeJournalDir(journalDirPath(globalStorageDir, identity)), legacy: legacyJournal(globalStorageDir, identity) }),
+    journal: async (identity) => ({ dir: nodeJournalDir(journalDirPath(globalStorageDir, identity)) }),
     renderNote: (text) => (require(workerFile) as typeof import('../bank/worker')).noteBlocks(text),
     followNotesFolder(study, log) {
       const { value: setting, base } = pathSetting('notesFolder');

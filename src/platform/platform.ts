@@ -3,7 +3,7 @@
 import type * as vscode from 'vscode';
 import type { BankPlatform } from '../bank/source';
 import type { Block } from '../bank/model';
-import type { JournalDir, JournalOptions } from '../progress/journal';
+import type { JournalDir } from '../progress/journal';
 import type { Study } from '../progress/study';
 
 export interface Platform {
@@ -23,7 +23,7 @@ export interface Platform {
   /** What to write to `djangoPrep.bankFile` for a file: relative to the workspace folder when inside it. */
   settingValueFor(uri: vscode.Uri): string;
   /** This workspace's journal folder (shared by every window on it) and the journal of earlier versions. */
-  journal(identity: string): Promise<{ dir: JournalDir; legacy?: JournalOptions['legacy'] }>;
+  journal(identity: string): Promise<{ dir: JournalDir }>;
   /** A note's Markdown as blocks, for its Preview. */
   renderNote(text: string): Block[];
   /** Notes as files in the workspace: followed, or a reason it cannot be done here. */

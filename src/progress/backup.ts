@@ -4,12 +4,11 @@
 // copy when it holds something the winner lacks; conflict copies added, never replaced).
 // Pure: no 'vscode'.
 import * as l10n from '@vscode/l10n';
-import { conflictPrefix } from './notes';
+import { isStudyKey, keys, parseKey } from '../shared/keys';
 import { mergeStored } from './merge';
 import { PROGRESS_SCHEMA } from './progress-record';
 import { isRecord, SCHEMA } from './storage';
-import { REVIEW_SCHEMA, reviewPrefix } from '../review/record';
-import { mockPrefix } from '../review/mock';
+import { REVIEW_SCHEMA } from '../review/record';
 
 export const BACKUP_FORMAT = 'django-interview-prep-backup';
 /** The backup file's own version; a newer one is refused. */
@@ -26,7 +25,7 @@ export interface Backup {
 }
 
 /** A bank's keys: its progress key, then the prefixes of its notes, conflict copies, review histories and mock runs. */
-const keysOf = (bankId: string) => [`progress/${bankId}`, `note/${bankId}/`, conflictPrefix(bankId), reviewPrefix(bankId), mockPrefix(bankId)];
+const keysOf = (bankId: string) => (['progress', 'note', 'conflict', 'review', 'mock'] as const).map((kind) => keys.prefix(kind, bankId));
 
 /** The same kind of key in another bank (`from` and `to` from keysOf); undefined for a key of none of those kinds. */
 function sameKeyIn(key: string, from: string[], to: string[]): string | undefined {
@@ -59,7 +58,8 @@ export function readBackup(text: string): { ok: true; backup: Backup } | { ok: f
     return { ok: false, message: l10n.t('the backup was made by a newer version of the extension (backup version {0}); update the extension to restore it', String(raw.schema)) };
   }
   for (const [key, value] of Object.entries(raw.entries)) {
-    const newest = key.startsWith('progress/') ? PROGRESS_SCHEMA : key.startsWith('review/') ? REVIEW_SCHEMA : SCHEMA;
+    const kind = parseKey(key)?.kind;
+    const newest = kind === 'progress' ? PROGRESS_SCHEMA : kind === 'review' ? REVIEW_SCHEMA : SCHEMA;
     if (isRecord(value) && typeof value.schema === 'number' && value.schema > newest) {
       return { ok: false, message: l10n.t('the backup holds data from a newer version of the extension ({0}); update the extension to restore it', key) };
     }
@@ -98,8 +98,6 @@ export function restoreBackup(storage: { get(key: string): unknown }, backup: Ba
   return result;
 }
 
-/** The keys a study stores: progress, notes, conflict copies, review histories, mock interviews and the question each page showed last. */
-export const STUDY_KEY = /^(progress|note|conflict|shown|review|mock)\//;
 
 /**
  * What to write so that `to` holds everything `from` does (notes and progress merged by their
@@ -109,7 +107,7 @@ export const STUDY_KEY = /^(progress|note|conflict|shown|review|mock)\//;
 export function mergeStores(from: { get(key: string): unknown; keys(): readonly string[] }, to: { get(key: string): unknown }, now: number): Array<[string, unknown]> {
   const writes: Array<[string, unknown]> = [];
   for (const key of from.keys()) {
-    if (!STUDY_KEY.test(key)) continue;
+    if (!isStudyKey(key)) continue;
     const { write, copies } = mergeEntry(to, key, from.get(key), now);
     if (write) writes.push(write);
     writes.push(...copies);
@@ -123,7 +121,8 @@ export function mergeStores(from: { get(key: string): unknown; keys(): readonly 
  * anything else (a conflict copy, a page's last question) added only where nothing is stored.
  */
 function mergeEntry(to: { get(key: string): unknown }, key: string, value: unknown, now: number): { write?: [string, unknown]; copies: Array<[string, unknown]> } {
-  if (!key.startsWith('progress/') && !key.startsWith('note/') && !key.startsWith('review/')) return { write: to.get(key) === undefined ? [key, value] : undefined, copies: [] };
+  const kind = parseKey(key)?.kind;
+  if (kind !== 'progress' && kind !== 'note' && kind !== 'review') return { write: to.get(key) === undefined ? [key, value] : undefined, copies: [] };
   const merged = mergeStored(key, to.get(key), value, now);
   return {
     write: merged?.write ? [key, merged.value] : undefined,

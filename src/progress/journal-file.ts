@@ -1,5 +1,5 @@
 // The journal's folder on the extension host's disk (Node fs; no 'vscode').
-import { appendFile, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, open, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { watch } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -64,22 +64,6 @@ export function nodeJournalDir(dir: string): JournalDir {
 /** One journal folder per workspace, named by a hash of the workspace's identity. */
 export function journalDirPath(globalStorageDir: string, workspaceIdentity: string): string {
   return join(globalStorageDir, 'journals', workspaceHash(workspaceIdentity));
-}
-
-/** The single journal file of earlier versions, read once and removed. */
-export function legacyJournal(globalStorageDir: string, workspaceIdentity: string): { read(): Promise<string | undefined>; remove(): Promise<void> } {
-  const path = join(globalStorageDir, 'journals', `${workspaceHash(workspaceIdentity)}.json`);
-  return {
-    async read() {
-      try {
-        return await readFile(path, 'utf8');
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw err;
-      }
-    },
-    remove: () => rm(path, { force: true }),
-  };
 }
 
 function workspaceHash(workspaceIdentity: string): string {

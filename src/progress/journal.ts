@@ -60,8 +60,6 @@ export interface JournalOptions {
   merge?: Merge;
   /** The extension's log (what went wrong that the learner need not act on). */
   log?: (message: string) => void;
-  /** The journal of earlier versions: one JSON file, read once and removed after its entries are merged. */
-  legacy?: { read(): Promise<string | undefined>; remove(): Promise<void> };
 }
 
 export interface OpenedJournal {
@@ -94,17 +92,6 @@ function parseLines(text: string): { lines: Line[]; bad: number } {
     }
   }
   return { lines, bad };
-}
-
-/** Reads the single-file journal of earlier versions: `{schema: 1, entries: {key: {at, value}}}`. */
-function parseLegacy(text: string): Line[] | undefined {
-  const data = JSON.parse(text) as { schema?: unknown; entries?: unknown };
-  if (typeof data !== 'object' || data === null || data.schema !== 1 || typeof data.entries !== 'object' || data.entries === null) return undefined;
-  const lines: Line[] = [];
-  for (const [k, e] of Object.entries(data.entries as Record<string, { at?: unknown; value?: unknown }>)) {
-    if (typeof e === 'object' && e !== null && typeof e.at === 'number') lines.push({ k, v: e.value, at: e.at });
-  }
-  return lines;
 }
 
 const fileOf = (hostId: string, generation: number) => `${hostId}-${generation}.jsonl`;
@@ -163,18 +150,6 @@ export class JournaledStore implements KeyValueStore {
       }
     }
     if (bad) warnings.push(bad === 1 ? l10n.t('1 line of the notes journal could not be read and was skipped.') : l10n.t('{0} lines of the notes journal could not be read and were skipped.', bad));
-    let legacy: Line[] = [];
-    if (options.legacy) {
-      try {
-        const text = await options.legacy.read();
-        const lines = text ? parseLegacy(text) : [];
-        if (lines === undefined) warnings.push(l10n.t('The notes journal had an unknown shape and was started afresh.'));
-        legacy = lines ?? [];
-      } catch (err) {
-        warnings.push(l10n.t('The notes journal could not be read ({0}); it was started afresh.', (err as Error).message));
-      }
-    }
-    all.push(...legacy);
     all.sort((a, b) => a.at - b.at);
     const recovered = new Set<string>();
     let unstored: string | undefined;
@@ -186,15 +161,8 @@ export class JournaledStore implements KeyValueStore {
       }
     }
     if (unstored) warnings.push(l10n.t('Changes recovered from the notes journal could not all be stored ({0}).', unstored));
-    // Lines of the old single-file journal move into this window's file before it goes.
     const cutoff = store.now() - JOURNAL_KEEP_MS;
-    for (const line of legacy) if (line.at >= cutoff) store.record(line);
-    let journaled = true;
-    await store.flush().catch((err: Error) => {
-      journaled = false;
-      warnings.push(err.message);
-    });
-    if (options.legacy && legacy.length && journaled) await options.legacy.remove().catch(() => undefined);
+    await store.flush().catch((err: Error) => warnings.push(err.message));
     // A file whose newest line is older than the keep time is merged into storage by now: it goes.
     for (const [name, at] of newest) {
       if (at < cutoff) {

@@ -3,15 +3,17 @@
 // by their union (review/record.ts), anything else by the journal's default (the later write
 // wins). Pure: no 'vscode'.
 import type { Merge } from './journal';
+import { parseKey } from '../shared/keys';
 import { mergeNote } from './notes';
 import { mergeProgress } from './progress-record';
 import { mergeReview } from '../review/record';
 
 export const mergeStored: Merge = (key, stored, incoming, at) => {
-  if (key.startsWith('progress/')) {
+  const kind = parseKey(key)?.kind;
+  if (kind === 'progress') {
     const merged = mergeProgress(stored, incoming);
     return merged ? { write: merged.touched, value: merged.value } : undefined;
   }
-  if (key.startsWith('review/')) return mergeReview(stored, incoming);
+  if (kind === 'review') return mergeReview(stored, incoming);
   return mergeNote(key, stored, incoming, at);
 };

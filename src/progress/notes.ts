@@ -7,7 +7,8 @@ import { Emitter, type Event } from '../util/emitter';
 import { applyPatch, holdsTextTheOtherLacks, judgeEdit, UNVERSIONED, type NoteEdit, type NotePatch, type NoteStamp } from '../shared/note-sync';
 import { isRecord, migrate, SCHEMA, type Step, type Storage } from './storage';
 import * as v from 'valibot';
-import { EditNoteSchema, refusal, type ExtensionMessage } from '../shared/protocol';
+import { keys, parseKey } from '../shared/keys';
+import { EditNoteSchema, refusal, type EditNoteReply } from '../shared/protocol';
 
 /** Largest note kept, in UTF-16 code units (JavaScript string length): 2 MiB of text. */
 export const NOTE_MAX_CHARS = 2 * 1024 * 1024;
@@ -65,20 +66,18 @@ const REMEMBERED_PAGES = 32;
 /** How many earlier writers a note remembers. */
 const SEEN_WRITERS = 8;
 
-export const noteKey = (bankId: string, id: string) => `note/${bankId}/${id}`;
+export const noteKey = keys.note;
 
 /** The bank and question of a `note/<bankId>/<questionId>` key (a question id may hold '/'). */
 export function parseNoteKey(key: string): { bankId: string; id: string } | undefined {
-  if (!key.startsWith('note/')) return undefined;
-  const rest = key.slice('note/'.length);
-  const slash = rest.indexOf('/');
-  return slash < 0 ? undefined : { bankId: rest.slice(0, slash), id: rest.slice(slash + 1) };
+  const k = parseKey(key);
+  return k?.kind === 'note' && k.rest ? { bankId: k.bankId, id: k.rest } : undefined;
 }
-/** The origin of a note adopted from outside (a file): pages take it like another page's edit. */
-export const ELSEWHERE_ORIGIN = Symbol('adopted');
+/** The origin of a note written elsewhere (another window, or its file): pages take it like another page's edit. */
+export const ELSEWHERE = Symbol('elsewhere');
 
-export const conflictPrefix = (bankId: string) => `conflict/${bankId}/`;
-const shownKey = (bankId: string) => `shown/${bankId}`;
+export const conflictPrefix = (bankId: string) => keys.prefix('conflict', bankId);
+const shownKey = keys.shown;
 
 const NOTE_STEPS: Record<number, Step> = {};
 export const migrateNote = (raw: unknown): unknown => migrate(raw, NOTE_STEPS);
@@ -122,16 +121,13 @@ export function checkNoteSize(text: unknown): RejectedNote | undefined {
   return undefined;
 }
 
-/** A reply of the extension's half of the note protocol to one `editNote`. */
-export type NoteReply = Extract<ExtensionMessage, { type: 'saved' | 'kept' | 'resend' | 'rejected' | 'failed' }>;
-
 /** What a question page gives the extension's half of the note protocol (NoteStore.receiver). */
 export interface NotePage {
   /** The bank shown now: a note that names none was typed in it. */
   bankId(): string;
   /** True when this window showed that question of that bank (a note may arrive for one that just left). */
   hasShown(bankId: string, id: string): boolean;
-  post(reply: NoteReply): void;
+  post(reply: EditNoteReply): void;
   log(message: string): void;
   /** A note refused for good (too large): the learner is told. */
   refused(id: string, reason: string): void;
@@ -256,8 +252,7 @@ export class NoteStore {
 
   /** A conflict copy that a merge with another window's copy kept: the learner hears of it here too. */
   conflictKeptElsewhere(key: string): void {
-    const rest = key.slice('conflict/'.length);
-    const bankId = rest.slice(0, rest.indexOf('/'));
+    const bankId = parseKey(key)?.bankId ?? '';
     const copy = readConflict(bankId, key, this.storage.get(key));
     if (copy) this._onDidKeepConflict.fire(copy);
   }
@@ -280,7 +275,7 @@ export class NoteStore {
     const old = this.get(bankId, id).text;
     if (old === text) return Promise.resolve();
     if (old && holdsTextTheOtherLacks(old, text)) this.keepConflict(bankId, id, old, reason);
-    return this.set(bankId, id, text, ELSEWHERE_ORIGIN);
+    return this.set(bankId, id, text, ELSEWHERE);
   }
 
   /** Keeps a text that lost (an older file beside a newer note) as a conflict copy. */
@@ -290,7 +285,7 @@ export class NoteStore {
 
   /** Ids of questions of a bank that have a stored, non-empty note. */
   notedIds(bankId: string): string[] {
-    const prefix = `note/${bankId}/`;
+    const prefix = keys.prefix('note', bankId);
     return this.storage
       .keys()
       .filter((k) => k.startsWith(prefix))
@@ -375,7 +370,7 @@ export class NoteStore {
     if (existing.some((c) => !holdsTextTheOtherLacks(text, c.text))) return undefined;
     for (const c of existing) if (!holdsTextTheOtherLacks(c.text, text)) void this.storage.write(c.key, undefined);
     const updated = this.storage.now();
-    const key = `${conflictPrefix(bankId)}${updated}-${++this.seq}-${this.writer}`;
+    const key = keys.conflict(bankId, `${updated}-${++this.seq}-${this.writer}`);
     const value: StoredConflict = { schema: SCHEMA, id, text, updated, reason };
     void this.storage.write(key, value);
     const copy: ConflictCopy = { key, bankId, id, text, updated, reason };
@@ -404,7 +399,7 @@ function isEarlierState(earlier: StoredNote, later: StoredNote): boolean {
  * and holds text the winner lacks. Undefined: not a note, or not a versioned one.
  */
 export function mergeNote(key: string, stored: unknown, incoming: unknown, now: number): { write: boolean; value?: unknown; also?: Array<[string, unknown]> } | undefined {
-  if (!key.startsWith('note/')) return undefined;
+  if (parseKey(key)?.kind !== 'note') return undefined;
   const j = readNote(incoming);
   if (!j || j.version === undefined) return undefined;
   const s = readNote(stored);
@@ -422,5 +417,5 @@ export function mergeNote(key: string, stored: unknown, incoming: unknown, now: 
   const ls = stampOf(loser);
   const copy: StoredConflict = { schema: SCHEMA, id, text: loser.text, updated: now, reason: l10n.t('saved in parallel in another window or before a reload') };
   // Named by the losing copy's stamp: the same disagreement found again is one copy.
-  return { write, value: incoming, also: [[`${conflictPrefix(bankId)}merge-${ls.version}-${ls.writer}-${ls.revision}`, copy]] };
+  return { write, value: incoming, also: [[keys.conflict(bankId, `merge-${ls.version}-${ls.writer}-${ls.revision}`), copy]] };
 }

@@ -2,7 +2,7 @@
 // Pure: the caller passes the platform (files, the journal's folder) and the storage.
 import { bankSource, type BankPlatform } from '../bank/source';
 import { loadBankFile, type LoadedBank } from '../bank/load';
-import { JournaledStore, type JournalDir, type JournalOptions } from './journal';
+import { JournaledStore, type JournalDir } from './journal';
 import { mergeStored } from './merge';
 import type { KeyValueStore } from './storage';
 import { StudyStore } from './store';
@@ -27,7 +27,7 @@ export async function openStudy(o: {
   chosenFile?: string;
   bank: BankPlatform;
   /** This workspace's journal folder (shared by every window on it), and the journal of earlier versions. */
-  journal: { dir: JournalDir; legacy?: JournalOptions['legacy'] };
+  journal: { dir: JournalDir };
   /** This window's id in the journal. */
   hostId: string;
   /** The extension's log. */
@@ -37,7 +37,7 @@ export async function openStudy(o: {
   const [loaded, opened] = await Promise.all([
     loadBankFile(source.file, source.load),
     // One journal file per window, merged by every window (see journal.ts).
-    JournaledStore.open(o.memento, o.journal.dir, { hostId: o.hostId, merge: mergeStored, legacy: o.journal.legacy, log: o.log }),
+    JournaledStore.open(o.memento, o.journal.dir, { hostId: o.hostId, merge: mergeStored, log: o.log }),
   ]);
   const notes: string[] = [];
   if (opened.recovered.length) notes.push(`Recovered ${opened.recovered.length} recent change(s) from the journal: ${opened.recovered.join(', ')}`);

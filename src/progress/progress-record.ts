@@ -19,15 +19,8 @@ export interface StoredProgress {
   updated: number;
 }
 
-const PROGRESS_STEPS: Record<number, Step> = {
-  // Version 1 kept only the done ids: each becomes a mark set at the record's last change.
-  1: (v) => {
-    const marks: Record<string, unknown> = {};
-    const at = typeof v.updated === 'number' ? v.updated : 0;
-    if (isRecord(v.done)) for (const [id, d] of Object.entries(v.done)) marks[id] = d === true ? { done: true, at } : d;
-    return { schema: 2, marks, updated: at };
-  },
-};
+// No release wrote an older shape (version 2 is the first released): a step goes here when the shape changes.
+const PROGRESS_STEPS: Record<number, Step> = {};
 
 export const migrateProgress = (raw: unknown): unknown => migrate(raw, PROGRESS_STEPS, PROGRESS_SCHEMA);
 

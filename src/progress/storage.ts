@@ -2,6 +2,7 @@
 // awaited together, and a stored value of the wrong shape is set aside with one warning, never
 // deleted. Pure: no 'vscode'.
 import { Emitter, type Event } from '../util/emitter';
+import { keys } from '../shared/keys';
 
 /** The part of vscode.Memento this module needs; tests pass an in-memory fake. */
 export interface KeyValueStore {
@@ -23,7 +24,7 @@ export interface StoreWarning {
   message: string;
 }
 
-export const asideKey = (key: string, now: number) => `aside/${now}/${key}`;
+export const asideKey = (key: string, now: number) => keys.aside(now, key);
 
 /** A write that has not settled after this long is taken as failed: it is retried like one that failed. */
 export const WRITE_TIMEOUT_MS = 10_000;

@@ -2,19 +2,18 @@
 // interface. Pure: no 'vscode'.
 import * as l10n from '@vscode/l10n';
 import { Emitter, type Event } from '../util/emitter';
+import { keys, parseKey } from '../shared/keys';
 import { makeBackup, restoreBackup, type Backup, type Restore } from './backup';
 import { Storage, type KeyValueStore, type StoreWarning, type WriteFailure } from './storage';
-import { NoteStore, parseNoteKey, readNote, stampOf, type NoteChange } from './notes';
+import { ELSEWHERE, NoteStore, parseNoteKey, readNote, stampOf, type NoteChange } from './notes';
 import { PROGRESS_SCHEMA, readProgress, type Mark, type StoredProgress } from './progress-record';
 import { ReviewStore } from './reviews';
 import { MockStore } from './mocks';
 
 export { SCHEMA, type KeyValueStore, type StoreWarning, type WriteFailure } from './storage';
-export { NOTE_MAX_CHARS, readNote, migrateNote, type StoredNote, type NoteChange } from './notes';
+export { ELSEWHERE, NOTE_MAX_CHARS, readNote, migrateNote, type StoredNote, type NoteChange } from './notes';
 export { PROGRESS_SCHEMA, readProgress, migrateProgress, type StoredProgress } from './progress-record';
 
-/** Marks a change that another window made, for listeners that care who wrote. */
-export const ELSEWHERE = Symbol('another window');
 
 /** A note file of the notes folder that could not be written. */
 export interface FileFailure {
@@ -34,7 +33,7 @@ export interface ProgressChange {
   ids?: string[];
 }
 
-const progressKey = (bankId: string) => `progress/${bankId}`;
+const progressKey = keys.progress;
 
 export class StudyStore {
   private readonly done = new Map<string, Set<string>>();
@@ -134,8 +133,9 @@ export class StudyStore {
    */
   changedElsewhere(keys: readonly string[]): void {
     for (const key of keys) {
-      if (key.startsWith('progress/')) {
-        const bankId = key.slice('progress/'.length);
+      const kind = parseKey(key)?.kind;
+      if (kind === 'progress') {
+        const bankId = parseKey(key)!.bankId;
         if (!this.done.has(bankId)) continue;
         const before = this.doneSet(bankId);
         const { marks, ids } = readProgress(this.storage.get(key));
@@ -146,9 +146,9 @@ export class StudyStore {
         const { bankId, id } = parseNoteKey(key)!;
         const note = readNote(this.storage.get(key));
         if (note) this.notes.changedElsewhere({ bankId, id, text: note.text, stamp: stampOf(note), origin: ELSEWHERE });
-      } else if (key.startsWith('conflict/')) {
+      } else if (kind === 'conflict') {
         this.notes.conflictKeptElsewhere(key);
-      } else if (key.startsWith('review/')) {
+      } else if (kind === 'review') {
         this.reviews.changedElsewhere(key);
       }
     }

@@ -4,11 +4,10 @@
 // month of reviews in milliseconds. Pure: no 'vscode'.
 import { createEmptyCard, fsrs, generatorParameters, type Card, type Grade } from 'ts-fsrs';
 
-/** 1 Again, 2 Hard, 3 Good, 4 Easy: FSRS's grades, and the page's keys. */
-export type Rating = 1 | 2 | 3 | 4;
-export const RATINGS: readonly Rating[] = [1, 2, 3, 4];
+import { isRating, type Rating } from '../shared/protocol';
 
-export const isRating = (v: unknown): v is Rating => v === 1 || v === 2 || v === 3 || v === 4;
+export { isRating, type Rating };
+export const RATINGS: readonly Rating[] = [1, 2, 3, 4];
 
 /** FSRS's card states: new, learning, review, relearning. */
 export type CardState = 0 | 1 | 2 | 3;

@@ -2,6 +2,7 @@
 // and every review of it. Two windows' records merge by their histories (the union of reviews,
 // replayed when each side has one the other lacks), so no rating is lost. Pure: no 'vscode'.
 import { isRecord, migrate, type Step } from '../progress/storage';
+import { keys, parseKey } from '../shared/keys';
 import { isRating, replay, type CardState, type LogEntry, type StoredCard } from './fsrs';
 
 export const REVIEW_SCHEMA = 1;
@@ -17,13 +18,13 @@ export interface StoredReview {
   updated: number;
 }
 
-export const reviewPrefix = (bankId: string) => `review/${bankId}/`;
-export const reviewKey = (bankId: string, id: string) => `${reviewPrefix(bankId)}${id}`;
+export const reviewPrefix = (bankId: string) => keys.prefix('review', bankId);
+export const reviewKey = keys.review;
 
-/** Splits `review/<bankId>/<id>`; bank ids hold no slash (see bank/source.ts). */
+/** Splits `review/<bankId>/<id>`. */
 export function parseReviewKey(key: string): { bankId: string; id: string } | undefined {
-  const m = /^review\/([^/]+)\/(.+)$/.exec(key);
-  return m ? { bankId: m[1], id: m[2] } : undefined;
+  const k = parseKey(key);
+  return k?.kind === 'review' && k.rest ? { bankId: k.bankId, id: k.rest } : undefined;
 }
 
 // No older shapes yet: version 1 is the first. A step goes here when the shape changes.

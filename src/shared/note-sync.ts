@@ -17,7 +17,7 @@
 // older than the stored note (VS Code for the browser saves that state on a timer), so it goes as
 // `restored`, and the extension keeps whichever copy is newer, the other as a conflict copy when
 // it holds text the newer lacks.
-import type { ExtensionMessage, PageMessage, PageState } from './protocol';
+import type { EditNote, EditNoteReply, ExtensionMessage, PageState } from './protocol';
 
 /** What the extension stores with each note to order its copies. */
 export interface NoteStamp {
@@ -122,12 +122,12 @@ export interface NoteView {
   noteStamp: NoteStamp;
 }
 
-/** The replies about notes (and other pages' changes) that the page's half acts on. */
-export type NoteReply = Extract<ExtensionMessage, { type: 'note' | 'saved' | 'kept' | 'resend' | 'rejected' | 'failed' }>;
+/** What the page's half acts on: the replies to its edits, and another page's change of the note. */
+export type NoteReply = EditNoteReply | Extract<ExtensionMessage, { type: 'note' }>;
 
 /** What the page gives its half: the channel out, its saved state, the notes box, the status line, a clock. */
 export interface NotePort {
-  send(message: Extract<PageMessage, { type: 'editNote' }>): void;
+  send(message: EditNote): void;
   getState(): PageState | undefined;
   setState(state: PageState): void;
   /** The notes box's text now. */

@@ -120,10 +120,14 @@ export const PageMessageSchema = v.variant('type', [
   v.object({ type: v.literal('rate'), id: v.string(), rating }),
 ]);
 export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
+/** The request a keystroke makes (shared/note-sync.ts sends it, progress/notes.ts receiver answers it)… */
 export type EditNote = v.InferOutput<typeof EditNoteSchema>;
+/** …and its replies: saved, kept (the stored note stayed), resend (a patch that no longer applies), rejected (for good), failed (retried). */
+export type EditNoteReply = Extract<ExtensionMessage, { type: 'saved' | 'kept' | 'resend' | 'rejected' | 'failed' }>;
 
-/** A rating: 1 Again, 2 Hard, 3 Good, 4 Easy. */
-export const isRatingValue = (x: unknown): x is 1 | 2 | 3 | 4 => v.is(rating, x);
+/** A rating of recall: 1 Again, 2 Hard, 3 Good, 4 Easy (the page's buttons and FSRS's grades). */
+export type Rating = v.InferOutput<typeof rating>;
+export const isRating = (x: unknown): x is Rating => v.is(rating, x);
 
 /** Why a message was refused, in a line for the log (the first issue, with where it was). */
 export function refusal(issues: readonly v.BaseIssue<unknown>[]): string {

@@ -4,7 +4,8 @@
 // note also a Markdown file in the workspace: source/notes-folder.ts). Switching offers to copy what exists to
 // the new place (merged, never deleting) and reloads the window to use it.
 import * as vscode from 'vscode';
-import { mergeStores, STUDY_KEY } from '../progress/backup';
+import { mergeStores } from '../progress/backup';
+import { isStudyKey } from '../shared/keys';
 import type { Study } from '../progress/study';
 import { settingId, settings, type NotesLocation } from './settings';
 
@@ -27,7 +28,7 @@ export function followLocation(context: vscode.ExtensionContext, study: Study, c
   if (current === 'global') {
     // Settings Sync carries the keys named here: every study key, named again as notes are written.
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const sync = () => context.globalState.setKeysForSync(context.globalState.keys().filter((k) => STUDY_KEY.test(k)));
+    const sync = () => context.globalState.setKeysForSync(context.globalState.keys().filter(isStudyKey));
     const soon = () => {
       if (timer) clearTimeout(timer);
       timer = setTimeout(sync, 2000);

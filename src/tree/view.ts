@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { Study } from '../progress/study';
 import { COMMANDS, VIEW_ID } from '../shared/ids';
+import { command, type Command } from '../commands/registry';
 import { StudyTreeProvider, type StudyNode, type ViewMemory } from './provider';
 import { FILTERS, isFilter, type Filter } from './filter';
 
@@ -28,7 +29,7 @@ export function createTreeView(
   study: Study,
   memory?: ViewMemory,
   shown?: vscode.Event<string>,
-): { tree: StudyTreeProvider; treeView: vscode.TreeView<StudyNode>; disposable: vscode.Disposable } {
+): { tree: StudyTreeProvider; treeView: vscode.TreeView<StudyNode>; disposable: vscode.Disposable; commands: Command[] } {
   const tree = new StudyTreeProvider(study, memory);
   const kept = memory?.get<unknown>(FILTER_KEY);
   if (isFilter(kept)) tree.filter = kept;
@@ -82,7 +83,10 @@ export function createTreeView(
     })(),
     study.onDidChangeNote(() => tree.filter === 'notes' && describe()),
     ...(shown ? [shown(follow)] : []),
-    vscode.commands.registerCommand(COMMANDS.filter, async (arg?: unknown) => {
+
+  );
+  const commands = [
+    command(COMMANDS.filter, async (arg?: unknown) => {
       let filter: Filter | undefined = isFilter(arg) ? arg : undefined;
       if (!filter) {
         const picked = await vscode.window.showQuickPick(
@@ -96,6 +100,6 @@ export function createTreeView(
       void memory?.update(FILTER_KEY, filter);
       describe();
     }),
-  );
-  return { tree, treeView, disposable };
+  ];
+  return { tree, treeView, disposable, commands };
 }

@@ -3,8 +3,7 @@ import { JournaledStore, JOURNAL_KEEP_MS, COMPACT_AT_CHARS } from '../../../src/
 import { mergeStored } from '../../../src/progress/merge';
 import { MemoryDir, MemoryStore } from '../../fakes/memory';
 
-const open = (memento: MemoryStore, dir: MemoryDir, hostId: string, now = () => 1000, legacy?: { read(): Promise<string | undefined>; remove(): Promise<void> }) =>
-  JournaledStore.open(memento, dir, { hostId, now, merge: mergeStored, legacy });
+const open = (memento: MemoryStore, dir: MemoryDir, hostId: string, now = () => 1000) => JournaledStore.open(memento, dir, { hostId, now, merge: mergeStored });
 
 describe('JournaledStore', () => {
   it('writes every update to workspace storage and to this window’s own file', async () => {
@@ -103,18 +102,5 @@ describe('JournaledStore', () => {
     const failing = new MemoryDir();
     failing.failList = true;
     assert.match((await open(new MemoryStore(), failing, 'c')).warning ?? '', /could not be listed/);
-  });
-
-  it('takes in the single-file journal of earlier versions, keeps its lines in its own file and removes it', async () => {
-    let legacyText: string | undefined = JSON.stringify({ schema: 1, entries: { 'shown/b': { at: 900, value: { schema: 1, id: 'legacy', updated: 900 } } } });
-    const legacy = { read: async () => legacyText, remove: async () => void (legacyText = undefined) };
-    const dir = new MemoryDir();
-    const memory = new MemoryStore();
-    await open(memory, dir, 'a', () => 1000, legacy);
-    assert.equal((memory.get('shown/b') as { id: string }).id, 'legacy');
-    assert.equal(legacyText, undefined);
-    assert.deepEqual(dir.lines().map((l) => l.k), ['shown/b']);
-    const broken = { read: async () => '{"schema":2}', remove: async () => undefined };
-    assert.match((await open(new MemoryStore(), new MemoryDir(), 'b', () => 1, broken)).warning ?? '', /unknown shape/);
   });
 });

@@ -23,7 +23,7 @@ const firstLine = (text: string) => text.split('\n', 1)[0].slice(0, 120);
  * copies (a copy of a note that lost to a newer one, kept because it held text the newer lacks).
  * An argument names an orphaned note's question id or a conflict copy's key.
  */
-export async function showKeptNotes(study: Study, arg?: unknown): Promise<void> {
+export async function showOrphanedNotes(study: Study, arg?: unknown): Promise<void> {
   const orphans = study.orphanedNoteIds();
   const copies = study.conflicts();
   if (!orphans.length && !copies.length) {
