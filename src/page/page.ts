@@ -6,9 +6,10 @@ import { NOTE_MAX_CHARS } from '../progress/store';
 import { parsePageMessage, isSafeExternalLink, type ExtensionMessage, type PageContent, type PageState, type ReviewView } from '../shared/protocol';
 import { dueText, ratingIntervals } from '../review/words';
 import type { ReviewSession } from '../review/session';
-import { pageHtml, type PageStrings } from './html';
+import { pageHtml } from './html';
+import { pageStrings } from './page-strings';
 import { noteHtml, renderBlocks, renderInline } from './render';
-import { parseCodeRef } from '../export/code-block';
+import { openCodeRef } from './code-ref';
 import type { Block } from '../bank/model';
 import { GuardedPanel } from './guarded-panel';
 import { shownId } from '../bank/ids';
@@ -280,7 +281,7 @@ export class QuestionPage extends Disposable {
       return this.show(this.id);
     }
     if (message.type === 'openRef') {
-      void this.openRef(message.ref);
+      void openCodeRef(message.ref, this.panel.viewColumn, (m) => this.host.log(m));
       return;
     }
     if (message.type === 'previewNote') {
@@ -332,25 +333,6 @@ export class QuestionPage extends Disposable {
     return noteHtml(text, this.host.renderNote, (err) => this.host.log(`The note could not be previewed: ${err.message}`));
   }
 
-  /** Opens a `path:line` reference from the notes: a file of the workspace folder, never outside it. */
-  private async openRef(ref: string): Promise<void> {
-    const parsed = parseCodeRef(ref);
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (!parsed || !folder) {
-      this.host.log(`Refused to open a reference that is not a path in the workspace: ${ref.slice(0, 200)}`);
-      return;
-    }
-    const uri = vscode.Uri.joinPath(folder, parsed.path);
-    try {
-      const line = Math.max(0, parsed.line - 1);
-      // Beside the page, never over it: the learner reads the code with the notes in view.
-      const column = this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
-      await vscode.window.showTextDocument(uri, { selection: new vscode.Range(line, 0, line, 0), viewColumn: column, preview: true, preserveFocus: false });
-    } catch {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not in the workspace any more.', parsed.path));
-    }
-  }
-
   override dispose(): void {
     if (this.isDisposed) return;
     this.endReview(false);
@@ -358,42 +340,4 @@ export class QuestionPage extends Disposable {
     this._onDidDispose.fire();
     this._onDidDispose.dispose();
   }
-}
-
-/** The page's words in the display language (English until the extension ships a translation). */
-function pageStrings(): PageStrings {
-  return {
-    lang: vscode.env.language || 'en',
-    title: vscode.l10n.t('Question'),
-    section: vscode.l10n.t('Section'),
-    toolbar: vscode.l10n.t('Question'),
-    done: vscode.l10n.t('Done'),
-    previous: vscode.l10n.t('Previous'),
-    previousTitle: vscode.l10n.t('Previous question'),
-    next: vscode.l10n.t('Next'),
-    nextTitle: vscode.l10n.t('Next question'),
-    notes: vscode.l10n.t('Answer notes'),
-    markdown: vscode.l10n.t('Markdown'),
-    placeholder: vscode.l10n.t('Write your answer here. It is saved as you type.'),
-    saved: vscode.l10n.t('Saved'),
-    saving: vscode.l10n.t('Saving…'),
-    notSaved: vscode.l10n.t('Not saved: {0}'),
-    retrying: vscode.l10n.t('Not saved: {0} · retrying'),
-    keptDraft: vscode.l10n.t('Saved · an older draft was kept as a conflict copy'),
-    edit: vscode.l10n.t('Edit'),
-    preview: vscode.l10n.t('Preview'),
-    notesView: vscode.l10n.t('Notes view'),
-    nothingToPreview: vscode.l10n.t('Nothing written yet.'),
-    showAnswer: vscode.l10n.t('Show answer'),
-    hideAnswer: vscode.l10n.t('Hide answer'),
-    answer: vscode.l10n.t('The bank’s answer'),
-    rateRecall: vscode.l10n.t('How well did you recall it?'),
-    ratings: [vscode.l10n.t('Again'), vscode.l10n.t('Hard'), vscode.l10n.t('Good'), vscode.l10n.t('Easy')],
-    notReviewed: vscode.l10n.t('Not reviewed yet: rate it to schedule a review.'),
-    nextReview: vscode.l10n.t('Next review {0}'),
-    reviewPosition: vscode.l10n.t('Review {0} of {1}'),
-    newPosition: vscode.l10n.t('New question {0} of {1}'),
-    reveal: vscode.l10n.t('Show answer'),
-    revealHint: vscode.l10n.t('Answer in your head first; your notes and the bank’s answer come next.'),
-  };
 }

@@ -7,6 +7,8 @@ import { Emitter, type Event } from '../util/emitter';
 import { applyPatch, holdsTextTheOtherLacks, judgeEdit, UNVERSIONED, type NoteEdit, type NotePatch, type NoteStamp } from '../shared/note-sync';
 import { isRecord, migrate, SCHEMA, type Step, type Storage } from './storage';
 import * as v from 'valibot';
+import { lastShown, setLastShown } from './shown';
+import { conflictsOf, readConflict } from './conflicts';
 import { keys, parseKey } from '../shared/keys';
 import { EditNoteSchema, refusal, type EditNoteReply } from '../shared/protocol';
 
@@ -61,8 +63,6 @@ export type NoteOutcome =
   | { kind: 'saved'; stamp: NoteStamp; conflict?: ConflictCopy }
   | { kind: 'kept'; text: string; stamp: NoteStamp; conflict?: ConflictCopy };
 
-/** How many pages' last questions are remembered. */
-const REMEMBERED_PAGES = 32;
 /** How many earlier writers a note remembers. */
 const SEEN_WRITERS = 8;
 
@@ -77,7 +77,6 @@ export function parseNoteKey(key: string): { bankId: string; id: string } | unde
 export const ELSEWHERE = Symbol('elsewhere');
 
 export const conflictPrefix = (bankId: string) => keys.prefix('conflict', bankId);
-const shownKey = keys.shown;
 
 const NOTE_STEPS: Record<number, Step> = {};
 export const migrateNote = (raw: unknown): unknown => migrate(raw, NOTE_STEPS);
@@ -98,18 +97,6 @@ export function readNote(raw: unknown): StoredNote | undefined {
 export function stampOf(note: StoredNote | undefined): NoteStamp {
   if (!note || note.version === undefined) return UNVERSIONED;
   return { version: note.version, writer: note.writer ?? '', revision: note.revision ?? 0 };
-}
-
-function readConflict(bankId: string, key: string, raw: unknown): ConflictCopy | undefined {
-  if (!isRecord(raw) || raw.schema !== SCHEMA || typeof raw.id !== 'string' || typeof raw.text !== 'string') return undefined;
-  return {
-    key,
-    bankId,
-    id: raw.id,
-    text: raw.text,
-    updated: typeof raw.updated === 'number' ? raw.updated : 0,
-    reason: typeof raw.reason === 'string' ? raw.reason : '',
-  };
 }
 
 /** A note refused for good (not text, or too large): never retried. */
@@ -295,14 +282,7 @@ export class NoteStore {
 
   /** The conflict copies of a bank, oldest first. */
   conflicts(bankId: string): ConflictCopy[] {
-    const prefix = conflictPrefix(bankId);
-    const copies: ConflictCopy[] = [];
-    for (const key of this.storage.keys()) {
-      if (!key.startsWith(prefix)) continue;
-      const copy = readConflict(bankId, key, this.storage.get(key));
-      if (copy) copies.push(copy);
-    }
-    return copies.sort((a, b) => a.updated - b.updated || a.key.localeCompare(b.key));
+    return conflictsOf(this.storage, bankId);
   }
 
   /** Makes a conflict copy the note again; the note it replaces is kept as a conflict copy if it holds text the copy lacks. */
@@ -317,32 +297,13 @@ export class NoteStore {
     return this.storage.write(copy.key, undefined);
   }
 
-  /**
-   * The question a page showed last: the given page's (by the key it keeps in its state), else
-   * any page's. A page revived with a stale state or none (VS Code for the browser saves page
-   * state on a timer) shows it again.
-   */
+  /** The question a page showed last (progress/shown.ts). */
   lastShown(bankId: string, pageKey?: string): string | undefined {
-    const raw = this.storage.get(shownKey(bankId));
-    if (!isRecord(raw)) return undefined;
-    if (pageKey !== undefined) {
-      const byPage = isRecord(raw.pages) ? raw.pages[pageKey] : undefined;
-      return typeof byPage === 'string' ? byPage : undefined;
-    }
-    return typeof raw.id === 'string' ? raw.id : undefined;
+    return lastShown(this.storage, bankId, pageKey);
   }
 
   setLastShown(bankId: string, id: string, pageKey?: string): void {
-    const raw = this.storage.get(shownKey(bankId));
-    const pages: Record<string, string> = isRecord(raw) && isRecord(raw.pages) ? (raw.pages as Record<string, string>) : {};
-    if (isRecord(raw) && raw.id === id && (pageKey === undefined || pages[pageKey] === id)) return;
-    const next: Record<string, string> = {};
-    for (const [k, v] of Object.entries(pages)) if (k !== pageKey && typeof v === 'string') next[k] = v;
-    if (pageKey !== undefined) next[pageKey] = id;
-    // The most recent pages only: a key is insertion-ordered, the oldest go first.
-    const keys = Object.keys(next);
-    for (const k of keys.slice(0, Math.max(0, keys.length - REMEMBERED_PAGES))) delete next[k];
-    void this.storage.write(shownKey(bankId), { schema: SCHEMA, id, updated: this.storage.now(), pages: next });
+    setLastShown(this.storage, bankId, id, pageKey);
   }
 
   dispose(): void {
@@ -377,45 +338,4 @@ export class NoteStore {
     this._onDidKeepConflict.fire(copy);
     return copy;
   }
-}
-
-/** Orders two copies of a note: higher version, then writer id, then revision. Every window orders them alike. */
-function compareStamps(a: NoteStamp, b: NoteStamp): number {
-  return a.version - b.version || (a.writer < b.writer ? -1 : a.writer > b.writer ? 1 : 0) || a.revision - b.revision;
-}
-
-/** True when `earlier` is a state the note passed through on its way to `later` (same or a remembered writer). */
-function isEarlierState(earlier: StoredNote, later: StoredNote): boolean {
-  const e = stampOf(earlier);
-  const l = stampOf(later);
-  if (e.version >= l.version) return false;
-  return e.writer === '' || e.writer === l.writer || (later.seen ?? []).includes(e.writer);
-}
-
-/**
- * Merges a copy of a note from the journal or another window into the stored one. The higher
- * version wins (ties broken by writer id, so every window settles on the same copy). The loser
- * is kept as a conflict copy when it was made in parallel (not an earlier state of the winner)
- * and holds text the winner lacks. Undefined: not a note, or not a versioned one.
- */
-export function mergeNote(key: string, stored: unknown, incoming: unknown, now: number): { write: boolean; value?: unknown; also?: Array<[string, unknown]> } | undefined {
-  if (parseKey(key)?.kind !== 'note') return undefined;
-  const j = readNote(incoming);
-  if (!j || j.version === undefined) return undefined;
-  const s = readNote(stored);
-  if (!s) return { write: true, value: incoming };
-  const order = compareStamps(stampOf(j), stampOf(s));
-  if (order === 0) return { write: false };
-  const [winner, loser] = order > 0 ? [j, s] : [s, j];
-  const write = order > 0;
-  if (winner.text === loser.text || isEarlierState(loser, winner) || !holdsTextTheOtherLacks(loser.text, winner.text)) {
-    return { write, value: incoming };
-  }
-  const parsed = parseNoteKey(key);
-  if (!parsed) return { write, value: incoming };
-  const { bankId, id } = parsed;
-  const ls = stampOf(loser);
-  const copy: StoredConflict = { schema: SCHEMA, id, text: loser.text, updated: now, reason: l10n.t('saved in parallel in another window or before a reload') };
-  // Named by the losing copy's stamp: the same disagreement found again is one copy.
-  return { write, value: incoming, also: [[keys.conflict(bankId, `merge-${ls.version}-${ls.writer}-${ls.revision}`), copy]] };
 }

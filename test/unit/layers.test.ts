@@ -39,4 +39,14 @@ describe('the layers of src/', () => {
       }
     });
   }
+
+  // The project's own limit: a file a person can hold in their head.
+  it('keeps every file of src/ and webview/ to 350 lines at most', () => {
+    for (const dir of ['src', 'webview']) {
+      for (const f of readdirSync(join(SRC, '..', dir), { recursive: true }).map(String).filter((f) => f.endsWith('.ts'))) {
+        const lines = readFileSync(join(SRC, '..', dir, f), 'utf8').split('\n').length;
+        assert.ok(lines <= 351, `${dir}/${f} has ${lines} lines`);
+      }
+    }
+  });
 });

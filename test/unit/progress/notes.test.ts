@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyPatch, holdsTextTheOtherLacks, judgeEdit, makePatch, UNVERSIONED, type NoteEdit } from '../../../src/shared/note-sync';
 import { Storage } from '../../../src/progress/storage';
-import { NoteStore, mergeNote } from '../../../src/progress/notes';
-import { mergeStored } from '../../../src/progress/merge';
+import { NoteStore } from '../../../src/progress/notes';
+import { mergeNote, mergeStored } from '../../../src/progress/merge';
 import { JournaledStore } from '../../../src/progress/journal';
 import { MemoryDir, MemoryStore } from '../../fakes/memory';
 
