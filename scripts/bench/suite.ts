@@ -16,7 +16,8 @@ import * as vscode from 'vscode';
 
 import { MemoryStore as Memento } from '../../test/fakes/memory';
 import { rateCard } from '../../src/review/fsrs';
-import { reviewKey, withReview, type StoredReview } from '../../src/review/record';
+import { withReview, type StoredReview } from '../../src/review/record';
+import { keys } from '../../src/shared/keys';
 import { statisticsBody } from '../../src/page/report-bodies';
 
 export function median(xs: number[]): number {
@@ -218,10 +219,10 @@ export async function reviewAt10k(runs: number) {
       const { card, entry } = rateCard(review?.card, ((n + i) % 4) + 1 as 1 | 2 | 3 | 4, at);
       review = withReview(review, card, entry);
     }
-    await memento.update(reviewKey('bench', id), review);
+    await memento.update(keys.review('bench', id), review);
   }
   // As a restored backup or another window brings them in.
-  study.store.changedElsewhere(ids.map((id) => reviewKey('bench', id)));
+  study.store.changedElsewhere(ids.map((id) => keys.review('bench', id)));
   const tree = new StudyTreeProvider(study);
   const id = ids[5000];
   const rate = await time(runs, () => study.rate(id, 3));

@@ -2,13 +2,14 @@
 // as the learner types, a bad record set aside with a warning. Pure: no 'vscode'.
 import * as l10n from '@vscode/l10n';
 import type { Storage } from './storage';
-import { mockKey, mockPrefix, readMock, type StoredMock } from '../review/mock';
+import { readMock, type StoredMock } from '../review/mock';
+import { keys } from '../shared/keys';
 
 export class MockStore {
   constructor(private readonly storage: Storage) {}
 
   get(bankId: string, runId: string): StoredMock | undefined {
-    const key = mockKey(bankId, runId);
+    const key = keys.mock(bankId, runId);
     const raw = this.storage.get(key);
     if (raw === undefined) return undefined;
     // A run restored from another bank's backup sits under this bank's key: it is this bank's now.
@@ -23,7 +24,7 @@ export class MockStore {
 
   /** Every run of a bank, the newest first. */
   list(bankId: string): StoredMock[] {
-    const prefix = mockPrefix(bankId);
+    const prefix = keys.prefix('mock', bankId);
     return this.storage
       .keys()
       .filter((k) => k.startsWith(prefix))
@@ -33,6 +34,6 @@ export class MockStore {
   }
 
   save(mock: StoredMock): Promise<void> {
-    return this.storage.write(mockKey(mock.bankId, mock.runId), mock);
+    return this.storage.write(keys.mock(mock.bankId, mock.runId), mock);
   }
 }

@@ -5,7 +5,8 @@ import * as l10n from '@vscode/l10n';
 import { Emitter, type Event } from '../util/emitter';
 import type { Storage } from './storage';
 import { rateCard, type Rating } from '../review/fsrs';
-import { parseReviewKey, readReview, reviewKey, reviewPrefix, withReview, type StoredReview } from '../review/record';
+import { parseReviewKey, readReview, withReview, type StoredReview } from '../review/record';
+import { keys } from '../shared/keys';
 
 export interface ReviewChange {
   bankId: string;
@@ -25,7 +26,7 @@ export class ReviewStore {
     if (this.banks.has(bankId)) return;
     const records = new Map<string, StoredReview>();
     this.banks.set(bankId, records);
-    const prefix = reviewPrefix(bankId);
+    const prefix = keys.prefix('review', bankId);
     for (const key of this.storage.keys()) {
       if (!key.startsWith(prefix)) continue;
       const review = this.read(key);
@@ -50,7 +51,7 @@ export class ReviewStore {
     const { card, entry } = rateCard(previous?.card, rating, this.storage.now());
     const review = withReview(previous, card, entry);
     records.set(id, review);
-    const written = this.storage.write(reviewKey(bankId, id), review);
+    const written = this.storage.write(keys.review(bankId, id), review);
     this._onDidChangeReview.fire({ bankId, ids: [id] });
     return { review, written };
   }

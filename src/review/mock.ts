@@ -3,7 +3,6 @@
 // whole run is one stored record, `mock/<bankId>/<runId>`, written as the learner types, so a
 // reload finds every answer. Pure: no 'vscode'.
 import { isRecord } from '../progress/storage';
-import { keys } from '../shared/keys';
 import { isRating, type Rating } from './fsrs';
 
 export const MOCK_SCHEMA = 1;
@@ -34,9 +33,6 @@ export interface StoredMock {
   /** Milliseconds since the epoch of the last change (the journal's rule: the later wins). */
   updated: number;
 }
-
-export const mockPrefix = (bankId: string) => keys.prefix('mock', bankId);
-export const mockKey = keys.mock;
 
 /** An answer is kept up to this size, like a note. */
 export const MOCK_ANSWER_MAX_CHARS = 1_000_000;

@@ -2,7 +2,7 @@
 // and every review of it. Two windows' records merge by their histories (the union of reviews,
 // replayed when each side has one the other lacks), so no rating is lost. Pure: no 'vscode'.
 import { isRecord, migrate, type Step } from '../progress/storage';
-import { keys, parseKey } from '../shared/keys';
+import { parseKey } from '../shared/keys';
 import { isRating, replay, type CardState, type LogEntry, type StoredCard } from './fsrs';
 
 export const REVIEW_SCHEMA = 1;
@@ -17,9 +17,6 @@ export interface StoredReview {
   /** Milliseconds since the epoch of the last review. */
   updated: number;
 }
-
-export const reviewPrefix = (bankId: string) => keys.prefix('review', bankId);
-export const reviewKey = keys.review;
 
 /** Splits `review/<bankId>/<id>`. */
 export function parseReviewKey(key: string): { bankId: string; id: string } | undefined {

@@ -4,8 +4,9 @@ import * as vscode from 'vscode';
 import { api, until, EXTENSION_ID } from './helpers';
 import { COMMANDS } from '../../src/shared/ids';
 import { rateCard } from '../../src/review/fsrs';
-import { reviewKey, withReview, type StoredReview } from '../../src/review/record';
-import { mockKey, readMock } from '../../src/review/mock';
+import { withReview, type StoredReview } from '../../src/review/record';
+import { readMock } from '../../src/review/mock';
+import { keys as storageKeys } from '../../src/shared/keys';
 import type { ExtensionApi } from '../../src/extension';
 
 const DAY = 86_400_000;
@@ -17,7 +18,7 @@ async function dueElsewhere(a: ExtensionApi, ids: string[]): Promise<void> {
     const at = Date.now() - 40 * DAY;
     const { card, entry } = rateCard(undefined, 4, at);
     const review: StoredReview = withReview(undefined, card, entry);
-    keys.push(reviewKey(a.study.bankId, id));
+    keys.push(storageKeys.review(a.study.bankId, id));
     await a.storage.update(keys.at(-1)!, review);
   }
   a.study.store.changedElsewhere(keys);
@@ -52,7 +53,7 @@ describe('review, mock interviews and statistics', () => {
     await until('the second rating', () => a.study.review('3.2')!.log.length === 2);
     assert.ok(a.study.review('3.2')!.card.due > again + 12 * 60 * 60_000, 'Easy moves it a day or more on');
     assert.equal(a.study.isDone('3.2'), done, 'a rating never ticks or unticks');
-    const stored = a.storage.get(reviewKey('django', '3.2')) as { schema: number; log: unknown[] };
+    const stored = a.storage.get(storageKeys.review('django', '3.2')) as { schema: number; log: unknown[] };
     assert.equal(stored.schema, 1);
     assert.equal(stored.log.length, 2);
   });
@@ -121,7 +122,7 @@ describe('review, mock interviews and statistics', () => {
       page.handleMessage({ type: 'rate', runId: run.runId, index, rating: index === 0 ? 2 : 4 });
     }
     await until('the summary', () => a.reports.panel('mock') !== undefined);
-    const stored = readMock(a.storage.get(mockKey('django', run.runId)))!;
+    const stored = readMock(a.storage.get(storageKeys.mock('django', run.runId)))!;
     assert.deepEqual(stored.items.map((i) => [i.answer, i.rating]), [['answer 1', 2], ['answer 2', 4]]);
     assert.ok(stored.finished);
     assert.deepEqual(run.items.map((i) => a.study.getNote(i.id)), notesBefore, 'the notes are untouched');
