@@ -6,6 +6,7 @@ import type { MockExtensionMessage, MockPageMessage, MockPageState, MockView } f
 import { highlightCode } from './highlight';
 import { RatingBar, isTyping } from './rating-bar';
 import { clock } from '../src/shared/clock';
+import { RESEND_MS } from '../src/shared/note-sync';
 
 const vscode = acquireVsCodeApi<MockPageState>();
 let state = vscode.getState();
@@ -159,7 +160,7 @@ document.addEventListener('keydown', (e) => {
   }
 });
 
-/** An answer that failed to save goes again after this wait, doubled each time up to 5 s. */
+/** An answer that failed to save goes again after the waits a note's resend takes (RESEND_MS). */
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let retries = 0;
 
@@ -198,7 +199,7 @@ window.addEventListener('message', (event: MessageEvent<MockExtensionMessage>) =
     retryTimer = setTimeout(() => {
       const p = state?.pending;
       if (view && p && state?.runId === m.runId && p.index === view.index) send({ type: 'answer', runId: m.runId, index: p.index, text: p.text, base, restored: false });
-    }, Math.min(5000, 1000 * 2 ** retries++));
+    }, RESEND_MS[Math.min(retries++, RESEND_MS.length - 1)]);
   }
   if (m.type === 'saved') retries = 0;
 });

@@ -7,7 +7,6 @@ import * as vscode from 'vscode';
 import type { StudyStore, Unsaved } from '../progress/store';
 import { COMMANDS } from '../shared/ids';
 
-
 export function followSaving(store: StudyStore, output: vscode.LogOutputChannel): vscode.Disposable {
   const status = vscode.window.createStatusBarItem('djangoPrep.unsaved', vscode.StatusBarAlignment.Left, 99);
   status.name = vscode.l10n.t('Django Interview Prep: Not Saved');

@@ -30,7 +30,11 @@ const MANAGE_TRUST = 'workbench.trust.manage';
 
 /** Resolves once VS Code reports the workspace's own value of each setting (or after a few seconds). */
 function settled(names: readonly PathSettingName[], timeoutMs = 5000): Promise<void> {
-  const reported = () => names.every((n) => pathSetting(n).from === 'workspace' || pathSetting(n).from === 'folder');
+  const reported = () =>
+    names.every((n) => {
+      const { from } = pathSetting(n);
+      return from === 'workspace' || from === 'folder';
+    });
   if (reported()) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => (clearTimeout(timer), listener.dispose(), resolve());

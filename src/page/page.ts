@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Study } from '../progress/study';
 import { NOTE_MAX_CHARS } from '../progress/store';
-import { parsePageMessage, isSafeExternalLink, type ExtensionMessage, type PageContent, type PageState, type ReviewView } from '../shared/protocol';
+import { isEditNoteMessage, parsePageMessage, isSafeExternalLink, type ExtensionMessage, type PageContent, type PageState, type ReviewView } from '../shared/protocol';
 import { dueText, ratingIntervals } from '../review/words';
 import type { ReviewSession } from '../review/session';
 import { pageHtml } from './html';
@@ -23,8 +23,6 @@ export interface PageHost {
   /** Markdown blocks of a note, for the Preview (remark, from the worker's bundle). */
   renderNote?(text: string): Block[];
 }
-
-const isNoteMessage = (raw: unknown) => typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'editNote';
 
 export class QuestionPage extends Disposable {
   private id: string;
@@ -95,7 +93,7 @@ export class QuestionPage extends Disposable {
       this,
     );
     this.register(this.guard.onDidReceiveMessage(this.receiveNote));
-    this.register(this.guard.onDidReceiveMessage((raw) => isNoteMessage(raw) || this.handleMessage(raw)));
+    this.register(this.guard.onDidReceiveMessage((raw) => isEditNoteMessage(raw) || this.handleMessage(raw)));
     this.register(this.guard.onDidClose(() => this.dispose()));
     this.register(this.guard.onDidReplace(() => this.passOnRevivedDraft()));
     this.register(

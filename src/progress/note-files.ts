@@ -6,8 +6,7 @@
 // lacks. Nothing is deleted: an emptied note leaves an empty file. Pure: files come through
 // NoteFileSystem.
 import type { StudyStore } from './store';
-import { RETRY_MS } from './storage';
-import { Emitter, type Event } from '../util/emitter';
+import { Retries } from './retries';
 
 export interface NoteFileSystem {
   read(path: string): Promise<{ text: string; mtime: number } | undefined>;
@@ -64,12 +63,8 @@ export class NoteMirror {
   private readonly known = new Map<string, string[]>();
   /** Per file: a write in flight, and the text to write after it (typing goes faster than files). */
   private readonly writing = new Map<string, { next?: string; done: Promise<void> }>();
-  /** Files whose last write failed: the text they should hold, retried until it is written. */
-  private readonly failing = new Map<string, { text: string; reason: string; tries: number; timer?: ReturnType<typeof setTimeout> }>();
-  private readonly _onDidChangeFailures = new Emitter<ReadonlyArray<{ path: string; reason: string }>>();
-  /** Files that could not be written changed (one failed, or was written at last: the list is empty then). */
-  readonly onDidChangeFailures: Event<ReadonlyArray<{ path: string; reason: string }>> = this._onDidChangeFailures.event;
-  private disposed = false;
+  /** Files whose last write failed: the text they should hold, written again until it is. */
+  private readonly failing = new Retries<string>((path, text) => void this.writeFile(path, text).catch(() => undefined));
 
   constructor(
     private readonly fs: NoteFileSystem,
@@ -128,15 +123,18 @@ export class NoteMirror {
     return this.writeFile(path, text);
   }
 
+  /** Files that could not be written changed (one failed, or was written at last: the list is empty then). */
+  onDidChangeFailures(listener: (files: Array<{ path: string; reason: string }>) => void): { dispose(): void } {
+    return this.failing.onDidChange((list) => listener(list.map(({ key, reason }) => ({ path: key, reason }))));
+  }
+
   /** The files that could not be written, and why. */
   failures(): Array<{ path: string; reason: string }> {
-    return [...this.failing].map(([path, f]) => ({ path, reason: f.reason }));
+    return this.failing.list().map(({ key, reason }) => ({ path: key, reason }));
   }
 
   dispose(): void {
-    this.disposed = true;
-    for (const f of this.failing.values()) if (f.timer) clearTimeout(f.timer);
-    this._onDidChangeFailures.dispose();
+    this.failing.dispose();
   }
 
   /**
@@ -174,8 +172,7 @@ export class NoteMirror {
    */
   private writeFile(path: string, text: string): Promise<void> {
     this.remember(path, text);
-    const failing = this.failing.get(path);
-    if (failing) failing.text = text;
+    this.failing.update(path, text);
     const busy = this.writing.get(path);
     if (busy) {
       busy.next = text;
@@ -190,10 +187,10 @@ export class NoteMirror {
           try {
             await this.fs.write(path, current);
           } catch (err) {
-            this.failed(path, state.next ?? current, err);
+            this.failing.failed(path, state.next ?? current, (err as Error)?.message ?? String(err));
             throw err;
           }
-          if (state.next === undefined) this.written(path);
+          if (state.next === undefined) this.failing.landed(path);
           current = state.next;
         }
       } finally {
@@ -203,30 +200,5 @@ export class NoteMirror {
     state.done.catch(() => undefined);
     this.writing.set(path, state);
     return state.done;
-  }
-
-  private written(path: string): void {
-    const f = this.failing.get(path);
-    if (!f) return;
-    if (f.timer) clearTimeout(f.timer);
-    this.failing.delete(path);
-    this._onDidChangeFailures.fire(this.failures());
-  }
-
-  private failed(path: string, text: string, err: unknown): void {
-    const reason = (err as Error)?.message ?? String(err);
-    let f = this.failing.get(path);
-    if (!f) this.failing.set(path, (f = { text, reason, tries: 0 }));
-    const changed = f.tries === 0 || f.reason !== reason;
-    Object.assign(f, { text, reason, tries: f.tries + 1 });
-    if (changed) this._onDidChangeFailures.fire(this.failures());
-    if (f.timer || this.disposed) return;
-    f.timer = setTimeout(() => {
-      const now = this.failing.get(path);
-      if (!now || this.disposed) return;
-      now.timer = undefined;
-      void this.writeFile(path, now.text).catch(() => undefined);
-    }, RETRY_MS[Math.min(f.tries - 1, RETRY_MS.length - 1)]);
-    (f.timer as { unref?: () => void }).unref?.();
   }
 }

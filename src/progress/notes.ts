@@ -10,7 +10,7 @@ import * as v from 'valibot';
 import { lastShown, setLastShown } from './shown';
 import { conflictsOf, readConflict } from './conflicts';
 import { keys, parseKey } from '../shared/keys';
-import { EditNoteSchema, refusal, type EditNoteReply } from '../shared/protocol';
+import { EditNoteSchema, isEditNoteMessage, refusal, type EditNoteReply } from '../shared/protocol';
 
 /** Largest note kept, in UTF-16 code units (JavaScript string length): 2 MiB of text. */
 export const NOTE_MAX_CHARS = 2 * 1024 * 1024;
@@ -66,8 +66,6 @@ export type NoteOutcome =
 /** How many earlier writers a note remembers. */
 const SEEN_WRITERS = 8;
 
-export const noteKey = keys.note;
-
 /** The bank and question of a `note/<bankId>/<questionId>` key (a question id may hold '/'). */
 export function parseNoteKey(key: string): { bankId: string; id: string } | undefined {
   const k = parseKey(key);
@@ -76,7 +74,6 @@ export function parseNoteKey(key: string): { bankId: string; id: string } | unde
 /** The origin of a note written elsewhere (another window, or its file): pages take it like another page's edit. */
 export const ELSEWHERE = Symbol('elsewhere');
 
-export const conflictPrefix = (bankId: string) => keys.prefix('conflict', bankId);
 
 const NOTE_STEPS: Record<number, Step> = {};
 export const migrateNote = (raw: unknown): unknown => migrate(raw, NOTE_STEPS);
@@ -140,7 +137,7 @@ export class NoteStore {
   constructor(private readonly storage: Storage) {}
 
   get(bankId: string, id: string): NoteRecord {
-    const key = noteKey(bankId, id);
+    const key = keys.note(bankId, id);
     const raw = this.storage.get(key);
     if (raw === undefined) return { text: '', stamp: UNVERSIONED };
     const note = readNote(raw);
@@ -183,7 +180,7 @@ export class NoteStore {
       ? this.keepConflict(bankId, id, edit.text, verdict === 'stale' ? l10n.t('an older draft that a reopened page brought back') : l10n.t('a draft that a reopened page brought back, made before the newer note was saved'))
       : undefined;
     // The stored note stays: it is saved once it has landed (it may be a failed write still being retried).
-    return Promise.all([this.storage.landed(noteKey(bankId, id)), this.mirror?.(bankId, id, current.text)]).then(() => ({ kind: 'kept', text: current.text, stamp: current.stamp, conflict }));
+    return Promise.all([this.storage.landed(keys.note(bankId, id)), this.mirror?.(bankId, id, current.text)]).then(() => ({ kind: 'kept', text: current.text, stamp: current.stamp, conflict }));
   }
 
   /**
@@ -198,7 +195,7 @@ export class NoteStore {
    */
   receiver(page: NotePage, origin: unknown): (raw: unknown) => void {
     return (raw) => {
-      if (!isRecord(raw) || raw.type !== 'editNote') return;
+      if (!isEditNoteMessage(raw)) return;
       const parsed = v.safeParse(EditNoteSchema, raw);
       if (!parsed.success) return page.log(`Ignored a note from the question page: ${refusal(parsed.issues)}`);
       const { id, writer, revision, base, restored } = parsed.output;
@@ -234,6 +231,9 @@ export class NoteStore {
 
   /** A note that another window saved (already in storage): open pages hear of it. */
   changedElsewhere(change: NoteChange): void {
+    // Its file follows too (notes as files), as for a note written here (write, below). A file
+    // that cannot be written is kept, retried and told by the mirror (progress/note-files.ts).
+    void this.mirror?.(change.bankId, change.id, change.text).catch(() => undefined);
     this._onDidChangeNote.fire(change);
   }
 
@@ -312,7 +312,7 @@ export class NoteStore {
   }
 
   private write(bankId: string, id: string, text: string, stamp: NoteStamp, origin: unknown): Promise<void> {
-    const key = noteKey(bankId, id);
+    const key = keys.note(bankId, id);
     const before = readNote(this.storage.get(key));
     const seen = [...(before?.seen ?? []), ...(before?.writer && before.writer !== stamp.writer ? [before.writer] : [])].filter((w, i, all) => all.indexOf(w) === i && w !== stamp.writer).slice(-SEEN_WRITERS);
     const value: StoredNote = { schema: SCHEMA, text, updated: this.storage.now(), ...stamp, seen };

@@ -3,6 +3,7 @@
 // deleted. Pure: no 'vscode'.
 import { Emitter, type Event } from '../util/emitter';
 import { keys } from '../shared/keys';
+import { Retries, type Failure } from './retries';
 
 /** The part of vscode.Memento this module needs; tests pass an in-memory fake. */
 export interface KeyValueStore {
@@ -24,30 +25,11 @@ export interface StoreWarning {
   message: string;
 }
 
-export const asideKey = (key: string, now: number) => keys.aside(now, key);
 
 /** A write that has not settled after this long is taken as failed: it is retried like one that failed. */
 export const WRITE_TIMEOUT_MS = 10_000;
-/** The waits between tries of a write that failed; the last one repeats until it lands. */
-export const RETRY_MS = [500, 1000, 2000, 5000];
-
 /** A write that has not landed: what was written, and why it failed last. */
-export interface WriteFailure {
-  key: string;
-  /** What went wrong, in the words of the store or the file system. */
-  reason: string;
-}
-
-interface Failing {
-  /** The newest value asked for, retried until it lands. */
-  value: unknown;
-  journalValue?: unknown;
-  /** The write that asked for it: an older write landing late does not clear it. */
-  seq: number;
-  reason: string;
-  tries: number;
-  timer?: ReturnType<typeof setTimeout>;
-}
+export type WriteFailure = Failure;
 
 function withTimeout(p: Promise<void>, ms: number): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -65,15 +47,14 @@ export class Storage {
   readonly warnings: StoreWarning[] = [];
   private readonly _onWarning = new Emitter<StoreWarning>();
   readonly onWarning: Event<StoreWarning> = this._onWarning.event;
-  private readonly _onDidChangeFailures = new Emitter<readonly WriteFailure[]>();
+  /** The writes that have not landed, retried (whole: a partial record for the journal, one progress mark, would miss the marks of earlier failed writes). */
+  private readonly retries = new Retries<unknown>((key, value, seq) => void this.write(key, value, undefined, seq).catch(() => undefined));
   /** The writes that have not landed changed: some failed, or landed at last (the list is empty then). */
-  readonly onDidChangeFailures: Event<readonly WriteFailure[]> = this._onDidChangeFailures.event;
+  readonly onDidChangeFailures: Event<readonly WriteFailure[]> = this.retries.onDidChange;
   private readonly setAsideKeys = new Set<string>();
   /** Every write started so far, settled or not. */
   private writes: Promise<void> = Promise.resolve();
-  private readonly failing = new Map<string, Failing>();
   private seq = 0;
-  private disposed = false;
 
   constructor(
     private readonly kv: KeyValueStore,
@@ -104,8 +85,7 @@ export class Storage {
    */
   write(key: string, value: unknown, journalValue?: unknown, seq = ++this.seq): Promise<void> {
     if (value !== undefined) this.setAsideKeys.delete(key);
-    const failing = this.failing.get(key);
-    if (failing && seq >= failing.seq) Object.assign(failing, { value, journalValue, seq });
+    this.retries.update(key, value, seq);
     let update: Promise<void>;
     try {
       update = Promise.resolve(journalValue === undefined ? this.kv.update(key, value) : this.kv.update(key, value, journalValue));
@@ -113,9 +93,9 @@ export class Storage {
       update = Promise.reject(err);
     }
     const landed = withTimeout(update, this.timeoutMs).then(
-      () => this.landedNow(key, seq),
+      () => this.retries.landed(key, seq),
       (err: Error) => {
-        this.failed(key, value, journalValue, seq, err);
+        this.retries.failed(key, value, err.message || String(err), seq);
         throw err;
       },
     );
@@ -130,20 +110,20 @@ export class Storage {
    */
   async flush(): Promise<void> {
     await this.writes;
-    const [first] = this.failing.values();
+    const [first] = this.retries.list();
     if (first) throw new Error(first.reason);
   }
 
   /** Resolves when a key's writes so far have landed; rejects with the reason while one has not. */
   async landed(key: string): Promise<void> {
     await this.writes;
-    const failing = this.failing.get(key);
-    if (failing) throw new Error(failing.reason);
+    const reason = this.retries.reason(key);
+    if (reason !== undefined) throw new Error(reason);
   }
 
   /** The writes that have not landed yet, and why. */
   failures(): WriteFailure[] {
-    return [...this.failing].map(([key, f]) => ({ key, reason: f.reason }));
+    return this.retries.list();
   }
 
   /** True once a key's value was set aside, until a value is written to it again. */
@@ -157,43 +137,12 @@ export class Storage {
     const warning = { key, message };
     this.warnings.push(warning);
     this._onWarning.fire(warning);
-    void this.write(asideKey(key, this.now()), raw);
+    void this.write(keys.aside(this.now(), key), raw);
   }
 
   dispose(): void {
-    this.disposed = true;
-    for (const f of this.failing.values()) if (f.timer) clearTimeout(f.timer);
+    this.retries.dispose();
     this._onWarning.dispose();
-    this._onDidChangeFailures.dispose();
-  }
-
-  private landedNow(key: string, seq: number): void {
-    const failing = this.failing.get(key);
-    if (!failing || failing.seq > seq) return;
-    if (failing.timer) clearTimeout(failing.timer);
-    this.failing.delete(key);
-    this._onDidChangeFailures.fire(this.failures());
-  }
-
-  private failed(key: string, value: unknown, journalValue: unknown, seq: number, err: Error): void {
-    const reason = err.message || String(err);
-    let failing = this.failing.get(key);
-    if (!failing) this.failing.set(key, (failing = { value, journalValue, seq, reason, tries: 0 }));
-    else if (seq >= failing.seq) Object.assign(failing, { value, journalValue, seq });
-    const changed = failing.reason !== reason || failing.tries === 0;
-    failing.reason = reason;
-    failing.tries++;
-    if (changed) this._onDidChangeFailures.fire(this.failures());
-    if (failing.timer || this.disposed) return;
-    const wait = RETRY_MS[Math.min(failing.tries - 1, RETRY_MS.length - 1)];
-    failing.timer = setTimeout(() => {
-      const f = this.failing.get(key);
-      if (!f) return;
-      f.timer = undefined;
-      // Retried whole: a partial record for the journal (one progress mark) would miss the marks of earlier failed writes.
-      void this.write(key, f.value, undefined, f.seq).catch(() => undefined);
-    }, wait);
-    (failing.timer as { unref?: () => void }).unref?.();
   }
 }
 

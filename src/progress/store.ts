@@ -14,7 +14,6 @@ export { SCHEMA, type KeyValueStore, type StoreWarning, type WriteFailure } from
 export { ELSEWHERE, NOTE_MAX_CHARS, readNote, migrateNote, type StoredNote, type NoteChange } from './notes';
 export { PROGRESS_SCHEMA, readProgress, migrateProgress, type StoredProgress } from './progress-record';
 
-
 /** A note file of the notes folder that could not be written. */
 export interface FileFailure {
   path: string;
@@ -32,8 +31,6 @@ export interface ProgressChange {
   /** The questions whose done state changed; undefined when many did (a reset). */
   ids?: string[];
 }
-
-const progressKey = keys.progress;
 
 export class StudyStore {
   private readonly done = new Map<string, Set<string>>();
@@ -74,7 +71,7 @@ export class StudyStore {
    */
   openBank(bankId: string, markedDone: readonly string[]): void {
     if (this.done.has(bankId)) return;
-    const key = progressKey(bankId);
+    const key = keys.progress(bankId);
     const raw = this.storage.get(key);
     if (raw === undefined) {
       const at = this.storage.now();
@@ -107,7 +104,7 @@ export class StudyStore {
 
   setDone(bankId: string, id: string, done: boolean): Promise<void> {
     const set = this.doneSet(bankId);
-    if (set.has(id) === done) return this.storage.landed(progressKey(bankId));
+    if (set.has(id) === done) return this.storage.landed(keys.progress(bankId));
     if (done) set.add(id);
     else set.delete(id);
     const write = this.persistProgress(bankId, id, { done, at: this.storage.now() });
@@ -133,9 +130,10 @@ export class StudyStore {
    */
   changedElsewhere(keys: readonly string[]): void {
     for (const key of keys) {
-      const kind = parseKey(key)?.kind;
-      if (kind === 'progress') {
-        const bankId = parseKey(key)!.bankId;
+      const parsed = parseKey(key);
+      const kind = parsed?.kind;
+      if (parsed && kind === 'progress') {
+        const { bankId } = parsed;
         if (!this.done.has(bankId)) continue;
         const before = this.doneSet(bankId);
         const { marks, ids } = readProgress(this.storage.get(key));
@@ -244,11 +242,11 @@ export class StudyStore {
     const updated = this.storage.now();
     if (id === undefined || mark === undefined) {
       const value: StoredProgress = { schema: PROGRESS_SCHEMA, marks: record, updated };
-      return this.storage.write(progressKey(bankId), value);
+      return this.storage.write(keys.progress(bankId), value);
     }
     record[id] = mark;
     const value: StoredProgress = { schema: PROGRESS_SCHEMA, marks: record, updated };
     const delta: StoredProgress = { schema: PROGRESS_SCHEMA, marks: { [id]: mark }, updated };
-    return this.storage.write(progressKey(bankId), value, delta);
+    return this.storage.write(keys.progress(bankId), value, delta);
   }
 }

@@ -285,11 +285,6 @@ export class PageNote {
     }
   }
 
-  /** Stops a pending retry (the page goes away). */
-  dispose(): void {
-    if (this.retry) this.port.clearTimer(this.retry.timer);
-    this.retry = undefined;
-  }
 
   /** True when a reply is about the edit this page's state still holds as unsaved. */
   private isPending(m: { id: string; writer: string; revision: number }): boolean {
@@ -301,7 +296,8 @@ export class PageNote {
   private settle(): void {
     const state = this.port.getState()!;
     this.port.setState({ bankId: state.bankId, id: state.id, pageKey: state.pageKey });
-    this.dispose();
+    if (this.retry) this.port.clearTimer(this.retry.timer);
+    this.retry = undefined;
   }
 
   private scheduleRetry(): void {

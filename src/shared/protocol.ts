@@ -120,6 +120,8 @@ export const PageMessageSchema = v.variant('type', [
   v.object({ type: v.literal('rate'), id: v.string(), rating }),
 ]);
 export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
+/** True for what claims to be an editNote (checked by EditNoteSchema before use): it goes to the note's half of the protocol. */
+export const isEditNoteMessage = (raw: unknown): boolean => typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'editNote';
 /** The request a keystroke makes (shared/note-sync.ts sends it, progress/notes.ts receiver answers it)… */
 export type EditNote = v.InferOutput<typeof EditNoteSchema>;
 /** …and its replies: saved, kept (the stored note stayed), resend (a patch that no longer applies), rejected (for good), failed (retried). */

@@ -5,7 +5,6 @@
 import * as vscode from 'vscode';
 import { NoteMirror, type NoteFileSystem } from '../progress/note-files';
 import type { Study } from '../progress/study';
-import { ELSEWHERE } from '../progress/store';
 
 /** Files of the notes folder, named by a path ('/'-separated) that the platform maps to and from Uris. */
 export interface NoteFiles extends NoteFileSystem {
@@ -32,6 +31,8 @@ export function followNotesFolder(study: Study, root: string, files: NoteFiles, 
       watcher.onDidCreate((uri) => changed(uri));
       return mirror.reconcile().then(() => log(`Notes are also Markdown files in ${root}.`), failed('reading the notes folder'));
     });
+  // Every note of the bank shown, written here or in another window, goes to its file; one written
+  // here is saved only once its file holds it (NoteStore.mirror).
   const fileNote = (bankId: string, id: string, text: string) => (bankId === study.bankId ? ready.then(() => mirror.noteChanged(id, text)) : Promise.resolve());
   study.store.notes.mirror = fileNote;
   const changed = (uri: vscode.Uri, saved?: string) => {
@@ -48,11 +49,6 @@ export function followNotesFolder(study: Study, root: string, files: NoteFiles, 
     vscode.workspace.onDidSaveTextDocument((doc) => {
       const path = files.pathOf(doc.uri);
       if (path !== undefined && mirror.idOf(path) !== undefined) changed(doc.uri, doc.getText());
-    }),
-    // A note written here is saved once its file holds it too (NoteStore.mirror); one another
-    // window wrote reaches its file from here as well.
-    study.store.onDidChangeNote((e) => {
-      if (e.origin === ELSEWHERE && e.bankId === study.bankId) void ready.then(() => mirror.noteChanged(e.id, e.text)).catch(failed(`writing the note on ${e.id}`));
     }),
     mirror,
     mirror.onDidChangeFailures((files) => study.store.setFileFailures(files)),

@@ -27,6 +27,11 @@ export type NotesLocation = 'workspace' | 'global' | 'folder';
 export const DEFAULT_NOTES_FOLDER = '.interview-notes';
 
 const config = (resource?: vscode.Uri) => vscode.workspace.getConfiguration(SECTION, resource);
+/** The saved `.code-workspace` file, if the window has one (an untitled workspace has no folder of its own). */
+const savedWorkspaceFile = (): vscode.Uri | undefined => {
+  const file = vscode.workspace.workspaceFile;
+  return file && file.scheme !== 'untitled' ? file : undefined;
+};
 /** `djangoPrep.<name>`, as the Settings editor and `affectsConfiguration` name it. */
 export const settingId = (name: SettingName): string => `${SECTION}.${SETTINGS[name]}`;
 
@@ -53,13 +58,13 @@ export const settings = {
 export function pathSetting(name: PathSettingName): Chosen<vscode.Uri> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   const whole = config().inspect<string>(SETTINGS[name]);
-  const file = vscode.workspace.workspaceFile;
+  const file = savedWorkspaceFile();
   const chosen = chooseScoped<vscode.Uri>({
     workspaceValue: whole?.workspaceValue,
     folders: folders.map((f) => ({ folder: f.uri, value: config(f.uri).inspect<string>(SETTINGS[name])?.workspaceFolderValue })),
     globalValue: whole?.globalValue,
     defaultValue: whole?.defaultValue,
-    workspaceFileFolder: file && file.scheme !== 'untitled' ? vscode.Uri.joinPath(file, '..') : undefined,
+    workspaceFileFolder: file && vscode.Uri.joinPath(file, '..'),
   });
   return name === 'notesFolder' && !chosen.value ? { ...chosen, value: DEFAULT_NOTES_FOLDER } : chosen;
 }
@@ -73,8 +78,8 @@ export async function writeBankFile(value: string): Promise<void> {
 /** The folder a bank file chosen now is written relative to: where writeBankFile's value is read from. */
 export function bankFileBase(): vscode.Uri | undefined {
   const folders = vscode.workspace.workspaceFolders ?? [];
-  const file = vscode.workspace.workspaceFile;
-  return file && file.scheme !== 'untitled' ? vscode.Uri.joinPath(file, '..') : folders[0]?.uri;
+  const file = savedWorkspaceFile();
+  return file ? vscode.Uri.joinPath(file, '..') : folders[0]?.uri;
 }
 
 /**
@@ -86,8 +91,8 @@ export function bankFileBase(): vscode.Uri | undefined {
 export async function ignoredUntilTrusted(): Promise<PathSettingName[]> {
   if (vscode.workspace.isTrusted) return [];
   const sources: Array<{ uri: vscode.Uri; inner?: string }> = [];
-  const file = vscode.workspace.workspaceFile;
-  if (file && file.scheme !== 'untitled') sources.push({ uri: file, inner: 'settings' });
+  const file = savedWorkspaceFile();
+  if (file) sources.push({ uri: file, inner: 'settings' });
   for (const f of vscode.workspace.workspaceFolders ?? []) sources.push({ uri: vscode.Uri.joinPath(f.uri, '.vscode', 'settings.json') });
   const found = new Set<PathSettingName>();
   for (const { uri, inner } of sources) {
