@@ -28,11 +28,12 @@ class MemoryFiles implements NoteFileSystem {
 function setup() {
   let t = 1_000_000;
   const clock = () => ++t;
-  const store = new StudyStore(new MemoryStore(), clock);
+  const memento = new MemoryStore();
+  const store = new StudyStore(memento, clock);
   const study = new Study('bank', BANK, store);
   const fs = new MemoryFiles(clock);
   const mirror = new NoteMirror(fs, '/w/.interview-notes', store, () => study.bankId);
-  return { store, study, fs, mirror, clock };
+  return { memento, store, study, fs, mirror, clock };
 }
 
 describe('notes as files', () => {
@@ -71,6 +72,25 @@ describe('notes as files', () => {
     await mirror.fileChanged('/w/.interview-notes/bank/other-bank-file.txt');
     await mirror.fileChanged('/w/.interview-notes/elsewhere/1.2.md');
     assert.equal(study.getNote('1.2'), 'rewritten in the editor', 'files of other banks or names are not notes');
+  });
+
+  it('writes each note to its file once, whether written here, adopted from its file, or by another window', async () => {
+    const { memento, store, fs, mirror } = setup();
+    store.notes.mirror = (_bankId, id, text) => mirror.noteChanged(id, text);
+    await store.notes.set('bank', '1.1', 'written here');
+    assert.equal(fs.files.get('/w/.interview-notes/bank/1.1.md')?.text, 'written here');
+    // Another window's note, already merged into storage: its file follows too.
+    await memento.update('note/bank/1.2', { schema: 1, text: 'from the other window', updated: 1, version: 1, writer: 'w-other', revision: 1 });
+    store.changedElsewhere(['note/bank/1.2']);
+    await mirror.flush();
+    assert.equal(fs.files.get('/w/.interview-notes/bank/1.2.md')?.text, 'from the other window');
+    // A file edited elsewhere becomes the note; it is not written back to itself.
+    fs.files.set('/w/.interview-notes/bank/1.3.md', { text: 'edited in the editor', mtime: 5 });
+    const before = fs.writes;
+    await mirror.fileChanged('/w/.interview-notes/bank/1.3.md');
+    await mirror.flush();
+    assert.equal(store.getNote('bank', '1.3'), 'edited in the editor');
+    assert.equal(fs.writes, before, 'no write of a file that already holds the text');
   });
 
   it('places the notes folder inside the workspace folder, or nowhere when the setting leaves it', () => {
