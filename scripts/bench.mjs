@@ -53,35 +53,98 @@ for (let i = 0; i < RUNS; i++) {
   activations.push(JSON.parse(execFileSync(process.execPath, [join(ROOT, 'scripts/bench/activate.cjs')], { encoding: 'utf8' })));
 }
 const act = median(activations.map((a) => a.total));
-add('activation: require + activate() (ms)', ms(act), 'ms', '< 30 ms', act < 30, `require ${ms(median(activations.map((a) => a.require)))} ms + activate ${ms(median(activations.map((a) => a.activate)))} ms`);
+add(
+  'activation: require + activate() (ms)',
+  ms(act),
+  'ms',
+  '< 30 ms',
+  act < 30,
+  `require ${ms(median(activations.map((a) => a.require)))} ms + activate ${ms(median(activations.map((a) => a.activate)))} ms`,
+);
 
 console.log('10,000-question bank...');
 const big = await suite.bigBank(ROOT, Math.max(3, Math.ceil(RUNS / 2)));
 add('10k bank: cold load, parsed in a worker (ms)', ms(median(big.cold)), 'ms', '', true, `${(big.bytes / 1048576).toFixed(2)} MB file`);
-add('10k bank: longest event-loop block, cold (ms)', ms(Math.max(...big.coldBlock)), 'ms', '< 50 ms', Math.max(...big.coldBlock) < 50, 'worst of all runs');
+add(
+  '10k bank: longest event-loop block, cold (ms)',
+  ms(Math.max(...big.coldBlock)),
+  'ms',
+  '< 50 ms',
+  Math.max(...big.coldBlock) < 50,
+  'worst of all runs',
+);
 add('10k bank: warm load of the unchanged file (ms)', ms(median(big.warm)), 'ms', '< 100 ms', median(big.warm) < 100);
-add('10k bank: longest event-loop block, warm (ms)', ms(Math.max(...big.warmBlock)), 'ms', '< 50 ms', Math.max(...big.warmBlock) < 50, 'worst of all runs');
+add(
+  '10k bank: longest event-loop block, warm (ms)',
+  ms(Math.max(...big.warmBlock)),
+  'ms',
+  '< 50 ms',
+  Math.max(...big.warmBlock) < 50,
+  'worst of all runs',
+);
 add('10k bank: block if parsed on the main thread (ms)', ms(big.inlineBlock), 'ms', '', true, 'for comparison: what the worker avoids');
 
 console.log('The largest real bank (React, 514 KB)...');
 const real = await suite.realBank(ROOT, Math.max(3, Math.ceil(RUNS / 2)));
-add('React bank: cold parse in the worker (ms)', ms(median(real.cold)), 'ms', '< 1500 ms', median(real.cold) < 1500, `${real.questions} questions with answers, ${(real.bytes / 1024).toFixed(0)} KB`);
-add('React bank: peak memory the load added (MB)', ms(Math.max(...real.peakMb)), 'MB', '< 256 MB', Math.max(...real.peakMb) < 256, 'process RSS sampled every 5 ms, worst run');
+add(
+  'React bank: cold parse in the worker (ms)',
+  ms(median(real.cold)),
+  'ms',
+  '< 1500 ms',
+  median(real.cold) < 1500,
+  `${real.questions} questions with answers, ${(real.bytes / 1024).toFixed(0)} KB`,
+);
+add(
+  'React bank: peak memory the load added (MB)',
+  ms(Math.max(...real.peakMb)),
+  'MB',
+  '< 256 MB',
+  Math.max(...real.peakMb) < 256,
+  'process RSS sampled every 5 ms, worst run',
+);
 
 console.log('Tree and toggle at 10,000 questions...');
 const tt = await suite.treeAndToggle(RUNS);
-add('tree children of a 10k-question section (ms)', ms(median(tt.children)), 'ms', '< 20 ms', median(tt.children) < 20, 'getChildren + getTreeItem for each');
+add(
+  'tree children of a 10k-question section (ms)',
+  ms(median(tt.children)),
+  'ms',
+  '< 20 ms',
+  median(tt.children) < 20,
+  'getChildren + getTreeItem for each',
+);
 add('toggle done with 10k stored (ms)', ms(median(tt.toggle)), 'ms', '< 5 ms', median(tt.toggle) < 5);
 
 console.log('Search at 10,000 questions...');
 const search = await suite.searchAt10k(RUNS);
 add('search: index of 10k questions, built once (ms)', ms(search.build), 'ms', '', true, 'on the first search of a bank');
-add('search: one keystroke at 10k questions (ms)', ms(search.worst), 'ms', '< 50 ms', search.worst < 50, 'worst prefix of "feature 4242 caching", median of runs');
+add(
+  'search: one keystroke at 10k questions (ms)',
+  ms(search.worst),
+  'ms',
+  '< 50 ms',
+  search.worst < 50,
+  'worst prefix of "feature 4242 caching", median of runs',
+);
 
 console.log('Review at 10,000 questions...');
 const review = await suite.reviewAt10k(RUNS);
-add('rate a question, 10k reviewed (ms)', ms(median(review.rate)), 'ms', '< 20 ms', median(review.rate) < 20, `stored + the tree's due count; ${review.due} due`);
-add('statistics page, 10k reviewed x 10 (ms)', ms(median(review.stats)), 'ms', '< 500 ms', median(review.stats) < 500, 'numbers and the four SVG charts');
+add(
+  'rate a question, 10k reviewed (ms)',
+  ms(median(review.rate)),
+  'ms',
+  '< 20 ms',
+  median(review.rate) < 20,
+  `stored + the tree's due count; ${review.due} due`,
+);
+add(
+  'statistics page, 10k reviewed x 10 (ms)',
+  ms(median(review.stats)),
+  'ms',
+  '< 500 ms',
+  median(review.stats) < 500,
+  'numbers and the four SVG charts',
+);
 
 console.log('Question page with a 100 KB note...');
 const page = await suite.pageWithNote(RUNS);
@@ -93,11 +156,21 @@ add('dist/extension.js (KB, minified)', Number((ext / 1024).toFixed(1)), 'KB', '
 // The browser's build carries the parser too (for a bank parsed inline when its Web Worker cannot
 // start, and for the notes' Preview), where Node's requires it from the worker's bundle on demand.
 const web = statSync(join(ROOT, 'dist/web/extension.js')).size;
-add('dist/web/extension.js (KB, minified)', Number((web / 1024).toFixed(1)), 'KB', '< 350 KB', web < 350 * 1024, 'the browser entry (VS Code for the Web)');
+add(
+  'dist/web/extension.js (KB, minified)',
+  Number((web / 1024).toFixed(1)),
+  'KB',
+  '< 350 KB',
+  web < 350 * 1024,
+  'the browser entry (VS Code for the Web)',
+);
 add('dist/ (KB)', Number((dirSize(join(ROOT, 'dist')) / 1024).toFixed(1)), 'KB', '', true);
 const out = mkdtempSync(join(tmpdir(), 'django-prep-vsix-'));
 const vsix = join(out, 'extension.vsix');
-execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--skip-license', '-o', vsix], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--skip-license', '-o', vsix], {
+  cwd: ROOT,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 const vsixSize = statSync(vsix).size;
 rmSync(out, { recursive: true, force: true });
 // 300 KB until the browser entry: the package now holds two builds of the extension.
@@ -106,7 +179,10 @@ add('.vsix (KB)', Number((vsixSize / 1024).toFixed(1)), 'KB', '< 400 KB', vsixSi
 const pad = (s, n) => String(s).padEnd(n);
 console.log(`\nMedians of ${RUNS} runs (block times: the worst run), on ${results.machine.cpus} cores, Node ${process.version}\n`);
 console.log(`${pad('measure', 52)}${pad('value', 12)}${pad('budget', 12)}ok   note`);
-for (const r of rows) console.log(`${pad(r.name, 52)}${pad(`${r.value} ${r.unit}`, 12)}${pad(r.budget || '-', 12)}${r.budget ? (r.pass ? 'yes' : 'NO ') : '   '}  ${r.note}`);
+for (const r of rows)
+  console.log(
+    `${pad(r.name, 52)}${pad(`${r.value} ${r.unit}`, 12)}${pad(r.budget || '-', 12)}${r.budget ? (r.pass ? 'yes' : 'NO ') : '   '}  ${r.note}`,
+  );
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench-results/bench.json'), JSON.stringify(results, null, 2) + '\n');
 console.log('\nWritten to bench-results/bench.json');

@@ -31,7 +31,16 @@ function copyCodicons() {
 
 /** Runs a TypeScript module of src/ in this process (bundled in memory by esbuild). */
 export async function loadTs(entry, { external = [] } = {}) {
-  const result = await build({ entryPoints: [join(root, entry)], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'error', external });
+  const result = await build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'error',
+    external,
+  });
   const dir = mkdtempSync(join(tmpdir(), 'django-prep-ts-'));
   const file = join(dir, 'module.cjs');
   writeFileSync(file, result.outputFiles[0].text);
@@ -60,8 +69,20 @@ const WEB = { platform: 'browser', target: 'es2022', conditions: ['worker'] };
  * it is built the web's way, CommonJS for Node's require; the one Node module it uses is loaded
  * only in Node.
  */
-const WORKER_BUNDLE = { ...WEB, entryPoints: [join(root, 'src/bank/worker.ts')], outfile: join(root, 'dist/bank-worker.js'), format: 'cjs', external: ['node:worker_threads'] };
-const WEB_EXTENSION_BUNDLE = { ...WEB, entryPoints: [join(root, 'src/web.ts')], outfile: join(root, 'dist/web/extension.js'), format: 'cjs', external: ['vscode'] };
+const WORKER_BUNDLE = {
+  ...WEB,
+  entryPoints: [join(root, 'src/bank/worker.ts')],
+  outfile: join(root, 'dist/bank-worker.js'),
+  format: 'cjs',
+  external: ['node:worker_threads'],
+};
+const WEB_EXTENSION_BUNDLE = {
+  ...WEB,
+  entryPoints: [join(root, 'src/web.ts')],
+  outfile: join(root, 'dist/web/extension.js'),
+  format: 'cjs',
+  external: ['vscode'],
+};
 
 /** Parses the bundled banks at build time into dist/bank-cache, so activation only reads them. */
 async function precomputeBundledBanks() {
@@ -78,17 +99,19 @@ export async function buildAll({ tests = false } = {}) {
   if (production) for (const [, out] of WEBVIEW_SCRIPTS) rmSync(join(root, `${out}.map`), { force: true });
   copyCodicons();
   const jobs = [];
-  if (existsSync(join(root, 'src/extension.ts'))) jobs.push(
-    build({
-      ...common,
-      entryPoints: [join(root, 'src/extension.ts')],
-      outfile: join(root, 'dist/extension.js'),
-      platform: 'node',
-      format: 'cjs',
-      target: 'node18',
-      external: ['vscode'],
-      minify: production,
-    }));
+  if (existsSync(join(root, 'src/extension.ts')))
+    jobs.push(
+      build({
+        ...common,
+        entryPoints: [join(root, 'src/extension.ts')],
+        outfile: join(root, 'dist/extension.js'),
+        platform: 'node',
+        format: 'cjs',
+        target: 'node18',
+        external: ['vscode'],
+        minify: production,
+      }),
+    );
   for (const bundle of [WORKER_BUNDLE, WEB_EXTENSION_BUNDLE]) jobs.push(build({ ...common, ...bundle, minify: production }));
   for (const [entry, out] of WEBVIEW_SCRIPTS) {
     if (!existsSync(join(root, entry))) continue;
@@ -165,7 +188,9 @@ async function watchAll() {
       b.onEnd((result) => {
         for (const m of [...result.errors.map((e) => ['error', e]), ...result.warnings.map((w) => ['warning', w])]) {
           const [kind, { text, location }] = m;
-          console.log(location ? `${resolve(root, location.file)}:${location.line}:${location.column + 1}: ${kind}: ${text}` : `${kind}: ${text}`);
+          console.log(
+            location ? `${resolve(root, location.file)}:${location.line}:${location.column + 1}: ${kind}: ${text}` : `${kind}: ${text}`,
+          );
         }
         if (--running === 0) console.log('[watch] build finished');
       });
@@ -173,9 +198,26 @@ async function watchAll() {
   };
   const dev = { ...common, sourcemap: 'linked', logLevel: 'silent', plugins: [reporter] };
   const contexts = await Promise.all([
-    context({ ...dev, entryPoints: [join(root, 'src/extension.ts')], outfile: join(root, 'dist/extension.js'), platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] }),
+    context({
+      ...dev,
+      entryPoints: [join(root, 'src/extension.ts')],
+      outfile: join(root, 'dist/extension.js'),
+      platform: 'node',
+      format: 'cjs',
+      target: 'node18',
+      external: ['vscode'],
+    }),
     ...[WORKER_BUNDLE, WEB_EXTENSION_BUNDLE].map((bundle) => context({ ...dev, ...bundle })),
-    ...WEBVIEW_SCRIPTS.map(([entry, out]) => context({ ...dev, entryPoints: [join(root, entry)], outfile: join(root, out), platform: 'browser', format: 'iife', target: 'es2022' })),
+    ...WEBVIEW_SCRIPTS.map(([entry, out]) =>
+      context({
+        ...dev,
+        entryPoints: [join(root, entry)],
+        outfile: join(root, out),
+        platform: 'browser',
+        format: 'iife',
+        target: 'es2022',
+      }),
+    ),
   ]);
   await precomputeBundledBanks();
   await Promise.all(contexts.map((c) => c.watch()));

@@ -132,13 +132,18 @@ export async function startCodeServer({ userDataDir, extensionsDir, folder, port
   const bin = ensureCodeServer();
   port = port || (await freePort());
   const args = [
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     // Workspace trust stays on, as for a learner: a folder opens with VS Code's trust dialog, which
     // the harnesses answer (vscode-harness.mjs answerTrust) as the test needs.
-    '--disable-telemetry', '--disable-update-check',
+    '--disable-telemetry',
+    '--disable-update-check',
     ...extraArgs,
   ];
   if (folder) args.push(folder);

@@ -17,12 +17,20 @@ const lock = join(ROOT, 'package-lock.json');
 // npm writes this after every install: its age says whether node_modules matches the lock file.
 const installed = join(ROOT, 'node_modules', '.package-lock.json');
 if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(lock).mtimeMs) {
-  console.log(existsSync(installed) ? 'package-lock.json changed: installing the dependencies (npm ci)...' : 'Installing the dependencies (npm ci, first run only)...');
+  console.log(
+    existsSync(installed)
+      ? 'package-lock.json changed: installing the dependencies (npm ci)...'
+      : 'Installing the dependencies (npm ci, first run only)...',
+  );
   const npm = process.env.npm_execpath;
   const [cmd, pre] = npm && npm.endsWith('.js') ? [process.execPath, [npm]] : ['npm', []];
   // @vscode/test-web depends on Playwright's Chromium package, whose install script downloads a
   // browser: the tests use Debian's (package.json's allowScripts denies it; this, for older npm).
-  execFileSync(cmd, [...pre, 'ci', '--no-audit', '--no-fund'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' } });
+  execFileSync(cmd, [...pre, 'ci', '--no-audit', '--no-fund'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
+  });
 }
 
 process.argv = [process.argv[0], join(ROOT, 'scripts', script), ...args];

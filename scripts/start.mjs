@@ -50,7 +50,10 @@ if (web) {
   const { serveWeb } = await import('./web-harness.mjs');
   const state = join(ROOT, '.vscode-test', 'start');
   console.log('Starting VS Code for the Web (the extension in the browser’s extension host)...');
-  const server = await serveWeb({ folder: folder === ROOT ? makeWorkspace(join(state, 'workspace')) : folder, port: Number(process.env.PORT) || 8081 });
+  const server = await serveWeb({
+    folder: folder === ROOT ? makeWorkspace(join(state, 'workspace')) : folder,
+    port: Number(process.env.PORT) || 8081,
+  });
   console.log(
     `\nVS Code for the Web with Django Interview Prep is running at:\n\n  ${server.url}\n\n` +
       'Open it in Chromium or Chrome (its data stays in that browser; the question pages need third-party cookies allowed for localhost). Press Ctrl+C to stop.',
@@ -75,7 +78,9 @@ if (web) {
     port,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  console.log(`\nVS Code with Django Interview Prep is running at:\n\n  ${server.url}\n\nOpen it in a browser (its data stays in .vscode-test/start). Press Ctrl+C to stop.`);
+  console.log(
+    `\nVS Code with Django Interview Prep is running at:\n\n  ${server.url}\n\nOpen it in a browser (its data stays in .vscode-test/start). Press Ctrl+C to stop.`,
+  );
   // Ctrl+C or a SIGTERM stops code-server and waits for it to exit.
   stopOnSignals('code-server', () => server.stop());
   server.child.on('exit', (code) => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { buildAll } from './build.mjs';
 import { ROOT } from './code-server.mjs';
 
-// `node scripts/test.mjs [unit|integration|web|e2e ...] [--grep TEXT]`: some kinds, some tests.
+// `node scripts/test.mjs [lint|unit|integration|web|e2e ...] [--grep TEXT]`: some kinds, some tests.
 // `node scripts/test.mjs stress` (npm run stress): the UI stress runs, test/e2e/*.stress.ts, never
 // part of a plain `npm test`.
 const args = process.argv.slice(2);
@@ -67,6 +67,13 @@ try {
     execFileSync(process.execPath, [tsc, '-p', join(ROOT, project)], { stdio: 'inherit' });
   }
 
+  if (wanted('lint')) {
+    step('lint (ESLint, then Prettier)');
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/eslint/bin/eslint.js'), '.'], { stdio: 'inherit', cwd: ROOT });
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/prettier/bin/prettier.cjs'), '--check', '.'], { stdio: 'inherit', cwd: ROOT });
+    record('lint', { passed: 1, failed: 0 });
+  }
+
   step('build');
   await buildAll({ tests: true });
 
@@ -87,7 +94,9 @@ try {
         // Once, on the newest: Restricted Mode, and a two-folder workspace (scripts/vscode-harness.mjs SUITES).
         if (name === 'newest') {
           for (const suite of ['restricted', 'multiroot']) {
-            step(`extension-host tests, ${suite === 'restricted' ? 'Restricted Mode (a folder not trusted)' : 'a multi-root workspace'} (VS Code ${CODE_SERVERS[name].vscode})`);
+            step(
+              `extension-host tests, ${suite === 'restricted' ? 'Restricted Mode (a folder not trusted)' : 'a multi-root workspace'} (VS Code ${CODE_SERVERS[name].vscode})`,
+            );
             record(`extension host, ${suite}, VS Code ${CODE_SERVERS[name].vscode}`, await runIntegration({ suite }));
           }
         }

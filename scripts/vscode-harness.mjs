@@ -108,7 +108,10 @@ export function installVsix(extensionsDir) {
   const bin = ensureCodeServer();
   const out = join(tempDir('vsix'), `${pkg.name}-${pkg.version}.vsix`);
   const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   mkdirSync(extensionsDir, { recursive: true });
   execFileSync(bin, ['--extensions-dir', extensionsDir, '--install-extension', out], { stdio: ['ignore', 'ignore', 'inherit'] });
   return out;
@@ -149,14 +152,20 @@ function prepareSuite(suite, work) {
     writeFileSync(join(root, 'b', '.vscode', 'settings.json'), JSON.stringify({ 'djangoPrep.bankFile': 'banks/b.md' }, null, 2));
     writeFileSync(join(root, 'b', 'banks', 'b.md'), '# B\n\n## From folder b\n\n### 1. Whose bank is this?\n\nThe second folder’s.\n');
     const file = join(root, 'study.code-workspace');
-    writeFileSync(file, JSON.stringify({ folders: [{ path: 'a' }, { path: 'b' }], settings: { 'djangoPrep.notesFolder': 'shared-notes' } }, null, 2));
+    writeFileSync(
+      file,
+      JSON.stringify({ folders: [{ path: 'a' }, { path: 'b' }], settings: { 'djangoPrep.notesFolder': 'shared-notes' } }, null, 2),
+    );
     return { query: `workspace=${encodeURIComponent(file)}`, cleanup: root, settings: { 'djangoPrep.notesLocation': 'folder' } };
   }
   const folder = makeWorkspace();
   if (suite === 'restricted') {
     const outside = join(work, 'outside');
     mkdirSync(join(outside, 'notes'), { recursive: true });
-    writeFileSync(join(outside, 'bank.md'), '# Outside\n\n## Outside the folder\n\n### 1. Where does this bank live?\n\nOutside the workspace folder.\n');
+    writeFileSync(
+      join(outside, 'bank.md'),
+      '# Outside\n\n## Outside the folder\n\n### 1. Where does this bank live?\n\nOutside the workspace folder.\n',
+    );
     mkdirSync(join(folder, '.vscode'), { recursive: true });
     // As a cloned repository might: comments and a trailing comma (JSON with comments).
     writeFileSync(

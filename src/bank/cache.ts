@@ -34,23 +34,42 @@ export function bankKey(io: Pick<BankIo, 'sha256'>, bytes: Uint8Array, fallbackT
 }
 
 export function bankToLines(bank: Bank, key: string): string[] {
-  const shape = (s: Section): SectionShape => ({ id: s.id, title: s.title, depth: s.depth, line: s.line, n: s.questions.length, sections: s.sections.map(shape) });
+  const shape = (s: Section): SectionShape => ({
+    id: s.id,
+    title: s.title,
+    depth: s.depth,
+    line: s.line,
+    n: s.questions.length,
+    sections: s.sections.map(shape),
+  });
   // listQuestions walks sections in pre-order, the order linesToBank hands them back in.
   const questions = listQuestions(bank).map((e) => e.question);
-  const header: Header = { format: FORMAT, key, title: bank.title, problems: bank.problems, sections: bank.sections.map(shape), total: questions.length };
+  const header: Header = {
+    format: FORMAT,
+    key,
+    title: bank.title,
+    problems: bank.problems,
+    sections: bank.sections.map(shape),
+    total: questions.length,
+  };
   const lines = [JSON.stringify(header)];
   for (let i = 0; i < questions.length; i += BATCH) lines.push(JSON.stringify(questions.slice(i, i + BATCH)));
   return lines;
 }
 
 /** Yields to the event loop: setImmediate lets timers and I/O run between batches (a timer where there is none: the browser). */
-export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+export const yieldToEventLoop = (): Promise<void> =>
+  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 /**
  * Rebuilds a bank from its lines, one line per turn of the event loop. Returns undefined when
  * the lines are not a cached bank with this key (stale, damaged or from another version).
  */
-export async function linesToBank(lines: AsyncIterable<string> | Iterable<string>, key: string, pause = yieldToEventLoop): Promise<Bank | undefined> {
+export async function linesToBank(
+  lines: AsyncIterable<string> | Iterable<string>,
+  key: string,
+  pause = yieldToEventLoop,
+): Promise<Bank | undefined> {
   let header: Header | undefined;
   const questions: Question[] = [];
   for await (const line of lines) {

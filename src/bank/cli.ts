@@ -29,7 +29,8 @@ export function main(argv: string[], root: string): number {
     text = readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    process.stderr.write(`bank: cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (err as Error).message}\n`);
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (err as Error).message;
+    process.stderr.write(`bank: cannot read ${file}: ${why}\n`);
     return 2;
   }
   const bank = parseBank(text, { fallbackTitle: basename(file).replace(/\.[^.]*$/, '') });

@@ -16,7 +16,10 @@ export function decodeBank(bytes: Uint8Array): { text: string; problem?: { line:
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   const bad = text.indexOf('\ufffd');
   const line = text.slice(0, Math.max(0, bad)).split('\n').length;
-  return { text, problem: { line, message: l10n.t('the file is not valid UTF-8 text: it may be binary; unreadable bytes are shown as �') } };
+  return {
+    text,
+    problem: { line, message: l10n.t('the file is not valid UTF-8 text: it may be binary; unreadable bytes are shown as �') },
+  };
 }
 
 /** Decodes and parses, on whatever thread calls it. */

@@ -70,7 +70,16 @@ export function assignIds(drafts: DraftSection[], problem: (line: number, messag
     let id = wanted;
     for (let n = 2; used.has(id); n++) id = `${wanted}-${n}`;
     if (id !== wanted) {
-      problem(line, l10n.t('{0} id "{1}" is already used at line {2}; this one gets "{3}" (pin an id to keep it stable)', what, wanted, used.get(wanted) ?? 0, id));
+      problem(
+        line,
+        l10n.t(
+          '{0} id "{1}" is already used at line {2}; this one gets "{3}" (pin an id to keep it stable)',
+          what,
+          wanted,
+          used.get(wanted) ?? 0,
+          id,
+        ),
+      );
     }
     used.set(id, line);
     return id;

@@ -21,5 +21,10 @@ export interface BankIo {
 
 /** The last part of a path or URI, without its folder. */
 export function baseName(file: string): string {
-  return file.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? file;
+  return (
+    file
+      .replace(/[\\/]+$/, '')
+      .split(/[\\/]/)
+      .pop() ?? file
+  );
 }

@@ -65,7 +65,9 @@ export async function loadBankFile(file: string, options: LoadOptions): Promise<
   try {
     const size = await io.size(file);
     if (size > BANK_MAX_BYTES) {
-      return empty(l10n.t('Question bank {0} is too large ({1} MB; the limit is {2} MB)', file, (size / 1048576).toFixed(1), BANK_MAX_BYTES / 1048576));
+      return empty(
+        l10n.t('Question bank {0} is too large ({1} MB; the limit is {2} MB)', file, (size / 1048576).toFixed(1), BANK_MAX_BYTES / 1048576),
+      );
     }
     bytes = await io.read(file);
   } catch (err) {

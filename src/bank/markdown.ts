@@ -102,7 +102,9 @@ export class MarkdownConverter {
           break;
         }
         case 'table': {
-          const [head, ...rows] = node.children.map((row) => row.children.map((cell) => trimInlines(this.inlines(cell.children, depth + 1))));
+          const [head, ...rows] = node.children.map((row) =>
+            row.children.map((cell) => trimInlines(this.inlines(cell.children, depth + 1))),
+          );
           if (head) out.push({ t: 'table', head, rows });
           break;
         }

@@ -214,7 +214,8 @@ class Parser {
     }
     let pinned: string | undefined;
     for (const pin of pins) {
-      if (!VALID_PIN.test(pin)) this.problem(line, l10n.t('pinned id "{0}" is not valid: use letters, digits, ".", "_", ":" or "-"', pin.slice(0, 60)));
+      if (!VALID_PIN.test(pin))
+        this.problem(line, l10n.t('pinned id "{0}" is not valid: use letters, digits, ".", "_", ":" or "-"', pin.slice(0, 60)));
       else if (pinned === undefined) pinned = pin;
       else this.problem(line, l10n.t('more than one pinned id in this question; "{0}" is used', pinned));
     }
@@ -263,4 +264,3 @@ function countLines(text: string): number {
 function lineOf(text: string, index: number): number {
   return countLines(text.slice(0, Math.max(0, index)));
 }
-

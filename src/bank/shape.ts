@@ -21,7 +21,7 @@ export const QUESTION_NUMBER = /^(?:(\d{1,9})[.)]|Q(?:uestion)?\s*#?(\d{1,9})?\s
 
 /** Ends in a question mark, whatever emoji, marks or closing punctuation follow it. */
 export function questionLike(text: string): boolean {
-  return /\?[\s\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\u200D*_)"'”’»\]]*$/u.test(text);
+  return /\?(?:[\s\p{Extended_Pictographic}\p{Emoji_Modifier}*_)"'”’»\]]|\uFE0F|\u200D)*$/u.test(text);
 }
 
 /** Counts `<details>` opened and closed by a raw HTML node. */
@@ -123,7 +123,8 @@ export function detectShape(root: md.Root): Shape {
   if (listHeadings >= enough) return { kind: 'list-headings' };
   let best: { depth: number; count: number } | undefined;
   for (const [depth, n] of numbered) {
-    if (n.asking >= enough && n.asking * 2 >= n.all && n.withList * 2 < n.all && (!best || n.asking > best.count)) best = { depth, count: n.asking };
+    if (n.asking >= enough && n.asking * 2 >= n.all && n.withList * 2 < n.all && (!best || n.asking > best.count))
+      best = { depth, count: n.asking };
   }
   if (best) return { kind: 'headings', depth: best.depth };
   if (details >= enough) return { kind: 'details' };

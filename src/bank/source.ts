@@ -26,7 +26,13 @@ export interface BankSource {
   load: LoadOptions;
 }
 
-export function bankSource(o: { extensionDir: string; globalStorageDir: string; env: Record<string, string | undefined>; chosenFile?: string; bank: BankPlatform }): BankSource {
+export function bankSource(o: {
+  extensionDir: string;
+  globalStorageDir: string;
+  env: Record<string, string | undefined>;
+  chosenFile?: string;
+  bank: BankPlatform;
+}): BankSource {
   const { io } = o.bank;
   const custom = o.chosenFile || o.env.DJANGO_PREP_BANK;
   const userCache = io.join(o.globalStorageDir, 'bank-cache');

@@ -174,7 +174,9 @@ class ShapeWalker {
 
 /** A list with an item opening with a heading, at any depth. */
 function holdsQuestions(list: md.List): boolean {
-  return list.children.some((item) => item.children[0]?.type === 'heading' || item.children.some((c) => c.type === 'list' && holdsQuestions(c)));
+  return list.children.some(
+    (item) => item.children[0]?.type === 'heading' || item.children.some((c) => c.type === 'list' && holdsQuestions(c)),
+  );
 }
 
 /** "12. What…" gives 12 and "What…"; "Q. What…" gives "What…". */

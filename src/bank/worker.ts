@@ -30,5 +30,6 @@ if (typeof WorkerGlobalScope !== 'undefined') {
 } else {
   // Loaded when needed only, so that a Web Worker never asks for it.
   const { isMainThread, parentPort } = require('node:worker_threads') as typeof import('node:worker_threads');
-  if (!isMainThread && parentPort) parentPort.on('message', (request: WorkerRequest) => answer(request, (reply) => parentPort.postMessage(reply)));
+  if (!isMainThread && parentPort)
+    parentPort.on('message', (request: WorkerRequest) => answer(request, (reply) => parentPort.postMessage(reply)));
 }

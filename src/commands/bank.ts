@@ -31,8 +31,14 @@ export function bankCommands(host: BankCommandHost): Command[] {
         const found = folder() ? await vscode.workspace.findFiles('**/*.{md,markdown,mdx}', '{**/node_modules/**,**/.git/**}', 500) : [];
         const current = follower.current.file;
         const items: BankPick[] = [
-          { label: `$(mortar-board) ${vscode.l10n.t('The bundled Django bank')}`, description: study.bankId === BUNDLED_BANK_ID ? vscode.l10n.t('current') : undefined, value: '' },
-          ...(found.length ? [{ label: vscode.l10n.t('Markdown files in the workspace'), kind: vscode.QuickPickItemKind.Separator } as BankPick] : []),
+          {
+            label: `$(mortar-board) ${vscode.l10n.t('The bundled Django bank')}`,
+            description: study.bankId === BUNDLED_BANK_ID ? vscode.l10n.t('current') : undefined,
+            value: '',
+          },
+          ...(found.length
+            ? [{ label: vscode.l10n.t('Markdown files in the workspace'), kind: vscode.QuickPickItemKind.Separator } as BankPick]
+            : []),
           ...found
             .sort((a, b) => a.path.localeCompare(b.path))
             .map((uri) => ({
@@ -44,10 +50,17 @@ export function bankCommands(host: BankCommandHost): Command[] {
           { label: '', kind: vscode.QuickPickItemKind.Separator },
           { label: `$(folder-opened) ${vscode.l10n.t('Choose a File…')}`, browse: true },
         ];
-        const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('The question bank to study in this workspace'), matchOnDescription: true });
+        const picked = await vscode.window.showQuickPick(items, {
+          placeHolder: vscode.l10n.t('The question bank to study in this workspace'),
+          matchOnDescription: true,
+        });
         if (!picked) return;
         if (picked.browse) {
-          const uris = await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: vscode.l10n.t('Study This Bank'), filters: { Markdown: ['md', 'markdown', 'mdx'] } });
+          const uris = await vscode.window.showOpenDialog({
+            canSelectMany: false,
+            openLabel: vscode.l10n.t('Study This Bank'),
+            filters: { Markdown: ['md', 'markdown', 'mdx'] },
+          });
           if (!uris?.[0]) return;
           value = platform.settingValueFor(uris[0]);
         } else value = picked.value;

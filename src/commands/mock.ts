@@ -38,7 +38,11 @@ export class MockInterviews implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   /** Start Mock Interview…, registered with the others (registry.ts). */
-  readonly commands: Command[] = [command(COMMANDS.mockInterview, (options?: unknown) => this.start(typeof options === 'object' && options !== null ? (options as MockOptions) : {}))];
+  readonly commands: Command[] = [
+    command(COMMANDS.mockInterview, (options?: unknown) =>
+      this.start(typeof options === 'object' && options !== null ? (options as MockOptions) : {}),
+    ),
+  ];
 
   constructor(private readonly host: MockHost) {
     this.disposables.push(
@@ -48,7 +52,9 @@ export class MockInterviews implements vscode.Disposable {
         deserializeWebviewPanel: async (panel, state) => {
           const { study } = host;
           const runId = typeof (state as MockPageState | undefined)?.runId === 'string' ? (state as MockPageState).runId : undefined;
-          const run = (runId ? study.store.mocks.get(study.bankId, runId) : undefined) ?? study.store.mocks.list(study.bankId).find((r) => !r.finished);
+          const run =
+            (runId ? study.store.mocks.get(study.bankId, runId) : undefined) ??
+            study.store.mocks.list(study.bankId).find((r) => !r.finished);
           if (!run || run.finished || this.page) return panel.dispose();
           this.open(run, panel, state as MockPageState | undefined);
         },
@@ -71,9 +77,19 @@ export class MockInterviews implements vscode.Disposable {
     if (!run) return;
     const left = run.items.filter((i) => i.rating === undefined).length;
     const goOn = vscode.l10n.t('Continue');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Your mock interview was interrupted with {0} of {1} questions left; your answers are kept. Continue it?', left, run.items.length), goOn).then((choice) => {
-      if (choice === goOn && !this.page && !study.store.mocks.get(study.bankId, run.runId)?.finished) this.open(study.store.mocks.get(study.bankId, run.runId) ?? run);
-    });
+    void vscode.window
+      .showInformationMessage(
+        vscode.l10n.t(
+          'Your mock interview was interrupted with {0} of {1} questions left; your answers are kept. Continue it?',
+          left,
+          run.items.length,
+        ),
+        goOn,
+      )
+      .then((choice) => {
+        if (choice === goOn && !this.page && !study.store.mocks.get(study.bankId, run.runId)?.finished)
+          this.open(study.store.mocks.get(study.bankId, run.runId) ?? run);
+      });
   }
 
   /** The page of the run under way, if one is open. */
@@ -85,7 +101,9 @@ export class MockInterviews implements vscode.Disposable {
     const { study } = this.host;
     if (this.page) {
       this.page.panel.reveal();
-      void vscode.window.showInformationMessage(vscode.l10n.t('A mock interview is under way: finish it, or close its page to start another.'));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('A mock interview is under way: finish it, or close its page to start another.'),
+      );
       return this.page;
     }
     const unfinished = study.store.mocks.list(study.bankId).find((r) => !r.finished && r.items.some((i) => study.has(i.id)));
@@ -97,7 +115,12 @@ export class MockInterviews implements vscode.Disposable {
         options.sections || options.count
           ? anew
           : await vscode.window.showInformationMessage(
-              vscode.l10n.t('A mock interview started {0} has {1} of {2} questions left.', new Date(unfinished.started).toLocaleString(vscode.env.language || 'en'), left, unfinished.items.length),
+              vscode.l10n.t(
+                'A mock interview started {0} has {1} of {2} questions left.',
+                new Date(unfinished.started).toLocaleString(vscode.env.language || 'en'),
+                left,
+                unfinished.items.length,
+              ),
               goOn,
               anew,
             );
@@ -112,9 +135,18 @@ export class MockInterviews implements vscode.Disposable {
         top.map((s) => {
           const ids = study.idsUnder(s);
           const undone = ids.filter((id) => !study.isDone(id)).length;
-          return { label: s.title, description: vscode.l10n.t('{0} questions, {1} not done', ids.length, undone), picked: true, section: s };
+          return {
+            label: s.title,
+            description: vscode.l10n.t('{0} questions, {1} not done', ids.length, undone),
+            picked: true,
+            section: s,
+          };
         }),
-        { canPickMany: true, title: vscode.l10n.t('Mock Interview: Sections'), placeHolder: vscode.l10n.t('The sections to draw questions from') },
+        {
+          canPickMany: true,
+          title: vscode.l10n.t('Mock Interview: Sections'),
+          placeHolder: vscode.l10n.t('The sections to draw questions from'),
+        },
       );
       if (!picked) return undefined;
       sections = picked.map((p) => p.section);
@@ -130,19 +162,32 @@ export class MockInterviews implements vscode.Disposable {
         title: vscode.l10n.t('Mock Interview: Questions'),
         prompt: vscode.l10n.t('How many questions? Undone and weak ones come first. {0} minutes each.', mockMinutes()),
         value: String(Math.min(5, ids.length)),
-        validateInput: (v) => (/^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= ids.length ? undefined : vscode.l10n.t('A whole number from 1 to {0}', ids.length)),
+        validateInput: (v) =>
+          /^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= ids.length
+            ? undefined
+            : vscode.l10n.t('A whole number from 1 to {0}', ids.length),
       });
       if (typed === undefined) return undefined;
       count = Number(typed.trim());
     }
     const questions = study.mockQuestions(ids, Math.max(1, Math.min(ids.length, Math.floor(count))));
-    const run = newMock({ runId: `${Date.now().toString(36)}-${randomHex(3)}`, bankId: study.bankId, ids: questions, limitMs: Math.round(mockMinutes() * 60_000), now: study.now() });
+    const run = newMock({
+      runId: `${Date.now().toString(36)}-${randomHex(3)}`,
+      bankId: study.bankId,
+      ids: questions,
+      limitMs: Math.round(mockMinutes() * 60_000),
+      now: study.now(),
+    });
     await study.store.mocks.save(run);
     return this.open(run);
   }
 
   private open(run: StoredMock, panel?: vscode.WebviewPanel, revivedState?: MockPageState): MockPage {
-    const webview = panel ?? vscode.window.createWebviewPanel(MOCK_VIEW_TYPE, vscode.l10n.t('Mock Interview'), vscode.ViewColumn.Beside, { enableFindWidget: false });
+    const webview =
+      panel ??
+      vscode.window.createWebviewPanel(MOCK_VIEW_TYPE, vscode.l10n.t('Mock Interview'), vscode.ViewColumn.Beside, {
+        enableFindWidget: false,
+      });
     // The page says it finished once every question is rated: the summary follows.
     const page = new MockPage(webview, { ...this.host, finished: (done) => this.showSummary(done) }, run, revivedState);
     this.page = page;
@@ -155,7 +200,9 @@ export class MockInterviews implements vscode.Disposable {
   /** Shows a run's summary (every question rated, or what there is of it). */
   showSummary(run: StoredMock): void {
     const { study, reports } = this.host;
-    reports.show('mock', vscode.l10n.t('Mock Interview Summary'), () => mockSummary(run, { textOf: (id) => study.entry(id)?.question.text, now: study.now() }));
+    reports.show('mock', vscode.l10n.t('Mock Interview Summary'), () =>
+      mockSummary(run, { textOf: (id) => study.entry(id)?.question.text, now: study.now() }),
+    );
   }
 
   dispose(): void {

@@ -15,7 +15,11 @@ import { readBackup } from '../progress/backup';
  * The file a command writes: the one it was given (tests, other extensions), else the one the
  * learner picks in a save dialog that suggests this name in the workspace folder.
  */
-async function saveTarget(given: unknown, name: string, options: Omit<vscode.SaveDialogOptions, 'defaultUri'>): Promise<vscode.Uri | undefined> {
+async function saveTarget(
+  given: unknown,
+  name: string,
+  options: Omit<vscode.SaveDialogOptions, 'defaultUri'>,
+): Promise<vscode.Uri | undefined> {
   if (given instanceof vscode.Uri) return given;
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   return vscode.window.showSaveDialog({ ...options, defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined });
@@ -30,7 +34,12 @@ export function notesCommands(study: Study, pages: Pages): Command[] {
         title: vscode.l10n.t('Export your notes on {0}', study.bank.title),
       });
       if (!uri) return;
-      const { markdown, questions } = exportNotes({ bank: study.bank, note: (id) => study.getNote(id), isDone: (id) => study.isDone(id), at: new Date() });
+      const { markdown, questions } = exportNotes({
+        bank: study.bank,
+        note: (id) => study.getNote(id),
+        isDone: (id) => study.isDone(id),
+        at: new Date(),
+      });
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(markdown));
       await vscode.window.showTextDocument(uri, { preview: false });
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Exported the notes and ticks of {0} questions.', questions), 5000);
@@ -44,13 +53,20 @@ export function notesCommands(study: Study, pages: Pages): Command[] {
       if (!uri) return;
       const backup = study.store.backup(study.bankId, study.bank.title, new Date());
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(backup, null, 1) + '\n'));
-      void vscode.window.setStatusBarMessage(vscode.l10n.t('Backed up {0} stored entries of {1}.', Object.keys(backup.entries).length, study.bank.title), 5000);
+      void vscode.window.setStatusBarMessage(
+        vscode.l10n.t('Backed up {0} stored entries of {1}.', Object.keys(backup.entries).length, study.bank.title),
+        5000,
+      );
     }),
 
     command(COMMANDS.importBackup, async (source?: unknown, confirmed?: unknown) => {
       let uri = source instanceof vscode.Uri ? source : undefined;
       if (!uri) {
-        const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { JSON: ['json'] }, openLabel: vscode.l10n.t('Restore') });
+        const picked = await vscode.window.showOpenDialog({
+          canSelectMany: false,
+          filters: { JSON: ['json'] },
+          openLabel: vscode.l10n.t('Restore'),
+        });
         uri = picked?.[0];
       }
       if (!uri) return;
@@ -70,7 +86,13 @@ export function notesCommands(study: Study, pages: Pages): Command[] {
         const restore = vscode.l10n.t('Restore');
         const choice = await vscode.window.showWarningMessage(
           vscode.l10n.t('Restore the backup of “{0}” into “{1}”?', read.backup.bankTitle, study.bank.title),
-          { modal: true, detail: vscode.l10n.t('Ticks, notes and review histories are merged: nothing newer is overwritten, and where a note changed on both sides the other text is kept as a conflict copy.') },
+          {
+            modal: true,
+            detail:
+              vscode.l10n.t('Ticks, notes and review histories are merged: nothing newer is overwritten.') +
+              ' ' +
+              vscode.l10n.t('Where a note changed on both sides, the other text is kept as a conflict copy.'),
+          },
           restore,
         );
         if (choice !== restore) return;

@@ -2,7 +2,7 @@
 // or discard.
 import * as vscode from 'vscode';
 import type { Study } from '../progress/study';
-import type { ConflictCopy } from '../progress/notes';
+import type { ConflictCopy } from '../progress/note-record';
 
 type KeptPick = vscode.QuickPickItem & ({ orphan: string } | { copy: ConflictCopy });
 
@@ -13,7 +13,10 @@ async function openAsDocument(comment: string, text: string): Promise<void> {
 }
 
 function openConflictCopy(copy: ConflictCopy): Promise<void> {
-  return openAsDocument(vscode.l10n.t('A conflict copy of your note on question "{0}" ({1}). The note itself is unchanged.', copy.id, copy.reason), copy.text);
+  return openAsDocument(
+    vscode.l10n.t('A conflict copy of your note on question "{0}" ({1}). The note itself is unchanged.', copy.id, copy.reason),
+    copy.text,
+  );
 }
 
 const firstLine = (text: string) => text.split('\n', 1)[0].slice(0, 120);
@@ -27,7 +30,9 @@ export async function showOrphanedNotes(study: Study, arg?: unknown): Promise<vo
   const orphans = study.orphanedNoteIds();
   const copies = study.conflicts();
   if (!orphans.length && !copies.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No orphaned notes or conflict copies: every note belongs to a question in the bank.'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('No orphaned notes or conflict copies: every note belongs to a question in the bank.'),
+    );
     return;
   }
   let picked: KeptPick | undefined;
@@ -46,7 +51,10 @@ export async function showOrphanedNotes(study: Study, arg?: unknown): Promise<vo
       }
     }
     if (copies.length) {
-      items.push({ label: vscode.l10n.t('Conflict copies: older or parallel copies of a note, kept because they held text the note lacks'), kind: vscode.QuickPickItemKind.Separator });
+      items.push({
+        label: vscode.l10n.t('Conflict copies: older or parallel copies of a note, kept because they held text the note lacks'),
+        kind: vscode.QuickPickItemKind.Separator,
+      });
       for (const copy of [...copies].reverse()) {
         items.push({
           label: `$(versions) ${copy.id}`,
@@ -56,24 +64,36 @@ export async function showOrphanedNotes(study: Study, arg?: unknown): Promise<vo
         });
       }
     }
-    picked = (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Pick a note to open it, or a conflict copy to open, restore or discard it') })) as KeptPick | undefined;
+    picked = (await vscode.window.showQuickPick(items, {
+      placeHolder: vscode.l10n.t('Pick a note to open it, or a conflict copy to open, restore or discard it'),
+    })) as KeptPick | undefined;
   }
   if (!picked) return;
   if ('orphan' in picked) {
     const id = picked.orphan;
-    await openAsDocument(vscode.l10n.t('Your note on question "{0}", which is no longer in the bank. It is still kept in workspace storage.', id), study.getNote(id));
+    await openAsDocument(
+      vscode.l10n.t('Your note on question "{0}", which is no longer in the bank. It is still kept in workspace storage.', id),
+      study.getNote(id),
+    );
     return;
   }
   const { copy } = picked;
   const open = vscode.l10n.t('Open as Document');
   const restore = vscode.l10n.t('Restore as the Note of {0}', copy.id);
   const discard = vscode.l10n.t('Discard This Copy…');
-  const action = await vscode.window.showQuickPick([open, restore, discard], { placeHolder: vscode.l10n.t('Conflict copy of the note on {0}: {1}', copy.id, copy.reason) });
+  const action = await vscode.window.showQuickPick([open, restore, discard], {
+    placeHolder: vscode.l10n.t('Conflict copy of the note on {0}: {1}', copy.id, copy.reason),
+  });
   if (action === open) {
     await openConflictCopy(copy);
   } else if (action === restore) {
     await study.restoreConflict(copy);
-    void vscode.window.showInformationMessage(vscode.l10n.t('The conflict copy is the note of {0} again; the note it replaced is kept as a conflict copy if it held anything the copy lacks.', copy.id));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t(
+        'The conflict copy is the note of {0} again; the note it replaced is kept as a conflict copy if it held anything the copy lacks.',
+        copy.id,
+      ),
+    );
   } else if (action === discard) {
     const discardNow = vscode.l10n.t('Discard');
     const sure = await vscode.window.showWarningMessage(

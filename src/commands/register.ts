@@ -28,7 +28,8 @@ export interface CommandHost {
 /** A command's argument may be a question id (from code or a link) or a tree node (from a menu). */
 function questionIdOf(arg: unknown): string | undefined {
   if (typeof arg === 'string') return arg;
-  if (typeof arg === 'object' && arg !== null && (arg as StudyNode).kind === 'question') return (arg as StudyNode & { kind: 'question' }).entry.question.id;
+  if (typeof arg === 'object' && arg !== null && (arg as StudyNode).kind === 'question')
+    return (arg as StudyNode & { kind: 'question' }).entry.question.id;
   return undefined;
 }
 
@@ -81,7 +82,8 @@ export function studyCommands(host: CommandHost): Command[] {
       const from = Math.max(-1, study.position(currentQuestion() ?? ''));
       const order = [...ids.slice(from + 1), ...ids.slice(0, from + 1)];
       const next = order.find((id) => !study.isDone(id));
-      if (next === undefined) void vscode.window.showInformationMessage(vscode.l10n.t('Every question is done. Reset Progress… starts again.'));
+      if (next === undefined)
+        void vscode.window.showInformationMessage(vscode.l10n.t('Every question is done. Reset Progress… starts again.'));
       else pages.open(next);
     }),
     command(COMMANDS.randomQuestion, () => {
@@ -101,7 +103,11 @@ export function studyCommands(host: CommandHost): Command[] {
         vscode.l10n.t('Reset your progress?'),
         {
           modal: true,
-          detail: vscode.l10n.t('{0} of {1} questions are done in this workspace. “{2}” keeps only the questions the bank marks done; “{3}” unticks every question. Your notes, review history and mock interviews are kept either way.', done, total, markers, clear),
+          detail: [
+            vscode.l10n.t('{0} of {1} questions are done in this workspace.', done, total),
+            vscode.l10n.t('“{0}” keeps only the questions the bank marks done; “{1}” unticks every question.', markers, clear),
+            vscode.l10n.t('Your notes, review history and mock interviews are kept either way.'),
+          ].join(' '),
         },
         markers,
         clear,
@@ -112,6 +118,12 @@ export function studyCommands(host: CommandHost): Command[] {
 
     ...notesCommands(study, pages),
     ...reviewCommands({ study, pages, reports: host.reports }),
-    ...bankCommands({ study, follower: host.follower, output: host.output, platform: host.platform, currentQuestion: (arg) => questionIdOf(arg) ?? currentQuestion() }),
+    ...bankCommands({
+      study,
+      follower: host.follower,
+      output: host.output,
+      platform: host.platform,
+      currentQuestion: (arg) => questionIdOf(arg) ?? currentQuestion(),
+    }),
   ];
 }

@@ -20,6 +20,7 @@ export function registerAll(commands: readonly Command[]): vscode.Disposable {
   const ids = commands.map((c) => c.id);
   const missing = Object.values(COMMANDS).filter((id) => !ids.includes(id));
   const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
-  if (missing.length || twice.length) throw new Error(`commands: missing ${missing.join(', ') || 'none'}; given twice ${twice.join(', ') || 'none'}`);
+  if (missing.length || twice.length)
+    throw new Error(`commands: missing ${missing.join(', ') || 'none'}; given twice ${twice.join(', ') || 'none'}`);
   return vscode.Disposable.from(...commands.map((c) => vscode.commands.registerCommand(c.id, (...args: unknown[]) => c.run(...args))));
 }

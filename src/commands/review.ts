@@ -50,7 +50,10 @@ export async function startReview(host: ReviewHost, options: { acceptNew?: boole
     const limit = newPerDay();
     const fresh = study.newIds(limit);
     const next = study.nextDue();
-    const when = next === undefined ? '' : ' ' + vscode.l10n.t('The next review falls due {0}.', dueText(next, study.now(), vscode.env.language || 'en'));
+    const when =
+      next === undefined
+        ? ''
+        : ' ' + vscode.l10n.t('The next review falls due {0}.', dueText(next, study.now(), vscode.env.language || 'en'));
     if (!fresh.length) {
       void vscode.window.showInformationMessage(
         limit === 0 || study.newIds(Number.MAX_SAFE_INTEGER).length === 0
@@ -60,14 +63,23 @@ export async function startReview(host: ReviewHost, options: { acceptNew?: boole
       return undefined;
     }
     const learn = fresh.length === 1 ? vscode.l10n.t('Learn 1 New Question') : vscode.l10n.t('Learn {0} New Questions', fresh.length);
-    const accepted = options.acceptNew || (await vscode.window.showInformationMessage(vscode.l10n.t('Nothing is due for review.') + when, learn)) === learn;
+    const accepted =
+      options.acceptNew ||
+      (await vscode.window.showInformationMessage(vscode.l10n.t('Nothing is due for review.') + when, learn)) === learn;
     if (!accepted) return undefined;
     session = new ReviewSession(fresh, true);
   }
   const { finished } = await pages.review(session);
   if (finished || session.ratings.length) showReviewSummary(host, session);
   if (!finished && session.ratings.length) {
-    void vscode.window.setStatusBarMessage(vscode.l10n.t('Review left after {0} of {1} questions: your ratings are kept. Start Review goes on.', session.ratings.length, session.count), 6000);
+    void vscode.window.setStatusBarMessage(
+      vscode.l10n.t(
+        'Review left after {0} of {1} questions: your ratings are kept. Start Review goes on.',
+        session.ratings.length,
+        session.count,
+      ),
+      6000,
+    );
   }
   return session;
 }
@@ -76,15 +88,18 @@ export function reviewCommands(host: ReviewHost): Command[] {
   const { study, reports } = host;
   return [
     command(COMMANDS.startReview, (options?: unknown) =>
-      startReview(host, { acceptNew: typeof options === 'object' && options !== null && (options as { acceptNew?: unknown }).acceptNew === true }),
+      startReview(host, {
+        acceptNew: typeof options === 'object' && options !== null && (options as { acceptNew?: unknown }).acceptNew === true,
+      }),
     ),
     command(COMMANDS.showStatistics, () => {
       const lang = vscode.env.language || 'en';
-      reports.show('statistics', vscode.l10n.t('Study Statistics'), () => statisticsBody(study.statistics(), { lang, bankTitle: study.bank.title }), [
-        study.onDidChangeReview,
-        study.onDidChangeProgress,
-        study.onDidChangeBank,
-      ]);
+      reports.show(
+        'statistics',
+        vscode.l10n.t('Study Statistics'),
+        () => statisticsBody(study.statistics(), { lang, bankTitle: study.bank.title }),
+        [study.onDidChangeReview, study.onDidChangeProgress, study.onDidChangeBank],
+      );
     }),
   ];
 }

@@ -24,7 +24,12 @@ export function exportNotes(o: ExportSource): { markdown: string; questions: num
     for (const q of section.questions.filter(kept)) {
       questions++;
       const note = o.note(q.id);
-      out.push('', `${'#'.repeat(Math.min(depth + 1, 6))} ${inline(q.id)} · ${inline(q.text)}`, '', o.isDone(q.id) ? '- [x] Done' : '- [ ] Not done yet');
+      out.push(
+        '',
+        `${'#'.repeat(Math.min(depth + 1, 6))} ${inline(q.id)} · ${inline(q.text)}`,
+        '',
+        o.isDone(q.id) ? '- [x] Done' : '- [ ] Not done yet',
+      );
       if (note) out.push('', quote(note));
     }
   }

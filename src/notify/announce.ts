@@ -40,7 +40,10 @@ function announce(study: Study, loaded: LoadedBank, output: vscode.OutputChannel
   const conflictKept = study.onDidKeepConflict((copy) => {
     log(`Kept a conflict copy of the note on ${copy.id} (${copy.text.length} characters): ${copy.reason}.`);
     void vscode.window
-      .showInformationMessage(vscode.l10n.t('Two copies of your note on {0} disagreed. The newer is the note; the other is kept as a conflict copy.', copy.id), vscode.l10n.t('Show Conflict Copies'))
+      .showInformationMessage(
+        vscode.l10n.t('Two copies of your note on {0} disagreed. The newer is the note; the other is kept as a conflict copy.', copy.id),
+        vscode.l10n.t('Show Conflict Copies'),
+      )
       .then((choice) => choice && vscode.commands.executeCommand(COMMANDS.showOrphanedNotes));
   });
   return vscode.Disposable.from(study.onWarning(warnStorage), conflictKept);

@@ -33,8 +33,18 @@ export function followSaving(store: StudyStore, output: vscode.LogOutputChannel)
     status.tooltip = [...lines, vscode.l10n.t('Kept and retried until it is saved. Click to show the log.')].join('\n');
     status.accessibilityInformation = { label: vscode.l10n.t('Not saved: {0}', lines.join('; ')) };
     status.show();
-    for (const w of u.writes) tell(w.reason, vscode.l10n.t('Your study data could not be saved: {0}. It is kept and retried until it is saved.', w.reason), `${w.key}: ${w.reason}`);
-    for (const f of u.files) tell(`${f.path}\n${f.reason}`, vscode.l10n.t('The note file {0} could not be written: {1}. It is retried until it is written.', f.path, f.reason), `${f.path}: ${f.reason}`);
+    for (const w of u.writes)
+      tell(
+        w.reason,
+        vscode.l10n.t('Your study data could not be saved: {0}. It is kept and retried until it is saved.', w.reason),
+        `${w.key}: ${w.reason}`,
+      );
+    for (const f of u.files)
+      tell(
+        `${f.path}\n${f.reason}`,
+        vscode.l10n.t('The note file {0} could not be written: {1}. It is retried until it is written.', f.path, f.reason),
+        `${f.path}: ${f.reason}`,
+      );
   };
   const tell = (cause: string, message: string, line: string) => {
     output.error(`Not saved: ${line}`);

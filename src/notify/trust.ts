@@ -67,13 +67,21 @@ export function followTrust(host: TrustHost): TrustFollower {
     const manage = vscode.l10n.t('Manage Workspace Trust');
     const choice = await vscode.window.showInformationMessage(
       one
-        ? vscode.l10n.t('This folder is in Restricted Mode, so its own {0} is ignored and your user settings apply. Trust the folder to use it.', names)
-        : vscode.l10n.t('This folder is in Restricted Mode, so its own {0} are ignored and your user settings apply. Trust the folder to use them.', names),
+        ? vscode.l10n.t(
+            'This folder is in Restricted Mode, so its own {0} is ignored and your user settings apply. Trust the folder to use it.',
+            names,
+          )
+        : vscode.l10n.t(
+            'This folder is in Restricted Mode, so its own {0} are ignored and your user settings apply. Trust the folder to use them.',
+            names,
+          ),
       manage,
     );
     if (choice === manage) await vscode.commands.executeCommand(MANAGE_TRUST);
   };
-  const ready = vscode.workspace.isTrusted ? Promise.resolve() : show().catch((err) => host.log(`Restricted Mode: the workspace's settings could not be read: ${(err as Error)?.message ?? err}`));
+  const ready = vscode.workspace.isTrusted
+    ? Promise.resolve()
+    : show().catch((err) => host.log(`Restricted Mode: the workspace's settings could not be read: ${(err as Error)?.message ?? err}`));
   if (vscode.workspace.isTrusted) grant();
   const subscriptions = [
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {
@@ -91,7 +99,11 @@ export function followTrust(host: TrustHost): TrustFollower {
     }),
     // A workspace setting written while restricted: said at once, as at the start.
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!vscode.workspace.isTrusted && (e.affectsConfiguration(settingId('bankFile')) || e.affectsConfiguration(settingId('notesFolder')))) void show();
+      if (
+        !vscode.workspace.isTrusted &&
+        (e.affectsConfiguration(settingId('bankFile')) || e.affectsConfiguration(settingId('notesFolder')))
+      )
+        void show();
     }),
   ];
   return {

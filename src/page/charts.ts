@@ -17,7 +17,22 @@ const n = (v: number) => Number(v.toFixed(1));
 function frame(width: number, height: number, title: string, desc: string, body: string): string {
   const t = nextId('chart-title');
   const d = nextId('chart-desc');
-  return `<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${t} ${d}" preserveAspectRatio="xMinYMin meet"><title id="${t}">${escapeHtml(title)}</title><desc id="${d}">${escapeHtml(desc)}</desc>${body}</svg>`;
+  return (
+    `<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${t} ${d}"` +
+    ` preserveAspectRatio="xMinYMin meet"><title id="${t}">${escapeHtml(title)}</title>` +
+    `<desc id="${d}">${escapeHtml(desc)}</desc>${body}</svg>`
+  );
+}
+
+/** A tick label: text at a point, escaped; `anchor` as SVG's text-anchor. */
+function tick(x: number, y: number, text: string, anchor?: 'middle' | 'end'): string {
+  return `<text class="tick" x="${x}" y="${y}"${anchor ? ` text-anchor="${anchor}"` : ''}>${escapeHtml(text)}</text>`;
+}
+
+/** The x axis at y, with the top value and 0 marked on the left. */
+function axis(left: number, right: number, y0: number, yMax: number, max: string, zero: string): string {
+  const line = `<line class="axis" x1="${left}" y1="${y0}" x2="${right}" y2="${y0}"/>`;
+  return line + tick(left - 6, yMax + 4, max, 'end') + tick(left - 6, y0 + 4, zero, 'end');
 }
 
 /** A running count over days: a line over a shaded area, the axis marked at 0 and at the top. */
@@ -32,10 +47,23 @@ export function lineChart(points: readonly Point[], o: { title: string; desc: st
   const y = (v: number) => top + (height - top - bottom) * (1 - v / max);
   const line = points.map((p, i) => `${n(x(i))},${n(y(p.value))}`).join(' ');
   const area = points.length ? `${n(x(0))},${n(y(0))} ${line} ${n(x(points.length - 1))},${n(y(0))}` : '';
-  const dots = points.map((p, i) => `<circle class="dot" cx="${n(x(i))}" cy="${n(y(p.value))}" r="2.5"><title>${escapeHtml(`${p.label}: ${p.value}`)}</title></circle>`).join('');
-  const axis = `<line class="axis" x1="${left}" y1="${n(y(0))}" x2="${width - 8}" y2="${n(y(0))}"/><text class="tick" x="${left - 6}" y="${n(y(max)) + 4}" text-anchor="end">${max}</text><text class="tick" x="${left - 6}" y="${n(y(0)) + 4}" text-anchor="end">0</text>`;
-  const labels = points.length ? `<text class="tick" x="${left}" y="${height - 6}">${escapeHtml(points[0].label)}</text><text class="tick" x="${width - 8}" y="${height - 6}" text-anchor="end">${escapeHtml(points[points.length - 1].label)}</text>` : '';
-  return frame(width, height, o.title, o.desc, `${axis}<polygon class="area" points="${area}"/><polyline class="line" points="${line}"/>${dots}${labels}`);
+  const dots = points
+    .map(
+      (p, i) =>
+        `<circle class="dot" cx="${n(x(i))}" cy="${n(y(p.value))}" r="2.5"><title>${escapeHtml(`${p.label}: ${p.value}`)}</title></circle>`,
+    )
+    .join('');
+  const axes = axis(left, width - 8, n(y(0)), n(y(max)), String(max), '0');
+  const labels = points.length
+    ? tick(left, height - 6, points[0].label) + tick(width - 8, height - 6, points[points.length - 1].label, 'end')
+    : '';
+  return frame(
+    width,
+    height,
+    o.title,
+    o.desc,
+    `${axes}<polygon class="area" points="${area}"/><polyline class="line" points="${line}"/>${dots}${labels}`,
+  );
 }
 
 /** Bars with a value each (a missing value, `undefined`, leaves a gap), labelled under every `every`-th bar. */
@@ -47,7 +75,10 @@ export interface Bar {
   text?: string;
 }
 
-export function barChart(points: readonly Bar[], o: { title: string; desc: string; max?: number; every?: number; format?: (v: number) => string }): string {
+export function barChart(
+  points: readonly Bar[],
+  o: { title: string; desc: string; max?: number; every?: number; format?: (v: number) => string },
+): string {
   const width = 560;
   const height = 160;
   const left = 36;
@@ -61,21 +92,25 @@ export function barChart(points: readonly Bar[], o: { title: string; desc: strin
   const bars = points
     .map((p, i) => {
       const x = left + i * slot + slot * 0.15;
-      const label = i % every === 0 ? `<text class="tick" x="${n(x + slot * 0.35)}" y="${height - 6}" text-anchor="middle">${escapeHtml(p.label)}</text>` : '';
+      const label = i % every === 0 ? tick(n(x + slot * 0.35), height - 6, p.label, 'middle') : '';
       if (p.value === undefined) return label;
       const h = Math.max(p.value > 0 ? 1 : 0, y(0) - y(p.value));
-      return `<rect class="bar" x="${n(x)}" y="${n(y(0) - h)}" width="${n(slot * 0.7)}" height="${n(h)}"><title>${escapeHtml(`${p.label}: ${p.text ?? format(p.value)}`)}</title></rect>${label}`;
+      const title = escapeHtml(`${p.label}: ${p.text ?? format(p.value)}`);
+      const rect = `<rect class="bar" x="${n(x)}" y="${n(y(0) - h)}" width="${n(slot * 0.7)}" height="${n(h)}">`;
+      return `${rect}<title>${title}</title></rect>${label}`;
     })
     .join('');
-  const axis = `<line class="axis" x1="${left}" y1="${n(y(0))}" x2="${width - 8}" y2="${n(y(0))}"/><text class="tick" x="${left - 6}" y="${n(y(max)) + 4}" text-anchor="end">${escapeHtml(format(max))}</text><text class="tick" x="${left - 6}" y="${n(y(0)) + 4}" text-anchor="end">${escapeHtml(format(0))}</text>`;
-  return frame(width, height, o.title, o.desc, axis + bars);
+  return frame(width, height, o.title, o.desc, axis(left, width - 8, n(y(0)), n(y(max)), format(max), format(0)) + bars);
 }
 
 /**
  * A calendar heatmap: one column per week (Monday at the top), one cell per day, darker for more.
  * `days` start on a Monday; `weekdays` names the rows (Monday first) and `months` labels a column.
  */
-export function heatmap(days: ReadonlyArray<Point & { month?: string }>, o: { title: string; desc: string; weekdays: string[]; unit: (count: number) => string }): string {
+export function heatmap(
+  days: ReadonlyArray<Point & { month?: string }>,
+  o: { title: string; desc: string; weekdays: string[]; unit: (count: number) => string },
+): string {
   const cell = 11;
   const gap = 2;
   const left = 30;
@@ -90,10 +125,13 @@ export function heatmap(days: ReadonlyArray<Point & { month?: string }>, o: { ti
       const col = Math.floor(i / 7);
       const row = i % 7;
       const x = left + col * (cell + gap);
-      const month = d.month && row === 0 ? `<text class="tick" x="${x}" y="${top - 5}">${escapeHtml(d.month)}</text>` : '';
-      return `${month}<rect class="cell l${level(d.value)}" x="${x}" y="${top + row * (cell + gap)}" width="${cell}" height="${cell}" rx="2"><title>${escapeHtml(`${d.label}: ${o.unit(d.value)}`)}</title></rect>`;
+      const month = d.month && row === 0 ? tick(x, top - 5, d.month) : '';
+      const title = escapeHtml(`${d.label}: ${o.unit(d.value)}`);
+      const y = top + row * (cell + gap);
+      const rect = `<rect class="cell l${level(d.value)}" x="${x}" y="${y}" width="${cell}" height="${cell}" rx="2">`;
+      return `${month}${rect}<title>${title}</title></rect>`;
     })
     .join('');
-  const rows = [0, 2, 4].map((r) => `<text class="tick" x="${left - 4}" y="${top + r * (cell + gap) + cell - 2}" text-anchor="end">${escapeHtml(o.weekdays[r] ?? '')}</text>`).join('');
+  const rows = [0, 2, 4].map((r) => tick(left - 4, top + r * (cell + gap) + cell - 2, o.weekdays[r] ?? '', 'end')).join('');
   return frame(width, height, o.title, o.desc, rows + cells);
 }

@@ -15,7 +15,12 @@ export async function openCodeRef(ref: string, pageColumn: vscode.ViewColumn | u
   try {
     const line = Math.max(0, parsed.line - 1);
     const column = pageColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
-    await vscode.window.showTextDocument(uri, { selection: new vscode.Range(line, 0, line, 0), viewColumn: column, preview: true, preserveFocus: false });
+    await vscode.window.showTextDocument(uri, {
+      selection: new vscode.Range(line, 0, line, 0),
+      viewColumn: column,
+      preview: true,
+      preserveFocus: false,
+    });
   } catch {
     void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not in the workspace any more.', parsed.path));
   }

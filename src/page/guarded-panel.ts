@@ -110,7 +110,9 @@ export class GuardedPanel extends Disposable {
   private recover(attempt: number): void {
     const what = this.options.name();
     if (recoveryOf(attempt) === 'html') {
-      this.options.log(`${what} had not loaded ${READY_WITHIN_MS / 1000} s after it was shown; loading it again (${attempt} of ${MAX_RECOVERIES}).`);
+      this.options.log(
+        `${what} had not loaded ${READY_WITHIN_MS / 1000} s after it was shown; loading it again (${attempt} of ${MAX_RECOVERIES}).`,
+      );
       this.setHtml();
       return;
     }

@@ -92,6 +92,9 @@ export function newNonce(): string {
   return randomBase64(18);
 }
 
+/** A codicon before or after a label; screen readers skip it. */
+export const codicon = (name: string): string => `<i class="codicon codicon-${name}" aria-hidden="true"></i>`;
+
 /** Escapes a value for a double-quoted attribute. */
 export function attr(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -102,7 +105,15 @@ export function attr(value: string): string {
  * the extension's media, scripts only with this render's nonce), the codicons and the page's
  * styles, its body, and its one script from a file. The body is escaped by the caller.
  */
-export function webviewDocument(o: { cspSource: string; nonce?: string; lang: string; title: string; styles: string[]; scriptUri: string; body: string }): string {
+export function webviewDocument(o: {
+  cspSource: string;
+  nonce?: string;
+  lang: string;
+  title: string;
+  styles: string[];
+  scriptUri: string;
+  body: string;
+}): string {
   const nonce = o.nonce ?? newNonce();
   const csp = [
     "default-src 'none'",
@@ -130,6 +141,14 @@ ${o.body}
 </html>`;
 }
 
+/** One button of the rating bar (the question page's and the mock interview's): its key, its name (escaped), its interval. */
+export function rateButton(rating: number, name: string): string {
+  return (
+    `<button type="button" class="secondary rate" id="rate-${rating}" data-rating="${rating}" aria-keyshortcuts="${rating}">` +
+    `<kbd>${rating}</kbd> ${name} <span class="interval"></span></button>`
+  );
+}
+
 export function pageHtml(o: ShellOptions): string {
   const w = o.strings ?? ENGLISH;
   const text = (v: string) => attr(v);
@@ -143,25 +162,29 @@ export function pageHtml(o: ShellOptions): string {
   <div class="actions" role="toolbar" aria-label="${attr(w.toolbar)}">
     <label class="done"><input type="checkbox" id="done"> <span>${text(w.done)}</span></label>
     <span class="spacer"></span>
-    <button id="previous" class="secondary" type="button" title="${attr(w.previousTitle)}"><i class="codicon codicon-arrow-left" aria-hidden="true"></i> ${text(w.previous)}</button>
-    <button id="next" class="secondary" type="button" title="${attr(w.nextTitle)}">${text(w.next)} <i class="codicon codicon-arrow-right" aria-hidden="true"></i></button>
+    <button id="previous" class="secondary" type="button" title="${attr(w.previousTitle)}">
+      ${codicon('arrow-left')} ${text(w.previous)}</button>
+    <button id="next" class="secondary" type="button" title="${attr(w.nextTitle)}">${text(w.next)} ${codicon('arrow-right')}</button>
   </div>
   <section id="reveal-box" class="reveal-box" hidden>
-    <button id="reveal" type="button" aria-keyshortcuts="Space"><i class="codicon codicon-eye" aria-hidden="true"></i> ${text(w.reveal)} <kbd>Space</kbd></button>
+    <button id="reveal" type="button" aria-keyshortcuts="Space">${codicon('eye')} ${text(w.reveal)} <kbd>Space</kbd></button>
     <p class="hint">${text(w.revealHint)}</p>
   </section>
   <section id="answer-box" class="answer-box" hidden>
-    <button id="show-answer" class="secondary" type="button" aria-expanded="false" aria-controls="answer" data-show="${attr(w.showAnswer)}" data-hide="${attr(w.hideAnswer)}"><i class="codicon codicon-eye" aria-hidden="true"></i> <span>${text(w.showAnswer)}</span></button>
+    <button id="show-answer" class="secondary" type="button" aria-expanded="false" aria-controls="answer"
+      data-show="${attr(w.showAnswer)}" data-hide="${attr(w.hideAnswer)}">${codicon('eye')} <span>${text(w.showAnswer)}</span></button>
     <div id="answer" class="answer" role="region" aria-label="${attr(w.answer)}" hidden></div>
   </section>
   <section id="notes-section" class="notes">
     <div class="notes-head">
-      <label for="notes"><i class="codicon codicon-edit" aria-hidden="true"></i> ${text(w.notes)} <span class="hint">${text(w.markdown)}</span></label>
+      <label for="notes">${codicon('edit')} ${text(w.notes)} <span class="hint">${text(w.markdown)}</span></label>
       <span class="spacer"></span>
-      <span id="status" class="status" role="status" aria-live="polite" data-saved="${attr(w.saved)}" data-saving="${attr(w.saving)}" data-not-saved="${attr(w.notSaved)}" data-retrying="${attr(w.retrying)}" data-kept-draft="${attr(w.keptDraft)}"></span>
+      <span id="status" class="status" role="status" aria-live="polite" data-saved="${attr(w.saved)}" data-saving="${attr(w.saving)}"
+        data-not-saved="${attr(w.notSaved)}" data-retrying="${attr(w.retrying)}" data-kept-draft="${attr(w.keptDraft)}"></span>
       <span class="notes-mode" role="group" aria-label="${attr(w.notesView)}">
-        <button id="edit-mode" class="secondary" type="button" aria-pressed="true"><i class="codicon codicon-edit" aria-hidden="true"></i> ${text(w.edit)}</button>
-        <button id="preview-mode" class="secondary" type="button" aria-pressed="false"><i class="codicon codicon-open-preview" aria-hidden="true"></i> ${text(w.preview)}</button>
+        <button id="edit-mode" class="secondary" type="button" aria-pressed="true">${codicon('edit')} ${text(w.edit)}</button>
+        <button id="preview-mode" class="secondary" type="button" aria-pressed="false">
+          ${codicon('open-preview')} ${text(w.preview)}</button>
       </span>
     </div>
     <textarea id="notes" spellcheck="true" placeholder="${attr(w.placeholder)}"></textarea>
@@ -170,10 +193,19 @@ export function pageHtml(o: ShellOptions): string {
   <section id="recall" class="recall" aria-labelledby="recall-label">
     <span id="recall-label" class="recall-label">${text(w.rateRecall)}</span>
     <span class="ratings" role="group" aria-labelledby="recall-label">
-${w.ratings.map((name, i) => `      <button type="button" class="secondary rate" id="rate-${i + 1}" data-rating="${i + 1}" aria-keyshortcuts="${i + 1}"><kbd>${i + 1}</kbd> ${text(name)} <span class="interval"></span></button>`).join('\n')}
+${w.ratings.map((name, i) => rateButton(i + 1, text(name))).join('\n')}
     </span>
-    <span id="due" class="due" role="status" aria-live="polite" data-not-reviewed="${attr(w.notReviewed)}" data-next="${attr(w.nextReview)}" data-review-position="${attr(w.reviewPosition)}" data-new-position="${attr(w.newPosition)}"></span>
+    <span id="due" class="due" role="status" aria-live="polite" data-not-reviewed="${attr(w.notReviewed)}" data-next="${attr(w.nextReview)}"
+      data-review-position="${attr(w.reviewPosition)}" data-new-position="${attr(w.newPosition)}"></span>
   </section>
 </main>`;
-  return webviewDocument({ cspSource: o.cspSource, nonce: o.nonce, lang: w.lang, title: w.title, styles: [o.codiconUri, o.styleUri], scriptUri: o.scriptUri, body });
+  return webviewDocument({
+    cspSource: o.cspSource,
+    nonce: o.nonce,
+    lang: w.lang,
+    title: w.title,
+    styles: [o.codiconUri, o.styleUri],
+    scriptUri: o.scriptUri,
+    body,
+  });
 }

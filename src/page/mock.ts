@@ -5,8 +5,17 @@
 import * as vscode from 'vscode';
 import type { Study } from '../progress/study';
 import type { Block } from '../bank/model';
-import { parseMockMessage, type MockExtensionMessage, type MockPageState, type MockView } from '../shared/protocol';
-import { currentIndex, judgeDraft, MOCK_ANSWER_MAX_CHARS, mockChanges, phaseOf, timeTaken, type StoredMock } from '../review/mock';
+import { parseMockMessage, type MockExtensionMessage, type MockPageMessage, type MockPageState, type MockView } from '../shared/protocol';
+import {
+  currentIndex,
+  judgeDraft,
+  MOCK_ANSWER_MAX_CHARS,
+  mockChanges,
+  phaseOf,
+  timeTaken,
+  type MockItem,
+  type StoredMock,
+} from '../review/mock';
 import { ratingIntervals } from '../review/words';
 import { mockHtml } from './mock-html';
 import { noteHtml, renderBlocks, renderInline } from './render';
@@ -95,7 +104,9 @@ export class MockPage extends Disposable {
   private save(next: StoredMock): void {
     if (next === this.run) return;
     this.run = next;
-    this.host.study.store.mocks.save(next).catch((err: Error) => this.host.log(`The mock interview is not saved yet, and is retried: ${err.message}`));
+    this.host.study.store.mocks
+      .save(next)
+      .catch((err: Error) => this.host.log(`The mock interview is not saved yet, and is retried: ${err.message}`));
   }
 
   /** Shows the question the run is at; a question whose time ran out while the page was away moves on to its rating. */
@@ -105,7 +116,8 @@ export class MockPage extends Disposable {
     const now = this.host.study.now();
     this.save(mockChanges.shown(this.run, index, now));
     const item = this.run.items[index];
-    if (phaseOf(item) === 'answer' && now >= item.shownAt! + this.run.limitMs) this.save(mockChanges.finished(this.run, index, item.shownAt! + this.run.limitMs));
+    if (phaseOf(item) === 'answer' && now >= item.shownAt! + this.run.limitMs)
+      this.save(mockChanges.finished(this.run, index, item.shownAt! + this.run.limitMs));
     this.post({ type: 'show', view: this.view(index) });
   }
 
@@ -133,7 +145,10 @@ export class MockPage extends Disposable {
       answerRev: item.rev ?? 0,
       answerMaxChars: MOCK_ANSWER_MAX_CHARS,
       // Only once answered: the earlier notes and the bank's answer would give it away.
-      earlierNoteHtml: phase === 'rate' ? noteHtml(study.getNote(item.id), this.host.renderNote, (err) => this.host.log(`The note could not be shown: ${err.message}`)) : '',
+      earlierNoteHtml:
+        phase === 'rate'
+          ? noteHtml(study.getNote(item.id), this.host.renderNote, (err) => this.host.log(`The note could not be shown: ${err.message}`))
+          : '',
       answerHtml: phase === 'rate' && entry ? renderBlocks(entry.question.richAnswer) : '',
       intervals: ratingIntervals(study.review(item.id)?.card, now, lang),
     };
@@ -152,36 +167,13 @@ export class MockPage extends Disposable {
       this.guard.readyNow();
       return this.show();
     }
-    if (m.runId !== this.run.runId || !this.run.items[m.index]) return this.host.log(`Ignored a mock interview message for another run or question: ${m.runId.slice(0, 40)} ${m.index}`);
+    if (m.runId !== this.run.runId || !this.run.items[m.index])
+      return this.host.log(`Ignored a mock interview message for another run or question: ${m.runId.slice(0, 40)} ${m.index}`);
     const now = this.host.study.now();
     const item = this.run.items[m.index];
     switch (m.type) {
       case 'answer':
-        if (m.text.length > MOCK_ANSWER_MAX_CHARS) {
-          this.post({ type: 'rejected', message: vscode.l10n.t('answer is too large ({0} characters; the limit is {1})', m.text.length, MOCK_ANSWER_MAX_CHARS) });
-          return;
-        }
-        // A draft the page brought back after a reload may be older than the stored answer (the
-        // workbench saves a page's state on a timer): judged, never saved over a newer answer.
-        if (m.restored) {
-          const verdict = judgeDraft(item, m);
-          if (verdict !== 'take') {
-            if (verdict === 'keep') {
-              this.save(mockChanges.keptDraft(this.run, m.index, m.text, now));
-              this.host.log(`A mock interview answer brought back after a reload differed from the stored one; both are kept.`);
-            }
-            this.post({ type: 'kept', runId: m.runId, index: m.index, text: item.answer, rev: item.rev ?? 0 });
-            return;
-          }
-        }
-        // Live typing always wins (it is what the learner sees), even after the rating (a late keystroke).
-        this.save(mockChanges.answered(this.run, m.index, m.text, now));
-        const rev = this.run.items[m.index].rev ?? 0;
-        this.host.study.store.flush().then(
-          () => this.post({ type: 'saved', runId: m.runId, index: m.index, length: m.text.length, rev }),
-          (err: Error) => this.post({ type: 'failed', runId: m.runId, index: m.index, message: err.message }),
-        );
-        return;
+        return this.answer(m, item, now);
       case 'finish':
         if (m.index !== currentIndex(this.run)) return;
         this.save(mockChanges.finished(this.run, m.index, Math.min(now, (item.shownAt ?? now) + this.run.limitMs)));
@@ -189,9 +181,43 @@ export class MockPage extends Disposable {
       case 'rate':
         if (m.index !== currentIndex(this.run) || phaseOf(item) !== 'rate') return;
         this.save(mockChanges.rated(this.run, m.index, m.rating, now));
-        this.host.study.rate(item.id, m.rating).catch((err: Error) => this.host.log(`The rating of ${item.id} is not saved yet, and is retried: ${err.message}`));
+        this.host.study
+          .rate(item.id, m.rating)
+          .catch((err: Error) => this.host.log(`The rating of ${item.id} is not saved yet, and is retried: ${err.message}`));
         return this.show();
     }
+  }
+
+  /** A typed answer: too large is refused; a draft brought back after a reload is judged; else saved. */
+  private answer(m: Extract<MockPageMessage, { type: 'answer' }>, item: MockItem, now: number): void {
+    if (m.text.length > MOCK_ANSWER_MAX_CHARS) {
+      this.post({
+        type: 'rejected',
+        message: vscode.l10n.t('answer is too large ({0} characters; the limit is {1})', m.text.length, MOCK_ANSWER_MAX_CHARS),
+      });
+      return;
+    }
+    // A draft the page brought back after a reload may be older than the stored answer (the
+    // workbench saves a page's state on a timer): judged, never saved over a newer answer.
+    if (m.restored) {
+      const verdict = judgeDraft(item, m);
+      if (verdict !== 'take') {
+        if (verdict === 'keep') {
+          this.save(mockChanges.keptDraft(this.run, m.index, m.text, now));
+          this.host.log(`A mock interview answer brought back after a reload differed from the stored one; both are kept.`);
+        }
+        this.post({ type: 'kept', runId: m.runId, index: m.index, text: item.answer, rev: item.rev ?? 0 });
+        return;
+      }
+    }
+    // Live typing always wins (it is what the learner sees), even after the rating (a late keystroke).
+    this.save(mockChanges.answered(this.run, m.index, m.text, now));
+    const rev = this.run.items[m.index].rev ?? 0;
+    void this.host.study.store.flush().then(
+      () => this.post({ type: 'saved', runId: m.runId, index: m.index, length: m.text.length, rev }),
+      (err: Error) => this.post({ type: 'failed', runId: m.runId, index: m.index, message: err.message }),
+    );
+    return;
   }
 
   private finish(): void {

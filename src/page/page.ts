@@ -3,7 +3,15 @@
 import * as vscode from 'vscode';
 import type { Study } from '../progress/study';
 import { NOTE_MAX_CHARS } from '../progress/store';
-import { isEditNoteMessage, parsePageMessage, isSafeExternalLink, type ExtensionMessage, type PageContent, type PageState, type ReviewView } from '../shared/protocol';
+import {
+  isEditNoteMessage,
+  parsePageMessage,
+  isSafeExternalLink,
+  type ExtensionMessage,
+  type PageContent,
+  type PageState,
+  type ReviewView,
+} from '../shared/protocol';
 import { dueText, ratingIntervals } from '../review/words';
 import type { ReviewSession } from '../review/session';
 import { pageHtml } from './html';
@@ -110,19 +118,17 @@ export class QuestionPage extends Disposable {
         else this.dispose();
       }),
     );
+    const shows = (ids: readonly string[] | undefined) => !ids || ids.includes(this.id);
     this.register(
-      study.onDidChangeProgress((change) => {
-        if (!change.ids || change.ids.includes(this.id)) this.post({ type: 'done', id: this.id, done: study.isDone(this.id) });
-      }),
+      study.onDidChangeProgress(({ ids }) => shows(ids) && this.post({ type: 'done', id: this.id, done: study.isDone(this.id) })),
     );
     this.register(
-      study.onDidChangeReview(({ ids }) => {
-        if (ids.includes(this.id)) this.post({ type: 'review', id: this.id, review: this.reviewView() });
-      }),
+      study.onDidChangeReview(({ ids }) => shows(ids) && this.post({ type: 'review', id: this.id, review: this.reviewView() })),
     );
     this.register(
       study.onDidChangeNote((change) => {
-        if (change.id === this.id && change.origin !== this) this.post({ type: 'note', id: change.id, text: change.text, stamp: change.stamp });
+        if (change.id === this.id && change.origin !== this)
+          this.post({ type: 'note', id: change.id, text: change.text, stamp: change.stamp });
       }),
     );
   }
@@ -242,7 +248,10 @@ export class QuestionPage extends Disposable {
     const now = study.now();
     const review = study.review(this.id);
     const lang = vscode.env.language || 'en';
-    const session = this.session && this.session.current === this.id ? { position: this.session.position, count: this.session.count, fresh: this.session.fresh } : undefined;
+    const session =
+      this.session && this.session.current === this.id
+        ? { position: this.session.position, count: this.session.count, fresh: this.session.fresh }
+        : undefined;
     return {
       dueText: review ? dueText(review.card.due, now, lang) : '',
       lastRating: review?.log.at(-1)?.r,

@@ -76,7 +76,10 @@ export class Pages implements vscode.Disposable, vscode.WebviewPanelSerializer<u
     const saved = isPageState(state) ? state : undefined;
     const pageKey = typeof saved?.pageKey === 'string' && /^[0-9a-f]{1,64}$/.test(saved.pageKey) ? saved.pageKey : undefined;
     const id =
-      (pageKey && study.lastShown(pageKey)) ?? (saved && study.has(saved.id) ? saved.id : undefined) ?? study.lastShown() ?? study.entries[0]?.question.id;
+      (pageKey && study.lastShown(pageKey)) ??
+      (saved && study.has(saved.id) ? saved.id : undefined) ??
+      study.lastShown() ??
+      study.entries[0]?.question.id;
     if (!id) {
       panel.dispose();
       return;

@@ -24,8 +24,9 @@ export function renderInline(nodes: readonly Inline[], o: RenderOptions = {}): s
         break;
       case 'code': {
         const ref = o.codeRefs ? parseCodeRef(n.v) : undefined;
-        html += ref
-          ? `<a href="#" class="code-ref" data-ref="${escapeHtml(`${ref.path}:${ref.line}`)}" title="${escapeHtml(`${ref.path}:${ref.line}`)}"><code>${escapeHtml(n.v)}</code></a>`
+        const place = ref && escapeHtml(`${ref.path}:${ref.line}`);
+        html += place
+          ? `<a href="#" class="code-ref" data-ref="${place}" title="${place}"><code>${escapeHtml(n.v)}</code></a>`
           : `<code>${escapeHtml(n.v)}</code>`;
         break;
       }
@@ -77,7 +78,8 @@ export function renderBlocks(blocks: readonly Block[], o: RenderOptions = {}): s
       }
       case 'table': {
         const cells = (row: Inline[][], tag: string) => `<tr>${row.map((c) => `<${tag}>${renderInline(c, o)}</${tag}>`).join('')}</tr>`;
-        html += `<div class="table"><table><thead>${cells(b.head, 'th')}</thead><tbody>${b.rows.map((r) => cells(r, 'td')).join('')}</tbody></table></div>`;
+        const rows = b.rows.map((r) => cells(r, 'td')).join('');
+        html += `<div class="table"><table><thead>${cells(b.head, 'th')}</thead><tbody>${rows}</tbody></table></div>`;
         break;
       }
       case 'hr':

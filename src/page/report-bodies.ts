@@ -7,6 +7,7 @@ import type { SessionRating } from '../review/session';
 import { dueText } from '../review/words';
 import { barChart, heatmap, lineChart } from './charts';
 import { escapeHtml } from './render';
+import { codicon } from './html';
 import { questionLink } from './report-html';
 
 export const ratingName = (r: number): string => [l10n.t('Again'), l10n.t('Hard'), l10n.t('Good'), l10n.t('Easy')][r - 1] ?? '';
@@ -18,7 +19,15 @@ export interface QuestionText {
 /** "24 Nov" in the display language. */
 const dayLabel = (lang: string, at: number) => new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short' }).format(at);
 
-export function reviewSummary(o: { ratings: readonly SessionRating[]; fresh: boolean; textOf: QuestionText; nextDue?: number; dueNow: number; now: number; lang: string }): string {
+export function reviewSummary(o: {
+  ratings: readonly SessionRating[];
+  fresh: boolean;
+  textOf: QuestionText;
+  nextDue?: number;
+  dueNow: number;
+  now: number;
+  lang: string;
+}): string {
   const tally = [1, 2, 3, 4].map((r) => o.ratings.filter((x) => x.rating === r).length);
   const counts = tally.map((count, i) => `<span class="rating r${i + 1}">${escapeHtml(ratingName(i + 1))} ${count}</span>`).join(' ');
   const next =
@@ -30,11 +39,15 @@ export function reviewSummary(o: { ratings: readonly SessionRating[]; fresh: boo
   const rows = o.ratings
     .map(
       (r) =>
-        `<li>${questionLink(r.id, `${r.id} ${o.textOf(r.id) ?? ''}`)} <span class="rating r${r.rating}">${escapeHtml(ratingName(r.rating))}</span> <span class="muted">${escapeHtml(l10n.t('next {0}', dueText(r.due, o.now, o.lang)))}</span></li>`,
+        `<li>${questionLink(r.id, `${r.id} ${o.textOf(r.id) ?? ''}`)} ` +
+        `<span class="rating r${r.rating}">${escapeHtml(ratingName(r.rating))}</span> ` +
+        `<span class="muted">${escapeHtml(l10n.t('next {0}', dueText(r.due, o.now, o.lang)))}</span></li>`,
     )
     .join('');
-  return `<h1><i class="codicon codicon-check-all" aria-hidden="true"></i> ${escapeHtml(o.fresh ? l10n.t('New questions done') : l10n.t('Review finished'))}</h1>
-<p class="lead" id="summary-count">${escapeHtml(o.ratings.length === 1 ? l10n.t('You rated 1 question.') : l10n.t('You rated {0} questions.', o.ratings.length))}</p>
+  const title = o.fresh ? l10n.t('New questions done') : l10n.t('Review finished');
+  const count = o.ratings.length === 1 ? l10n.t('You rated 1 question.') : l10n.t('You rated {0} questions.', o.ratings.length);
+  return `<h1>${codicon('check-all')} ${escapeHtml(title)}</h1>
+<p class="lead" id="summary-count">${escapeHtml(count)}</p>
 <p class="tally" aria-label="${escapeHtml(l10n.t('Ratings'))}">${counts}</p>
 <p id="summary-next">${escapeHtml(next)}</p>
 <ul class="results">${rows}</ul>`;
@@ -59,12 +72,19 @@ export function statisticsBody(s: Statistics, o: { lang: string; bankTitle: stri
 
   const reviewDays = s.reviewsPerDay.filter((d) => d.count > 0);
   const busiest = reviewDays.reduce<{ day: number; count: number } | undefined>((b, d) => (!b || d.count > b.count ? d : b), undefined);
-  const weekdays = [1, 2, 3, 4, 5, 6, 7].map((i) => new Intl.DateTimeFormat(o.lang, { weekday: 'short' }).format(new Date(2024, 0, i))); // 1 Jan 2024 was a Monday
+  const weekday = new Intl.DateTimeFormat(o.lang, { weekday: 'short' });
+  const weekdays = [1, 2, 3, 4, 5, 6, 7].map((i) => weekday.format(new Date(2024, 0, i))); // 1 Jan 2024 was a Monday
   let lastMonth = -1;
   const heatWords = {
     title: l10n.t('Reviews per day over the last {0} weeks', Math.ceil(s.reviewsPerDay.length / 7)),
     desc: busiest
-      ? l10n.t('{0} reviews on {1} days; the most on {2} ({3}).', reviewDays.reduce((n, d) => n + d.count, 0), reviewDays.length, label(busiest.day), busiest.count)
+      ? l10n.t(
+          '{0} reviews on {1} days; the most on {2} ({3}).',
+          reviewDays.reduce((n, d) => n + d.count, 0),
+          reviewDays.length,
+          label(busiest.day),
+          busiest.count,
+        )
       : l10n.t('No reviews yet.'),
   };
   const heat = heatmap(
@@ -72,7 +92,11 @@ export function statisticsBody(s: Statistics, o: { lang: string; bankTitle: stri
       const month = new Date(d.day).getMonth();
       const first = i % 7 === 0 && month !== lastMonth;
       if (first) lastMonth = month;
-      return { label: label(d.day), value: d.count, month: first ? new Intl.DateTimeFormat(o.lang, { month: 'short' }).format(d.day) : undefined };
+      return {
+        label: label(d.day),
+        value: d.count,
+        month: first ? new Intl.DateTimeFormat(o.lang, { month: 'short' }).format(d.day) : undefined,
+      };
     }),
     {
       ...heatWords,
@@ -106,7 +130,12 @@ export function statisticsBody(s: Statistics, o: { lang: string; bankTitle: stri
   const dueTotal = s.dueNext.reduce((n, d) => n + d.count, 0);
   const dueWords = {
     title: l10n.t('Reviews falling due in the next {0} days', s.dueNext.length),
-    desc: l10n.t('{0} reviews in the next {1} days, {2} of them today (overdue included).', dueTotal, s.dueNext.length, s.dueNext[0]?.count ?? 0),
+    desc: l10n.t(
+      '{0} reviews in the next {1} days, {2} of them today (overdue included).',
+      dueTotal,
+      s.dueNext.length,
+      s.dueNext[0]?.count ?? 0,
+    ),
   };
   const due = barChart(
     s.dueNext.map((d) => ({ label: label(d.day), value: d.count })),
@@ -115,7 +144,8 @@ export function statisticsBody(s: Statistics, o: { lang: string; bankTitle: stri
 
   // The chart's title as the caption; its text alternative (the image's own desc) also shown under it.
   const figure = (id: string, icon: string, words: { title: string; desc: string }, chart: string) =>
-    `<figure id="${id}"><figcaption><i class="codicon codicon-${icon}" aria-hidden="true"></i> ${escapeHtml(words.title)}</figcaption>${chart}<p class="alt" aria-hidden="true">${escapeHtml(words.desc)}</p></figure>`;
+    `<figure id="${id}"><figcaption>${codicon(icon)} ${escapeHtml(words.title)}</figcaption>${chart}` +
+    `<p class="alt" aria-hidden="true">${escapeHtml(words.desc)}</p></figure>`;
   const facts = [
     [l10n.t('done'), `${totals.done}/${totals.questions}`],
     [l10n.t('reviewed'), `${totals.reviewed}/${totals.questions}`],
@@ -125,7 +155,7 @@ export function statisticsBody(s: Statistics, o: { lang: string; bankTitle: stri
   ]
     .map(([k, v]) => `<div class="fact"><span class="value">${escapeHtml(v)}</span> <span class="key">${escapeHtml(k)}</span></div>`)
     .join('');
-  return `<h1><i class="codicon codicon-graph" aria-hidden="true"></i> ${escapeHtml(l10n.t('Study statistics: {0}', o.bankTitle))}</h1>
+  return `<h1>${codicon('graph')} ${escapeHtml(l10n.t('Study statistics: {0}', o.bankTitle))}</h1>
 <div class="facts">${facts}</div>
 ${figure('done-over-time', 'pass', doneWords, done)}
 ${figure('reviews-per-day', 'calendar', heatWords, heat)}

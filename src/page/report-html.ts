@@ -20,7 +20,15 @@ export interface ReportShell {
 
 export function reportHtml(o: ReportShell): string {
   const { cspSource, nonce, lang, title, scriptUri } = o;
-  return webviewDocument({ cspSource, nonce, lang, title, scriptUri, styles: [o.codiconUri, ...o.styleUris], body: `<main id="report">\n${o.body}\n</main>` });
+  return webviewDocument({
+    cspSource,
+    nonce,
+    lang,
+    title,
+    scriptUri,
+    styles: [o.codiconUri, ...o.styleUris],
+    body: `<main id="report">\n${o.body}\n</main>`,
+  });
 }
 
 /** A link that opens a question (the page posts its id; the extension checks it). */

@@ -68,7 +68,8 @@ export class Reports implements vscode.Disposable {
         const parsed = parseReportMessage(raw);
         if (!parsed.ok) return this.host.log(`Ignored a message from a report page: ${parsed.reason}`);
         if (parsed.message.type === 'ready') return made.guard.readyNow();
-        if (!this.host.openQuestion(parsed.message.id)) this.host.log(`Ignored a report page's link to a question not in the bank: ${parsed.message.id.slice(0, 100)}`);
+        if (!this.host.openQuestion(parsed.message.id))
+          this.host.log(`Ignored a report page's link to a question not in the bank: ${parsed.message.id.slice(0, 100)}`);
       });
       made.guard.onDidClose(() => {
         made.changes.splice(0).forEach((l) => l.dispose());

@@ -35,7 +35,8 @@ export function nodePlatform(context: vscode.ExtensionContext): Platform {
     followNotesFolder(study, log) {
       const { value: setting, base } = pathSetting('notesFolder');
       const folder = onDisk(base);
-      if (!folder) return vscode.l10n.t('Notes are kept as files only in a workspace folder on disk; they stay in workspace storage for now.');
+      if (!folder)
+        return vscode.l10n.t('Notes are kept as files only in a workspace folder on disk; they stay in workspace storage for now.');
       // Anywhere on disk: relative to the folder the setting belongs to (shared/scope.ts), or absolute.
       const root = isAbsolute(setting) ? resolve(setting) : resolve(folder, setting);
       return followNotesFolder(study, root.replace(/\\/g, '/'), nodeFiles, log).disposable;

@@ -93,7 +93,9 @@ const webIo: BankIo = {
 async function* webWorkerLines(workerFile: string, request: WorkerRequest): AsyncGenerator<string> {
   const source = await vscode.workspace.fs.readFile(uri(workerFile));
   // The bundle is CommonJS (Node requires it too): give it the module object it assigns to.
-  const url = URL.createObjectURL(new Blob(['var module = { exports: {} }, exports = module.exports;\n', source], { type: 'text/javascript' }));
+  const url = URL.createObjectURL(
+    new Blob(['var module = { exports: {} }, exports = module.exports;\n', source], { type: 'text/javascript' }),
+  );
   const worker = new Worker(url);
   try {
     yield* repliedLines((reply, fail) => {
@@ -149,7 +151,11 @@ export function webJournalDir(dir: vscode.Uri): JournalDir {
     async append(name, text) {
       await ready;
       let current = texts.get(name);
-      if (current === undefined) current = await fs.readFile(vscode.Uri.joinPath(dir, name)).then((b) => decoder.decode(b), () => '');
+      if (current === undefined)
+        current = await fs.readFile(vscode.Uri.joinPath(dir, name)).then(
+          (b) => decoder.decode(b),
+          () => '',
+        );
       const next = current + text;
       texts.set(name, next);
       await fs.writeFile(vscode.Uri.joinPath(dir, name), new TextEncoder().encode(next));
@@ -220,10 +226,11 @@ export function webPlatform(context: vscode.ExtensionContext): Platform {
       if (!workspace) return vscode.l10n.t('Notes are kept as files only in a workspace folder; they stay in workspace storage for now.');
       const root = notesRootIn(workspace.path, setting);
       if (root === undefined) {
-        return vscode.l10n.t(
-          'In the browser, notes can be files only inside the workspace folder, and djangoPrep.notesFolder names a folder outside it ({0}). Your notes stay in storage; Export Notes… writes them all to one Markdown file.',
+        const outside = vscode.l10n.t(
+          'In the browser, notes can be files only inside the workspace folder; djangoPrep.notesFolder names a folder outside it ({0}).',
           setting,
         );
+        return `${outside} ${vscode.l10n.t('Your notes stay in storage; Export Notes… writes them all to one Markdown file.')}`;
       }
       return followNotesFolder(study, root, webNoteFiles(workspace), log).disposable;
     },
@@ -254,7 +261,9 @@ function webNoteFiles(workspace: vscode.Uri): NoteFiles {
     },
     async list(dir) {
       try {
-        return (await fs.readDirectory(at(dir))).filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.md')).map(([name]) => name);
+        return (await fs.readDirectory(at(dir)))
+          .filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.md'))
+          .map(([name]) => name);
       } catch {
         return [];
       }

@@ -34,7 +34,12 @@ function sameKeyIn(key: string, from: string[], to: string[]): string | undefine
   return kind < 0 ? undefined : to[kind] + key.slice(from[kind].length);
 }
 
-export function makeBackup(storage: { get(key: string): unknown; keys(): readonly string[] }, bankId: string, bankTitle: string, now: Date): Backup {
+export function makeBackup(
+  storage: { get(key: string): unknown; keys(): readonly string[] },
+  bankId: string,
+  bankTitle: string,
+  now: Date,
+): Backup {
   const [progress, ...prefixes] = keysOf(bankId);
   const entries: Record<string, unknown> = {};
   for (const key of storage.keys()) {
@@ -55,13 +60,22 @@ export function readBackup(text: string): { ok: true; backup: Backup } | { ok: f
     return { ok: false, message: l10n.t('the file is not a backup of this extension') };
   }
   if (typeof raw.schema !== 'number' || raw.schema > BACKUP_SCHEMA) {
-    return { ok: false, message: l10n.t('the backup was made by a newer version of the extension (backup version {0}); update the extension to restore it', String(raw.schema)) };
+    return {
+      ok: false,
+      message: l10n.t(
+        'the backup was made by a newer version of the extension (backup version {0}); update the extension to restore it',
+        String(raw.schema),
+      ),
+    };
   }
   for (const [key, value] of Object.entries(raw.entries)) {
     const kind = parseKey(key)?.kind;
     const newest = kind === 'progress' ? PROGRESS_SCHEMA : kind === 'review' ? REVIEW_SCHEMA : SCHEMA;
     if (isRecord(value) && typeof value.schema === 'number' && value.schema > newest) {
-      return { ok: false, message: l10n.t('the backup holds data from a newer version of the extension ({0}); update the extension to restore it', key) };
+      return {
+        ok: false,
+        message: l10n.t('the backup holds data from a newer version of the extension ({0}); update the extension to restore it', key),
+      };
     }
   }
   return { ok: true, backup: raw as unknown as Backup };
@@ -98,13 +112,16 @@ export function restoreBackup(storage: { get(key: string): unknown }, backup: Ba
   return result;
 }
 
-
 /**
  * What to write so that `to` holds everything `from` does (notes and progress merged by their
  * rules, copies and the rest added where missing): for moving the notes to another location.
  * Nothing in `to` is deleted or replaced by something older.
  */
-export function mergeStores(from: { get(key: string): unknown; keys(): readonly string[] }, to: { get(key: string): unknown }, now: number): Array<[string, unknown]> {
+export function mergeStores(
+  from: { get(key: string): unknown; keys(): readonly string[] },
+  to: { get(key: string): unknown },
+  now: number,
+): Array<[string, unknown]> {
   const writes: Array<[string, unknown]> = [];
   for (const key of from.keys()) {
     if (!isStudyKey(key)) continue;
@@ -120,9 +137,15 @@ export function mergeStores(from: { get(key: string): unknown; keys(): readonly 
  * (mergeStored, as the journal does), with the conflict copy a note merge keeps if it is new;
  * anything else (a conflict copy, a page's last question) added only where nothing is stored.
  */
-function mergeEntry(to: { get(key: string): unknown }, key: string, value: unknown, now: number): { write?: [string, unknown]; copies: Array<[string, unknown]> } {
+function mergeEntry(
+  to: { get(key: string): unknown },
+  key: string,
+  value: unknown,
+  now: number,
+): { write?: [string, unknown]; copies: Array<[string, unknown]> } {
   const kind = parseKey(key)?.kind;
-  if (kind !== 'progress' && kind !== 'note' && kind !== 'review') return { write: to.get(key) === undefined ? [key, value] : undefined, copies: [] };
+  if (kind !== 'progress' && kind !== 'note' && kind !== 'review')
+    return { write: to.get(key) === undefined ? [key, value] : undefined, copies: [] };
   const merged = mergeStored(key, to.get(key), value, now);
   return {
     write: merged?.write ? [key, merged.value] : undefined,

@@ -2,7 +2,7 @@
 // they held text the newer lacks; read and listed here, kept by NoteStore (notes.ts). Pure.
 import { keys } from '../shared/keys';
 import { isRecord, SCHEMA, type Storage } from './storage';
-import type { ConflictCopy } from './notes';
+import type { ConflictCopy } from './note-record';
 
 export function readConflict(bankId: string, key: string, raw: unknown): ConflictCopy | undefined {
   if (!isRecord(raw) || raw.schema !== SCHEMA || typeof raw.id !== 'string' || typeof raw.text !== 'string') return undefined;

@@ -46,7 +46,12 @@ interface Line {
  * Undefined: the default rule, the incoming value wins when it was written after the stored
  * value's `updated` time.
  */
-export type Merge = (key: string, stored: unknown, incoming: unknown, at: number) => { write: boolean; value?: unknown; also?: Array<[string, unknown]> } | undefined;
+export type Merge = (
+  key: string,
+  stored: unknown,
+  incoming: unknown,
+  at: number,
+) => { write: boolean; value?: unknown; also?: Array<[string, unknown]> } | undefined;
 
 /** Lines are kept this long: far longer than the browser takes to flush its storage. */
 export const JOURNAL_KEEP_MS = 10 * 60 * 1000;
@@ -149,7 +154,12 @@ export class JournaledStore implements KeyValueStore {
         warnings.push(l10n.t('A notes journal file could not be read ({0}); the others were used.', (err as Error).message));
       }
     }
-    if (bad) warnings.push(bad === 1 ? l10n.t('1 line of the notes journal could not be read and was skipped.') : l10n.t('{0} lines of the notes journal could not be read and were skipped.', bad));
+    if (bad)
+      warnings.push(
+        bad === 1
+          ? l10n.t('1 line of the notes journal could not be read and was skipped.')
+          : l10n.t('{0} lines of the notes journal could not be read and were skipped.', bad),
+      );
     all.sort((a, b) => a.at - b.at);
     const recovered = new Set<string>();
     let unstored: string | undefined;
@@ -213,16 +223,18 @@ export class JournaledStore implements KeyValueStore {
     let disposed = false;
     const check = () => {
       if (disposed) return;
-      this.reading = this.reading.then(() => this.readOthers()).then(
-        (keys) => {
-          if (keys.length && !disposed) onChanged(keys);
-          return keys;
-        },
-        (err: Error) => {
-          this.log(`Could not read the other windows' journals: ${err?.message ?? err}`);
-          return [];
-        },
-      );
+      this.reading = this.reading
+        .then(() => this.readOthers())
+        .then(
+          (keys) => {
+            if (keys.length && !disposed) onChanged(keys);
+            return keys;
+          },
+          (err: Error) => {
+            this.log(`Could not read the other windows' journals: ${err?.message ?? err}`);
+            return [];
+          },
+        );
     };
     const watcher = this.dir.watch(check);
     const timer = setInterval(check, pollMs);
@@ -278,7 +290,8 @@ export class JournaledStore implements KeyValueStore {
     const before = this.latest.get(line.k);
     let next = line;
     const folded = before && line.v !== undefined ? this.merge(line.k, before.v, line.v, line.at) : undefined;
-    if (before && folded) next = folded.write ? { ...line, v: 'value' in folded ? folded.value : line.v } : { ...before, at: Math.max(before.at, line.at) };
+    if (before && folded)
+      next = folded.write ? { ...line, v: 'value' in folded ? folded.value : line.v } : { ...before, at: Math.max(before.at, line.at) };
     this.latest.set(line.k, next);
     this.buffer.push(JSON.stringify(line) + '\n');
     if (this.scheduled) return;
@@ -290,11 +303,12 @@ export class JournaledStore implements KeyValueStore {
     try {
       await this.dir.append(this.fileName, text);
     } catch (err) {
-      throw new Error(l10n.t('the notes journal could not be written ({0})', (err as Error)?.message ?? String(err)));
+      throw new Error(l10n.t('the notes journal could not be written ({0})', (err as Error)?.message ?? String(err)), { cause: err });
     }
     this.written += text.length;
     // The lines are written: a compaction that fails leaves them where they are, and is tried again at the next write.
-    if (this.written > (this.dir.compactAt ?? COMPACT_AT_CHARS)) await this.compact().catch((err: Error) => this.log(`The notes journal could not be compacted: ${err.message}`));
+    if (this.written > (this.dir.compactAt ?? COMPACT_AT_CHARS))
+      await this.compact().catch((err: Error) => this.log(`The notes journal could not be compacted: ${err.message}`));
   }
 
   /** Starts a new file with this window's latest line per key (younger than the keep time), then drops the old one. */

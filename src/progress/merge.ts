@@ -5,7 +5,7 @@
 import type { Merge } from './journal';
 import { parseKey } from '../shared/keys';
 import * as l10n from '@vscode/l10n';
-import { parseNoteKey, readNote, stampOf, type StoredNote, type StoredConflict } from './notes';
+import { parseNoteKey, readNote, stampOf, type StoredNote, type StoredConflict } from './note-record';
 import { holdsTextTheOtherLacks, type NoteStamp } from '../shared/note-sync';
 import { SCHEMA } from './storage';
 import { keys } from '../shared/keys';
@@ -41,7 +41,12 @@ function isEarlierState(earlier: StoredNote, later: StoredNote): boolean {
  * is kept as a conflict copy when it was made in parallel (not an earlier state of the winner)
  * and holds text the winner lacks. Undefined: not a note, or not a versioned one.
  */
-export function mergeNote(key: string, stored: unknown, incoming: unknown, now: number): { write: boolean; value?: unknown; also?: Array<[string, unknown]> } | undefined {
+export function mergeNote(
+  key: string,
+  stored: unknown,
+  incoming: unknown,
+  now: number,
+): { write: boolean; value?: unknown; also?: Array<[string, unknown]> } | undefined {
   if (parseKey(key)?.kind !== 'note') return undefined;
   const j = readNote(incoming);
   if (!j || j.version === undefined) return undefined;
@@ -58,7 +63,13 @@ export function mergeNote(key: string, stored: unknown, incoming: unknown, now: 
   if (!parsed) return { write, value: incoming };
   const { bankId, id } = parsed;
   const ls = stampOf(loser);
-  const copy: StoredConflict = { schema: SCHEMA, id, text: loser.text, updated: now, reason: l10n.t('saved in parallel in another window or before a reload') };
+  const copy: StoredConflict = {
+    schema: SCHEMA,
+    id,
+    text: loser.text,
+    updated: now,
+    reason: l10n.t('saved in parallel in another window or before a reload'),
+  };
   // Named by the losing copy's stamp: the same disagreement found again is one copy.
   return { write, value: incoming, also: [[keys.conflict(bankId, `merge-${ls.version}-${ls.writer}-${ls.revision}`), copy]] };
 }

@@ -4,106 +4,35 @@
 // beside the orphaned notes. Pure: no 'vscode'.
 import * as l10n from '@vscode/l10n';
 import { Emitter, type Event } from '../util/emitter';
-import { applyPatch, holdsTextTheOtherLacks, judgeEdit, UNVERSIONED, type NoteEdit, type NotePatch, type NoteStamp } from '../shared/note-sync';
-import { isRecord, migrate, SCHEMA, type Step, type Storage } from './storage';
+import {
+  applyPatch,
+  holdsTextTheOtherLacks,
+  judgeEdit,
+  UNVERSIONED,
+  type NoteEdit,
+  type NotePatch,
+  type NoteStamp,
+} from '../shared/note-sync';
+import { SCHEMA, type Storage } from './storage';
+import {
+  checkNoteSize,
+  ELSEWHERE,
+  readNote,
+  RejectedNote,
+  SEEN_WRITERS,
+  stampOf,
+  type ConflictCopy,
+  type NoteChange,
+  type NoteOutcome,
+  type NoteRecord,
+  type StoredConflict,
+  type StoredNote,
+} from './note-record';
 import * as v from 'valibot';
 import { lastShown, setLastShown } from './shown';
 import { conflictsOf, readConflict } from './conflicts';
 import { keys, parseKey } from '../shared/keys';
 import { EditNoteSchema, isEditNoteMessage, refusal, type EditNoteReply } from '../shared/protocol';
-
-/** Largest note kept, in UTF-16 code units (JavaScript string length): 2 MiB of text. */
-export const NOTE_MAX_CHARS = 2 * 1024 * 1024;
-
-/** Stored under `note/<bankId>/<questionId>`. An emptied note keeps its entry, with its stamp. */
-export interface StoredNote {
-  schema: 1;
-  text: string;
-  /** Milliseconds since the epoch of the last save (for people; order comes from the stamp). */
-  updated: number;
-  version?: number;
-  writer?: string;
-  revision?: number;
-  /** Writers of the versions before this one (the last few), so a merge can tell an earlier state from a parallel one. */
-  seen?: string[];
-}
-
-/** Stored under `conflict/<bankId>/<time>-<n>`: a copy of a note that lost to a newer one. */
-export interface StoredConflict {
-  schema: 1;
-  id: string;
-  text: string;
-  updated: number;
-  reason: string;
-}
-
-export interface NoteRecord {
-  text: string;
-  stamp: NoteStamp;
-  /** When it was written (milliseconds since the epoch); 0 when there is none. */
-  updated?: number;
-}
-
-export interface ConflictCopy extends Omit<StoredConflict, 'schema'> {
-  key: string;
-  bankId: string;
-}
-
-export interface NoteChange {
-  bankId: string;
-  id: string;
-  text: string;
-  stamp: NoteStamp;
-  /** Who wrote it, so a page does not echo its own edit back into itself. */
-  origin?: unknown;
-}
-
-/** What became of an edit: it is the note now, or the stored note stayed. Either may have kept a conflict copy. */
-export type NoteOutcome =
-  | { kind: 'saved'; stamp: NoteStamp; conflict?: ConflictCopy }
-  | { kind: 'kept'; text: string; stamp: NoteStamp; conflict?: ConflictCopy };
-
-/** How many earlier writers a note remembers. */
-const SEEN_WRITERS = 8;
-
-/** The bank and question of a `note/<bankId>/<questionId>` key (a question id may hold '/'). */
-export function parseNoteKey(key: string): { bankId: string; id: string } | undefined {
-  const k = parseKey(key);
-  return k?.kind === 'note' && k.rest ? { bankId: k.bankId, id: k.rest } : undefined;
-}
-/** The origin of a note written elsewhere (another window, or its file): pages take it like another page's edit. */
-export const ELSEWHERE = Symbol('elsewhere');
-
-
-const NOTE_STEPS: Record<number, Step> = {};
-export const migrateNote = (raw: unknown): unknown => migrate(raw, NOTE_STEPS);
-
-const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
-
-export function readNote(raw: unknown): StoredNote | undefined {
-  const value = migrateNote(raw);
-  if (!isRecord(value) || value.schema !== SCHEMA || typeof value.text !== 'string') return undefined;
-  const note: StoredNote = { schema: SCHEMA, text: value.text, updated: typeof value.updated === 'number' ? value.updated : 0 };
-  if (isCount(value.version) && typeof value.writer === 'string' && isCount(value.revision)) {
-    Object.assign(note, { version: value.version, writer: value.writer, revision: value.revision });
-    if (Array.isArray(value.seen) && value.seen.every((w) => typeof w === 'string')) note.seen = value.seen as string[];
-  }
-  return note;
-}
-
-export function stampOf(note: StoredNote | undefined): NoteStamp {
-  if (!note || note.version === undefined) return UNVERSIONED;
-  return { version: note.version, writer: note.writer ?? '', revision: note.revision ?? 0 };
-}
-
-/** A note refused for good (not text, or too large): never retried. */
-export class RejectedNote extends Error {}
-
-export function checkNoteSize(text: unknown): RejectedNote | undefined {
-  if (typeof text !== 'string') return new RejectedNote(l10n.t('a note must be text'));
-  if (text.length > NOTE_MAX_CHARS) return new RejectedNote(l10n.t('note is too large ({0} characters; the limit is {1})', text.length, NOTE_MAX_CHARS));
-  return undefined;
-}
 
 /** What a question page gives the extension's half of the note protocol (NoteStore.receiver). */
 export interface NotePage {
@@ -144,7 +73,11 @@ export class NoteStore {
     if (note === undefined) {
       // Read again before the removal below lands (a page asks twice), it is still one problem.
       if (!this.storage.wasSetAside(key)) {
-        this.storage.setAside(key, raw, l10n.t('The stored note of question "{0}" had the wrong shape; it was set aside, not deleted.', id));
+        this.storage.setAside(
+          key,
+          raw,
+          l10n.t('The stored note of question "{0}" had the wrong shape; it was set aside, not deleted.', id),
+        );
         void this.storage.write(key, undefined);
       }
       return { text: '', stamp: UNVERSIONED };
@@ -175,12 +108,25 @@ export class NoteStore {
     // A stale draft is an earlier state of the same page's typing: kept only when it and the note
     // each hold text the other lacks (text replaced since). A draft made without seeing the stored
     // note is kept whenever it holds text the note lacks.
-    const keep = holdsTextTheOtherLacks(edit.text, current.text) && (verdict === 'concurrent' || holdsTextTheOtherLacks(current.text, edit.text));
+    const keep =
+      holdsTextTheOtherLacks(edit.text, current.text) && (verdict === 'concurrent' || holdsTextTheOtherLacks(current.text, edit.text));
     const conflict = keep
-      ? this.keepConflict(bankId, id, edit.text, verdict === 'stale' ? l10n.t('an older draft that a reopened page brought back') : l10n.t('a draft that a reopened page brought back, made before the newer note was saved'))
+      ? this.keepConflict(
+          bankId,
+          id,
+          edit.text,
+          verdict === 'stale'
+            ? l10n.t('an older draft that a reopened page brought back')
+            : l10n.t('a draft that a reopened page brought back, made before the newer note was saved'),
+        )
       : undefined;
     // The stored note stays: it is saved once it has landed (it may be a failed write still being retried).
-    return Promise.all([this.storage.landed(keys.note(bankId, id)), this.mirror?.(bankId, id, current.text)]).then(() => ({ kind: 'kept', text: current.text, stamp: current.stamp, conflict }));
+    return Promise.all([this.storage.landed(keys.note(bankId, id)), this.mirror?.(bankId, id, current.text)]).then(() => ({
+      kind: 'kept',
+      text: current.text,
+      stamp: current.stamp,
+      conflict,
+    }));
   }
 
   /**
@@ -200,7 +146,8 @@ export class NoteStore {
       if (!parsed.success) return page.log(`Ignored a note from the question page: ${refusal(parsed.issues)}`);
       const { id, writer, revision, base, restored } = parsed.output;
       const bankId = parsed.output.bankId ?? page.bankId();
-      if (!page.hasShown(bankId, id)) return page.log(`Ignored a note for a bank or question this window has not shown: ${bankId.slice(0, 100)} ${id.slice(0, 100)}`);
+      if (!page.hasShown(bankId, id))
+        return page.log(`Ignored a note for a bank or question this window has not shown: ${bankId.slice(0, 100)} ${id.slice(0, 100)}`);
       const text = parsed.output.text ?? this.patched(bankId, id, writer, parsed.output.patch!);
       if (text === undefined) return page.post({ type: 'resend', id, writer, revision });
       this.edit(bankId, id, { text, writer, revision, base }, { restored, origin }).then(
@@ -288,7 +235,8 @@ export class NoteStore {
   /** Makes a conflict copy the note again; the note it replaces is kept as a conflict copy if it holds text the copy lacks. */
   async restoreConflict(copy: ConflictCopy): Promise<void> {
     const current = this.get(copy.bankId, copy.id);
-    if (holdsTextTheOtherLacks(current.text, copy.text)) this.keepConflict(copy.bankId, copy.id, current.text, l10n.t('the note before a conflict copy was restored over it'));
+    if (holdsTextTheOtherLacks(current.text, copy.text))
+      this.keepConflict(copy.bankId, copy.id, current.text, l10n.t('the note before a conflict copy was restored over it'));
     await this.set(copy.bankId, copy.id, copy.text);
     await this.storage.write(copy.key, undefined);
   }
@@ -314,7 +262,9 @@ export class NoteStore {
   private write(bankId: string, id: string, text: string, stamp: NoteStamp, origin: unknown): Promise<void> {
     const key = keys.note(bankId, id);
     const before = readNote(this.storage.get(key));
-    const seen = [...(before?.seen ?? []), ...(before?.writer && before.writer !== stamp.writer ? [before.writer] : [])].filter((w, i, all) => all.indexOf(w) === i && w !== stamp.writer).slice(-SEEN_WRITERS);
+    const seen = [...(before?.seen ?? []), ...(before?.writer && before.writer !== stamp.writer ? [before.writer] : [])]
+      .filter((w, i, all) => all.indexOf(w) === i && w !== stamp.writer)
+      .slice(-SEEN_WRITERS);
     const value: StoredNote = { schema: SCHEMA, text, updated: this.storage.now(), ...stamp, seen };
     const written = this.storage.write(key, value);
     const filed = this.mirror?.(bankId, id, text);

@@ -40,7 +40,8 @@ export async function openStudy(o: {
     JournaledStore.open(o.memento, o.journal.dir, { hostId: o.hostId, merge: mergeStored, log: o.log }),
   ]);
   const notes: string[] = [];
-  if (opened.recovered.length) notes.push(`Recovered ${opened.recovered.length} recent change(s) from the journal: ${opened.recovered.join(', ')}`);
+  if (opened.recovered.length)
+    notes.push(`Recovered ${opened.recovered.length} recent change(s) from the journal: ${opened.recovered.join(', ')}`);
   if (opened.warning) notes.push(opened.warning);
   const store = new StudyStore(opened.store);
   const study = new Study(source.bankId, loaded.bank, store);

@@ -52,7 +52,10 @@ export function laterMark(a: Mark | undefined, b: Mark): boolean {
  * the merged record and the ids whose done state changed; undefined when the incoming record is
  * unreadable.
  */
-export function mergeProgress(stored: unknown, incoming: unknown): { value: StoredProgress; changed: string[]; touched: boolean } | undefined {
+export function mergeProgress(
+  stored: unknown,
+  incoming: unknown,
+): { value: StoredProgress; changed: string[]; touched: boolean } | undefined {
   const inc = readProgress(incoming);
   if (inc.bad && Object.keys(inc.marks).length === 0) return undefined;
   const base = readProgress(stored);

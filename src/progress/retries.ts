@@ -62,12 +62,15 @@ export class Retries<T> {
     e.tries++;
     if (changed) this._onDidChange.fire(this.list());
     if (e.timer || this.disposed) return;
-    e.timer = setTimeout(() => {
-      const now = this.entries.get(key);
-      if (!now || this.disposed) return;
-      now.timer = undefined;
-      this.retry(key, now.value, now.seq);
-    }, RETRY_MS[Math.min(e.tries - 1, RETRY_MS.length - 1)]);
+    e.timer = setTimeout(
+      () => {
+        const now = this.entries.get(key);
+        if (!now || this.disposed) return;
+        now.timer = undefined;
+        this.retry(key, now.value, now.seq);
+      },
+      RETRY_MS[Math.min(e.tries - 1, RETRY_MS.length - 1)],
+    );
     (e.timer as { unref?: () => void }).unref?.();
   }
 

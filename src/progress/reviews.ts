@@ -83,13 +83,23 @@ export class ReviewStore {
     const id = parseReviewKey(key)?.id ?? key;
     if (!read) {
       if (!this.storage.wasSetAside(key)) {
-        this.storage.setAside(key, raw, l10n.t('The stored review history of question "{0}" had the wrong shape; it was set aside, not deleted, and the question counts as not yet reviewed.', id));
+        this.storage.setAside(
+          key,
+          raw,
+          l10n.t('The stored review history of question "{0}" had the wrong shape; it was set aside, not deleted.', id) +
+            ' ' +
+            l10n.t('The question counts as not yet reviewed.'),
+        );
         void this.storage.write(key, undefined);
       }
       return undefined;
     }
     if (read.repaired) {
-      this.storage.setAside(key, raw, l10n.t('The stored review card of question "{0}" had the wrong shape; it was rebuilt from its review history.', id));
+      this.storage.setAside(
+        key,
+        raw,
+        l10n.t('The stored review card of question "{0}" had the wrong shape; it was rebuilt from its review history.', id),
+      );
       void this.storage.write(key, read.review);
     }
     return read.review;

@@ -25,7 +25,6 @@ export interface StoreWarning {
   message: string;
 }
 
-
 /** A write that has not settled after this long is taken as failed: it is retried like one that failed. */
 export const WRITE_TIMEOUT_MS = 10_000;
 /** A write that has not landed: what was written, and why it failed last. */
@@ -47,7 +46,10 @@ export class Storage {
   readonly warnings: StoreWarning[] = [];
   private readonly _onWarning = new Emitter<StoreWarning>();
   readonly onWarning: Event<StoreWarning> = this._onWarning.event;
-  /** The writes that have not landed, retried (whole: a partial record for the journal, one progress mark, would miss the marks of earlier failed writes). */
+  /**
+   * The writes that have not landed, retried whole: a partial record for the journal (one progress
+   * mark) would miss the marks of earlier failed writes.
+   */
   private readonly retries = new Retries<unknown>((key, value, seq) => void this.write(key, value, undefined, seq).catch(() => undefined));
   /** The writes that have not landed changed: some failed, or landed at last (the list is empty then). */
   readonly onDidChangeFailures: Event<readonly WriteFailure[]> = this.retries.onDidChange;

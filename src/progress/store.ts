@@ -5,13 +5,14 @@ import { Emitter, type Event } from '../util/emitter';
 import { keys, parseKey } from '../shared/keys';
 import { makeBackup, restoreBackup, type Backup, type Restore } from './backup';
 import { Storage, type KeyValueStore, type StoreWarning, type WriteFailure } from './storage';
-import { ELSEWHERE, NoteStore, parseNoteKey, readNote, stampOf, type NoteChange } from './notes';
+import { NoteStore } from './notes';
+import { ELSEWHERE, parseNoteKey, readNote, stampOf, type NoteChange } from './note-record';
 import { PROGRESS_SCHEMA, readProgress, type Mark, type StoredProgress } from './progress-record';
 import { ReviewStore } from './reviews';
 import { MockStore } from './mocks';
 
 export { SCHEMA, type KeyValueStore, type StoreWarning, type WriteFailure } from './storage';
-export { ELSEWHERE, NOTE_MAX_CHARS, readNote, migrateNote, type StoredNote, type NoteChange } from './notes';
+export { ELSEWHERE, NOTE_MAX_CHARS, readNote, migrateNote, type StoredNote, type NoteChange } from './note-record';
 export { PROGRESS_SCHEMA, readProgress, migrateProgress, type StoredProgress } from './progress-record';
 
 /** A note file of the notes folder that could not be written. */
@@ -78,15 +79,21 @@ export class StudyStore {
       const marks = Object.create(null) as Record<string, Mark>;
       for (const id of markedDone) marks[id] = { done: true, at };
       this.load(bankId, marks);
-      this.persistProgress(bankId);
+      void this.persistProgress(bankId); // Storage retries a failed write and shows it
       return;
     }
     const { marks, bad } = readProgress(raw);
     this.load(bankId, marks);
     if (bad) {
-      this.storage.setAside(key, raw, bad === 1 ? l10n.t('Stored progress of bank "{0}" had 1 entry of the wrong shape; the good ones were kept.', bankId) : l10n.t('Stored progress of bank "{0}" had {1} entries of the wrong shape; the good ones were kept.', bankId, bad));
-      this.persistProgress(bankId);
-    } else if ((raw as { schema?: unknown }).schema !== PROGRESS_SCHEMA) this.persistProgress(bankId);
+      this.storage.setAside(
+        key,
+        raw,
+        bad === 1
+          ? l10n.t('Stored progress of bank "{0}" had 1 entry of the wrong shape; the good ones were kept.', bankId)
+          : l10n.t('Stored progress of bank "{0}" had {1} entries of the wrong shape; the good ones were kept.', bankId, bad),
+      );
+      void this.persistProgress(bankId);
+    } else if ((raw as { schema?: unknown }).schema !== PROGRESS_SCHEMA) void this.persistProgress(bankId);
   }
 
   isDone(bankId: string, id: string): boolean {

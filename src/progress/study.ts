@@ -3,7 +3,8 @@ import { listQuestions, type Bank, type QuestionEntry, type Section } from '../b
 import { Emitter, type Event } from '../util/emitter';
 import { Disposable } from '../util/disposable';
 import type { StudyStore, StoreWarning } from './store';
-import type { ConflictCopy, NotePage, NoteRecord } from './notes';
+import type { NotePage } from './notes';
+import type { ConflictCopy, NoteRecord } from './note-record';
 import type { NoteStamp } from '../shared/note-sync';
 import { QuestionSearch, type Hit } from '../search/search';
 import type { Rating } from '../review/fsrs';
@@ -236,11 +237,10 @@ export class Study extends Disposable {
     return this.store.notes.get(this.bankId, id);
   }
 
-  /** The extension's half of the note protocol for one page: its `editNote` messages, checked, applied and answered (NoteStore.receiver). */
+  /** The extension's half of the note protocol for one page: its `editNote` messages, checked, applied, answered (NoteStore.receiver). */
   noteReceiver(page: Omit<NotePage, 'bankId' | 'hasShown'>, origin: unknown): (raw: unknown) => void {
     return this.store.notes.receiver({ ...page, bankId: () => this.bankId, hasShown: (bankId, id) => this.hasShown(bankId, id) }, origin);
   }
-
 
   /** Whether this study has shown that question of that bank (a page's note on it is accepted). */
   hasShown(bankId: string, id: string): boolean {
@@ -315,11 +315,22 @@ export class Study extends Disposable {
 
   /** A mock interview's questions from these ids: undone and weak first. */
   mockQuestions(ids: readonly string[], count: number, random?: () => number): string[] {
-    return mockQuestions(ids, { count, isDone: (id) => this.isDone(id), reviews: this.store.reviews.all(this.bankId), now: this.now(), random });
+    return mockQuestions(ids, {
+      count,
+      isDone: (id) => this.isDone(id),
+      reviews: this.store.reviews.all(this.bankId),
+      now: this.now(),
+      random,
+    });
   }
 
   statistics(): Statistics {
-    return statistics({ ids: this.reading.ids, marks: this.store.marks(this.bankId), reviews: this.store.reviews.all(this.bankId), now: this.now() });
+    return statistics({
+      ids: this.reading.ids,
+      marks: this.store.marks(this.bankId),
+      reviews: this.store.reviews.all(this.bankId),
+      now: this.now(),
+    });
   }
 
   /** Notes stored for this bank whose question is no longer in it. */

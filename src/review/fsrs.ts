@@ -38,7 +38,11 @@ export interface LogEntry {
 // No fuzz: the same reviews always give the same card, so two windows' merged histories agree.
 const scheduler = fsrs(generatorParameters({ enable_fuzz: false }));
 
-const toCard = (c: StoredCard): Card => ({ ...c, due: new Date(c.due), last_review: c.last_review === undefined ? undefined : new Date(c.last_review) });
+const toCard = (c: StoredCard): Card => ({
+  ...c,
+  due: new Date(c.due),
+  last_review: c.last_review === undefined ? undefined : new Date(c.last_review),
+});
 
 const fromCard = (c: Card): StoredCard => {
   const stored: StoredCard = {
@@ -77,7 +81,12 @@ export function replay(log: readonly LogEntry[]): StoredCard | undefined {
 /** When the card would next be due for each rating given now: the page shows it on the buttons. */
 export function dueAfter(card: StoredCard | undefined, now: number): Record<Rating, number> {
   const preview = scheduler.repeat(toCard(card ?? newCard(now)), new Date(now));
-  return { 1: preview[1].card.due.getTime(), 2: preview[2].card.due.getTime(), 3: preview[3].card.due.getTime(), 4: preview[4].card.due.getTime() };
+  return {
+    1: preview[1].card.due.getTime(),
+    2: preview[2].card.due.getTime(),
+    3: preview[3].card.due.getTime(),
+    4: preview[4].card.due.getTime(),
+  };
 }
 
 /** The probability of recalling the card now (0 to 1); 0 for a card never reviewed. */

@@ -45,8 +45,17 @@ export function readMock(raw: unknown): StoredMock | undefined {
   const items: MockItem[] = [];
   for (const i of raw.items) {
     if (!isRecord(i) || typeof i.id !== 'string' || typeof i.answer !== 'string') return undefined;
-    if ((i.shownAt !== undefined && !isTime(i.shownAt)) || (i.answeredAt !== undefined && !isTime(i.answeredAt)) || (i.rating !== undefined && !isRating(i.rating))) return undefined;
-    if ((i.rev !== undefined && !isTime(i.rev)) || (i.kept !== undefined && !(Array.isArray(i.kept) && i.kept.every((k) => typeof k === 'string')))) return undefined;
+    if (
+      (i.shownAt !== undefined && !isTime(i.shownAt)) ||
+      (i.answeredAt !== undefined && !isTime(i.answeredAt)) ||
+      (i.rating !== undefined && !isRating(i.rating))
+    )
+      return undefined;
+    if (
+      (i.rev !== undefined && !isTime(i.rev)) ||
+      (i.kept !== undefined && !(Array.isArray(i.kept) && i.kept.every((k) => typeof k === 'string')))
+    )
+      return undefined;
     const item: MockItem = { id: i.id, answer: i.answer };
     if (i.shownAt !== undefined) item.shownAt = i.shownAt;
     if (i.answeredAt !== undefined) item.answeredAt = i.answeredAt;
@@ -56,11 +65,28 @@ export function readMock(raw: unknown): StoredMock | undefined {
     items.push(item);
   }
   if (raw.finished !== undefined && !isTime(raw.finished)) return undefined;
-  return { schema: MOCK_SCHEMA, runId: raw.runId, bankId: raw.bankId, started: raw.started, limitMs: raw.limitMs, items, finished: raw.finished, updated: raw.updated };
+  return {
+    schema: MOCK_SCHEMA,
+    runId: raw.runId,
+    bankId: raw.bankId,
+    started: raw.started,
+    limitMs: raw.limitMs,
+    items,
+    finished: raw.finished,
+    updated: raw.updated,
+  };
 }
 
 export function newMock(o: { runId: string; bankId: string; ids: readonly string[]; limitMs: number; now: number }): StoredMock {
-  return { schema: MOCK_SCHEMA, runId: o.runId, bankId: o.bankId, started: o.now, limitMs: o.limitMs, items: o.ids.map((id) => ({ id, answer: '' })), updated: o.now };
+  return {
+    schema: MOCK_SCHEMA,
+    runId: o.runId,
+    bankId: o.bankId,
+    started: o.now,
+    limitMs: o.limitMs,
+    items: o.ids.map((id) => ({ id, answer: '' })),
+    updated: o.now,
+  };
 }
 
 /** The question to show: the first one not rated yet; undefined when every one is. */

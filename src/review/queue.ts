@@ -71,7 +71,10 @@ export function isWeak(review: StoredReview | undefined, now: number): boolean {
  * The questions of a mock interview: `count` of `ids`, undone and weak first (undone and weak,
  * then undone, then weak, then the rest), shuffled within each group by `random`.
  */
-export function mockQuestions(ids: readonly string[], o: { count: number; isDone(id: string): boolean; reviews: Reviews; now: number; random?: () => number }): string[] {
+export function mockQuestions(
+  ids: readonly string[],
+  o: { count: number; isDone(id: string): boolean; reviews: Reviews; now: number; random?: () => number },
+): string[] {
   const random = o.random ?? Math.random;
   const groups: string[][] = [[], [], [], []];
   for (const id of ids) {

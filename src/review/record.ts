@@ -34,7 +34,8 @@ const isState = (v: unknown): v is CardState => v === 0 || v === 1 || v === 2 ||
 function readCard(v: unknown): StoredCard | undefined {
   if (!isRecord(v)) return undefined;
   const { due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state, last_review } = v;
-  if (!isTime(due) || !isNumber(stability) || !isNumber(difficulty) || !isNumber(elapsed_days) || !isNumber(scheduled_days)) return undefined;
+  if (!isTime(due) || !isNumber(stability) || !isNumber(difficulty) || !isNumber(elapsed_days) || !isNumber(scheduled_days))
+    return undefined;
   if (!isNumber(learning_steps) || !isNumber(reps) || !isNumber(lapses) || !isState(state)) return undefined;
   if (last_review !== undefined && !isTime(last_review)) return undefined;
   const card: StoredCard = { due, stability, difficulty, elapsed_days, scheduled_days, learning_steps, reps, lapses, state };

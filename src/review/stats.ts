@@ -86,7 +86,11 @@ export function statistics(input: StatisticsInput): Statistics {
   const heatDays = daysFrom(heatStart, weekday + 1 + 7 * (weeks - 1));
   const perDay = new Array<number>(heatDays.length).fill(0);
   const retStart = dayAfter(today, -(weekday + 7 * (retentionWeeks - 1)));
-  const retention: Retention[] = Array.from({ length: retentionWeeks }, (_, i) => ({ week: dayAfter(retStart, 7 * i), reviews: 0, recalled: 0 }));
+  const retention: Retention[] = Array.from({ length: retentionWeeks }, (_, i) => ({
+    week: dayAfter(retStart, 7 * i),
+    reviews: 0,
+    recalled: 0,
+  }));
   const retWeeks = retention.map((r) => r.week);
   let reviewed = 0;
   let total = 0;

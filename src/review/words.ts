@@ -42,5 +42,10 @@ export function dueText(due: number, now: number, lang = 'en'): string {
 /** What each rating (Again, Hard, Good, Easy) would schedule now, in words: the rating buttons' hints. */
 export function ratingIntervals(card: StoredCard | undefined, now: number, lang = 'en'): [string, string, string, string] {
   const due = dueAfter(card, now);
-  return [intervalText(due[1] - now, lang), intervalText(due[2] - now, lang), intervalText(due[3] - now, lang), intervalText(due[4] - now, lang)];
+  return [
+    intervalText(due[1] - now, lang),
+    intervalText(due[2] - now, lang),
+    intervalText(due[3] - now, lang),
+    intervalText(due[4] - now, lang),
+  ];
 }

@@ -42,7 +42,14 @@ export class QuestionSearch {
   private readonly docs = new Map<string, Doc>();
 
   constructor(entries: readonly QuestionEntry[], noteOf: (id: string) => string) {
-    const docs = entries.map(({ question: q }) => ({ key: q.id, qid: q.id, text: q.text, details: q.details, answer: q.answer, note: noteOf(q.id) }));
+    const docs = entries.map(({ question: q }) => ({
+      key: q.id,
+      qid: q.id,
+      text: q.text,
+      details: q.details,
+      answer: q.answer,
+      note: noteOf(q.id),
+    }));
     for (const d of docs) this.docs.set(d.key, d);
     this.index.addAll(docs);
   }

@@ -21,7 +21,8 @@ export const keys = {
   /** A stored value of the wrong shape, kept aside (never deleted) at a moment. */
   aside: (now: number, key: string) => `aside/${now}/${key}`,
   /** The prefix of a kind's keys for one bank (`progress` and `shown`: the key itself). */
-  prefix: (kind: Exclude<KeyKind, 'aside'>, bankId: string) => (kind === 'progress' || kind === 'shown' ? `${kind}/${bankId}` : `${kind}/${bankId}/`),
+  prefix: (kind: Exclude<KeyKind, 'aside'>, bankId: string) =>
+    kind === 'progress' || kind === 'shown' ? `${kind}/${bankId}` : `${kind}/${bankId}/`,
 };
 
 /** What a key names: its kind, its bank and (for notes, conflict copies, reviews, runs) the rest. */

@@ -1,10 +1,10 @@
 // The note's protocol, in one home. First the version rule both halves apply: which of two copies
 // of a note is newer, decided on what the page and the extension both know (the version the
 // extension stores with each note and the page's own edit counter), never on two clocks. Then the
-// page's half: what the question page types, sends and keeps until the extension says it is saved. DOM-free (webview/main.ts gives it the notes box, the status line,
-// the page's saved state and the channel to the extension), so every race is unit-tested in
-// plain Node (test/unit/page/note-sync.test.ts). The extension's half: progress/note-desk.ts.
-//
+// page's half: what the question page types, sends and keeps until the extension says it is
+// saved. DOM-free (webview/main.ts gives it the notes box, the status line, the page's saved state
+// and the channel to the extension), so every race is unit-tested in plain Node
+// (test/unit/page/note-sync.test.ts). The extension's half: NoteStore.receiver, progress/notes.ts.
 // Every keystroke goes into the page's saved state and to the extension at once (a note closed
 // right after a keystroke lost it when sends waited for a pause; a long note sent at most every
 // 500 ms lost its last keystrokes to a reload). Notes over PATCH_ABOVE_CHARS go as a patch to
@@ -12,7 +12,6 @@
 // state until the extension answers `saved` (or `kept`): a reply `failed` (the storage, the
 // journal or the note's file could not be written) keeps it, says "Not saved: … · retrying" and
 // sends it again, whole, after a wait that grows, until it is saved.
-//
 // Newer wins (judgeEdit below): a draft the saved state brings back after a reload may be
 // older than the stored note (VS Code for the browser saves that state on a timer), so it goes as
 // `restored`, and the extension keeps whichever copy is newer, the other as a conflict copy when
@@ -197,7 +196,12 @@ export class PageNote {
     const v = this.view;
     if (!v) return;
     this.revision += 1;
-    this.port.setState({ bankId: v.bankId, id: v.id, pageKey: v.pageKey, pending: { id: v.id, bankId: v.bankId, text: this.port.text(), writer: this.writer, revision: this.revision, base: this.base } });
+    this.port.setState({
+      bankId: v.bankId,
+      id: v.id,
+      pageKey: v.pageKey,
+      pending: { id: v.id, bankId: v.bankId, text: this.port.text(), writer: this.writer, revision: this.revision, base: this.base },
+    });
     this.port.status({ kind: 'saving' });
     this.unsent = true;
     this.flush();
@@ -209,7 +213,15 @@ export class PageNote {
     const pending = state?.pending;
     if (!pending || !this.unsent || pending.writer !== this.writer) return;
     this.unsent = false;
-    const head = { type: 'editNote', id: pending.id, bankId: pending.bankId ?? state?.bankId, writer: this.writer, revision: pending.revision, base: this.base, restored: false } as const;
+    const head = {
+      type: 'editNote',
+      id: pending.id,
+      bankId: pending.bankId ?? state?.bankId,
+      writer: this.writer,
+      revision: pending.revision,
+      base: this.base,
+      restored: false,
+    } as const;
     const sent = this.sent;
     if (!whole && sent && sent.id === pending.id && sent.bankId === pending.bankId && pending.text.length > PATCH_ABOVE_CHARS) {
       this.port.send({ ...head, patch: makePatch(sent.text, pending.text, sent.revision) });
@@ -227,7 +239,14 @@ export class PageNote {
   leave(): void {
     const pending = this.pending;
     const sent = this.sent;
-    if (pending && pending.writer === this.writer && sent?.id === pending.id && sent.revision === pending.revision && sent.revision !== this.lastWhole) this.unsent = true;
+    if (
+      pending &&
+      pending.writer === this.writer &&
+      sent?.id === pending.id &&
+      sent.revision === pending.revision &&
+      sent.revision !== this.lastWhole
+    )
+      this.unsent = true;
     this.flush(true);
   }
 
@@ -285,7 +304,6 @@ export class PageNote {
     }
   }
 
-
   /** True when a reply is about the edit this page's state still holds as unsaved. */
   private isPending(m: { id: string; writer: string; revision: number }): boolean {
     const p = this.pending;
@@ -318,6 +336,15 @@ export class PageNote {
   }
 
   private sendRestored(d: NonNullable<PageState['pending']>): void {
-    this.port.send({ type: 'editNote', id: d.id, bankId: d.bankId, text: d.text, writer: d.writer, revision: d.revision, base: d.base, restored: true });
+    this.port.send({
+      type: 'editNote',
+      id: d.id,
+      bankId: d.bankId,
+      text: d.text,
+      writer: d.writer,
+      revision: d.revision,
+      base: d.base,
+      restored: true,
+    });
   }
 }

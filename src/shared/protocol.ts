@@ -121,10 +121,14 @@ export const PageMessageSchema = v.variant('type', [
 ]);
 export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
 /** True for what claims to be an editNote (checked by EditNoteSchema before use): it goes to the note's half of the protocol. */
-export const isEditNoteMessage = (raw: unknown): boolean => typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'editNote';
+export const isEditNoteMessage = (raw: unknown): boolean =>
+  typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'editNote';
 /** The request a keystroke makes (shared/note-sync.ts sends it, progress/notes.ts receiver answers it)… */
 export type EditNote = v.InferOutput<typeof EditNoteSchema>;
-/** …and its replies: saved, kept (the stored note stayed), resend (a patch that no longer applies), rejected (for good), failed (retried). */
+/**
+ * …and its replies: saved, kept (the stored note stayed), resend (a patch that no longer applies),
+ * rejected (for good), failed (retried).
+ */
 export type EditNoteReply = Extract<ExtensionMessage, { type: 'saved' | 'kept' | 'resend' | 'rejected' | 'failed' }>;
 
 /** A rating of recall: 1 Again, 2 Hard, 3 Good, 4 Easy (the page's buttons and FSRS's grades). */
@@ -139,7 +143,10 @@ export function refusal(issues: readonly v.BaseIssue<unknown>[]): string {
 }
 
 /** Checks a message with a schema: the typed message, or why it was refused. */
-export function parseWith<S extends v.GenericSchema>(schema: S, raw: unknown): { ok: true; message: v.InferOutput<S> } | { ok: false; reason: string } {
+export function parseWith<S extends v.GenericSchema>(
+  schema: S,
+  raw: unknown,
+): { ok: true; message: v.InferOutput<S> } | { ok: false; reason: string } {
   const result = v.safeParse(schema, raw);
   return result.success ? { ok: true, message: result.output } : { ok: false, reason: refusal(result.issues) };
 }
@@ -189,7 +196,10 @@ export type MockExtensionMessage =
 const mockHead = { runId: v.pipe(v.string(), v.minLength(1), v.maxLength(100)), index: count };
 export const MockPageMessageSchema = v.variant('type', [
   v.object({ type: v.literal('ready') }),
-  /** The answer as typed: `base` is the stored version the page last knew; `restored`: a draft from the page's saved state, not typed now. */
+  /**
+   * The answer as typed: `base` is the stored version the page last knew; `restored`: a draft from
+   * the page's saved state, not typed now.
+   */
   v.object({ type: v.literal('answer'), ...mockHead, text: v.string(), base: count, restored: v.boolean() }),
   v.object({ type: v.literal('finish'), ...mockHead }),
   v.object({ type: v.literal('rate'), ...mockHead, rating }),

@@ -41,7 +41,8 @@ export function chooseScoped<F>(v: ScopedValues<F>): Chosen<F> {
   const first = v.folders[0]?.folder;
   const workspace = text(v.workspaceValue);
   // A single folder reports its own value as the workspace's too: its base is that folder.
-  if (workspace !== undefined && v.folders.length <= 1 && v.workspaceFileFolder === undefined) return { value: workspace, base: first, from: 'folder' };
+  if (workspace !== undefined && v.folders.length <= 1 && v.workspaceFileFolder === undefined)
+    return { value: workspace, base: first, from: 'folder' };
   if (workspace !== undefined) return { value: workspace, base: v.workspaceFileFolder ?? first, from: 'workspace' };
   for (const f of v.folders) {
     const own = text(f.value);

@@ -74,7 +74,9 @@ export class BankFollower extends Disposable {
     }
     this.loaded = loaded;
     this.study.replaceBank(source.bankId, loaded.bank);
-    this.o.log(`${sameBank ? 'Read again' : 'Switched to'} ${source.bankId === BUNDLED_BANK_ID ? 'the bundled bank' : loaded.file}: ${this.study.entries.length} questions, ${loaded.bank.problems.length} problem(s).`);
+    const which = source.bankId === BUNDLED_BANK_ID ? 'the bundled bank' : loaded.file;
+    const counts = `${this.study.entries.length} questions, ${loaded.bank.problems.length} problem(s)`;
+    this.o.log(`${sameBank ? 'Read again' : 'Switched to'} ${which}: ${counts}.`);
     if (loaded.error) void vscode.window.showErrorMessage(loaded.error);
     this.publish(loaded);
     this.watch(loaded.file);
@@ -103,7 +105,9 @@ export class BankFollower extends Disposable {
     this.watcher?.dispose();
     this.watcher = undefined;
     if (this.study.bankId === BUNDLED_BANK_ID) return;
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(this.o.platform.uriOf(file), '..'), baseName(file)));
+    const watcher = vscode.workspace.createFileSystemWatcher(
+      new vscode.RelativePattern(vscode.Uri.joinPath(this.o.platform.uriOf(file), '..'), baseName(file)),
+    );
     watcher.onDidChange(() => this.soon());
     watcher.onDidCreate(() => this.soon());
     watcher.onDidDelete(() => this.soon());

@@ -23,7 +23,12 @@ export async function copyStudy(from: vscode.Memento, to: vscode.Memento): Promi
   return writes.length;
 }
 
-export function followLocation(context: vscode.ExtensionContext, study: Study, current: NotesLocation, log: (m: string) => void): vscode.Disposable {
+export function followLocation(
+  context: vscode.ExtensionContext,
+  study: Study,
+  current: NotesLocation,
+  log: (m: string) => void,
+): vscode.Disposable {
   const disposables: vscode.Disposable[] = [];
   if (current === 'global') {
     // Settings Sync carries the keys named here: every study key, named again as notes are written.
@@ -51,7 +56,10 @@ export function followLocation(context: vscode.ExtensionContext, study: Study, c
             : vscode.l10n.t('this workspace’s storage');
       const choice = await vscode.window.showInformationMessage(
         vscode.l10n.t('Notes and progress will live in {0} after a reload. Copy what you have now to it first?', where),
-        { modal: true, detail: vscode.l10n.t('Copying merges: nothing there is replaced by something older, and nothing is deleted here.') },
+        {
+          modal: true,
+          detail: vscode.l10n.t('Copying merges: nothing there is replaced by something older, and nothing is deleted here.'),
+        },
         copy,
         reload,
       );

@@ -13,7 +13,12 @@ export interface NoteFiles extends NoteFileSystem {
   pathOf(uri: vscode.Uri): string | undefined;
 }
 
-export function followNotesFolder(study: Study, root: string, files: NoteFiles, log: (m: string) => void): { mirror: NoteMirror; ready: Promise<void>; disposable: vscode.Disposable } {
+export function followNotesFolder(
+  study: Study,
+  root: string,
+  files: NoteFiles,
+  log: (m: string) => void,
+): { mirror: NoteMirror; ready: Promise<void>; disposable: vscode.Disposable } {
   const mirror = new NoteMirror(files, root, study.store, () => study.bankId);
   const failed = (what: string) => (err: unknown) => log(`Notes folder: ${what} failed: ${(err as Error)?.message ?? err}`);
   // The folder exists before it is watched: VS Code's file watching expects the folder to exist
@@ -33,7 +38,8 @@ export function followNotesFolder(study: Study, root: string, files: NoteFiles, 
     });
   // Every note of the bank shown, written here or in another window, goes to its file; one written
   // here is saved only once its file holds it (NoteStore.mirror).
-  const fileNote = (bankId: string, id: string, text: string) => (bankId === study.bankId ? ready.then(() => mirror.noteChanged(id, text)) : Promise.resolve());
+  const fileNote = (bankId: string, id: string, text: string) =>
+    bankId === study.bankId ? ready.then(() => mirror.noteChanged(id, text)) : Promise.resolve();
   study.store.notes.mirror = fileNote;
   const changed = (uri: vscode.Uri, saved?: string) => {
     const path = files.pathOf(uri);

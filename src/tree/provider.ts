@@ -13,7 +13,8 @@ export interface ViewMemory {
   update(key: string, value: unknown): Thenable<void>;
 }
 
-export type StudyNode = { kind: 'section'; section: Section; parent?: StudyNode } | { kind: 'question'; entry: QuestionEntry; parent: StudyNode };
+export type StudyNode =
+  { kind: 'section'; section: Section; parent?: StudyNode } | { kind: 'question'; entry: QuestionEntry; parent: StudyNode };
 
 export class StudyTreeProvider extends Disposable implements vscode.TreeDataProvider<StudyNode> {
   private readonly _onDidChangeTreeData = this.register(new vscode.EventEmitter<StudyNode | StudyNode[] | undefined>());
@@ -94,7 +95,10 @@ export class StudyTreeProvider extends Disposable implements vscode.TreeDataProv
     this.due = now;
     if (!changed.length) return false;
     if (this._filter === 'due') this._onDidChangeTreeData.fire(undefined);
-    else this._onDidChangeTreeData.fire(changed.map((id) => this.questionNodes.get(id)).filter((n): n is StudyNode & { kind: 'question' } => !!n));
+    else
+      this._onDidChangeTreeData.fire(
+        changed.map((id) => this.questionNodes.get(id)).filter((n): n is StudyNode & { kind: 'question' } => !!n),
+      );
     return true;
   }
 

@@ -33,7 +33,11 @@ export function createTreeView(
   const tree = new StudyTreeProvider(study, memory);
   const kept = memory?.get<unknown>(FILTER_KEY);
   if (isFilter(kept)) tree.filter = kept;
-  const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, manageCheckboxStateManually: true });
+  const treeView = vscode.window.createTreeView(VIEW_ID, {
+    treeDataProvider: tree,
+    showCollapseAll: true,
+    manageCheckboxStateManually: true,
+  });
   const status = vscode.window.createStatusBarItem('djangoPrep.progress', vscode.StatusBarAlignment.Left, 100);
   status.name = vscode.l10n.t('Django Interview Prep: Progress');
   status.command = 'workbench.view.extension.djangoPrep';
@@ -41,12 +45,20 @@ export function createTreeView(
   const describe = () => {
     const { done, total } = study.total();
     const due = tree.dueCount;
-    const counts = tree.filter === 'all' ? `${done}/${total}` : vscode.l10n.t('{0}: {1} of {2}', filterLabel(tree.filter), tree.matching(), total);
+    const counts =
+      tree.filter === 'all' ? `${done}/${total}` : vscode.l10n.t('{0}: {1} of {2}', filterLabel(tree.filter), tree.matching(), total);
     treeView.description = !total ? undefined : due && tree.filter !== 'due' ? vscode.l10n.t('{0} · {1} due', counts, due) : counts;
     // The activity bar's icon carries the number of questions due for review.
-    treeView.badge = due ? { value: due, tooltip: due === 1 ? vscode.l10n.t('1 question due for review') : vscode.l10n.t('{0} questions due for review', due) } : undefined;
+    treeView.badge = due
+      ? { value: due, tooltip: due === 1 ? vscode.l10n.t('1 question due for review') : vscode.l10n.t('{0} questions due for review', due) }
+      : undefined;
     status.text = `$(mortar-board) ${done}/${total}`;
-    status.tooltip = vscode.l10n.t('{0} of {1} questions done ({2}%). Click to show them.', done, total, total ? Math.round((done / total) * 100) : 0);
+    status.tooltip = vscode.l10n.t(
+      '{0} of {1} questions done ({2}%). Click to show them.',
+      done,
+      total,
+      total ? Math.round((done / total) * 100) : 0,
+    );
     status.accessibilityInformation = { label: vscode.l10n.t('Interview questions: {0} of {1} done', done, total) };
     if (total) status.show();
     else status.hide();
@@ -83,7 +95,6 @@ export function createTreeView(
     })(),
     study.onDidChangeNote(() => tree.filter === 'notes' && describe()),
     ...(shown ? [shown(follow)] : []),
-
   );
   const commands = [
     command(COMMANDS.filter, async (arg?: unknown) => {

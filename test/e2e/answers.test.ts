@@ -31,9 +31,19 @@ describe('a bank with answers', function () {
     assert.equal(await button.getAttribute('aria-expanded'), 'false');
     assert.match(await frame.locator('#details').innerText(), /A: Lydia and undefined/, 'the options are shown as details');
     assert.ok(await frame.locator('#details pre code[data-lang="javascript"]').count(), 'the question’s code, with its language');
-    assert.equal(await frame.locator('#details pre code .hljs-keyword', { hasText: 'function' }).count(), 1, 'highlighted: `function` is a keyword');
-    const keywordColour = await frame.locator('#details .hljs-keyword').first().evaluate((el) => getComputedStyle(el).color);
-    const plainColour = await frame.locator('#details pre code').first().evaluate((el) => getComputedStyle(el).color);
+    assert.equal(
+      await frame.locator('#details pre code .hljs-keyword', { hasText: 'function' }).count(),
+      1,
+      'highlighted: `function` is a keyword',
+    );
+    const keywordColour = await frame
+      .locator('#details .hljs-keyword')
+      .first()
+      .evaluate((el) => getComputedStyle(el).color);
+    const plainColour = await frame
+      .locator('#details pre code')
+      .first()
+      .evaluate((el) => getComputedStyle(el).color);
     assert.notEqual(keywordColour, plainColour, 'in a colour of the theme');
     await button.focus();
     await wb.page.keyboard.press('Enter');
@@ -59,7 +69,20 @@ describe('a bank with answers', function () {
 describe('a bank file of the learner’s own', function () {
   this.timeout(180000);
   const wb = useWorkbench();
-  const text = ['# Interview', '', '## Topic', '', '### 1. What is a QuerySet?', '', 'A lazy query: nothing runs until you iterate.', '', '### 2. What is a manager?', '', 'The door to the table.', ''].join('\n');
+  const text = [
+    '# Interview',
+    '',
+    '## Topic',
+    '',
+    '### 1. What is a QuerySet?',
+    '',
+    'A lazy query: nothing runs until you iterate.',
+    '',
+    '### 2. What is a manager?',
+    '',
+    'The door to the table.',
+    '',
+  ].join('\n');
 
   before(() => writeFileSync(wb.workspacePath('interview.md'), text));
 

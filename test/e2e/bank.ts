@@ -16,7 +16,8 @@ export const questionRow = (id: string) => new RegExp(`^${escapeRegExp(id)} `);
 /** A section's tree row, whatever its count: "1. Django Fundamentals, 7 of 20 done". */
 export const sectionLabel = (s: Section) => new RegExp(`^${escapeRegExp(s.title)}, `);
 /** A section's tree row with this many done (any number when not given) of its total. */
-export const sectionRow = (s: Section, done?: number) => new RegExp(`^${escapeRegExp(s.title)}, ${done ?? '\\d+'} of ${countOf(s).total} done$`);
+export const sectionRow = (s: Section, done?: number) =>
+  new RegExp(`^${escapeRegExp(s.title)}, ${done ?? '\\d+'} of ${countOf(s).total} done$`);
 
 /** Done (by the bank's markers) and total questions of a section and its subsections. */
 export function countOf(section: Section): { done: number; total: number } {
@@ -39,7 +40,9 @@ export function undoneIn(section: Section, count: number): Question[] {
 
 /** The first section (at any depth) with no subsections and at least `count` questions not marked done. */
 export function leafSectionWith(count: number, after?: Section): { section: Section; path: Section[] } {
-  const all = [...walkSections(bank.sections)].filter((x) => x.section.sections.length === 0 && x.section.questions.filter((q) => !q.done).length >= count);
+  const all = [...walkSections(bank.sections)].filter(
+    (x) => x.section.sections.length === 0 && x.section.questions.filter((q) => !q.done).length >= count,
+  );
   const from = after ? all.findIndex((x) => x.section === after) + 1 : 0;
   const found = all[from];
   if (!found) throw new Error(`no section with ${count} questions not marked done`);

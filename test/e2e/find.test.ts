@@ -53,23 +53,38 @@ describe('finding what to study', function () {
     const named = entries.filter((e) => /csrf/i.test(e.question.text));
     const rows = wb.page.locator('.quick-input-list .monaco-list-row');
     // The results replace the whole list a moment after the keystroke.
-    await wb.page.waitForFunction(() => /csrf/i.test(document.querySelector('.quick-input-list .monaco-list-row')?.getAttribute('aria-label') ?? ''), undefined, { timeout: 10000 });
+    await wb.page.waitForFunction(
+      () => /csrf/i.test(document.querySelector('.quick-input-list .monaco-list-row')?.getAttribute('aria-label') ?? ''),
+      undefined,
+      { timeout: 10000 },
+    );
     const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
-    for (const label of labels.slice(0, named.length)) assert.match(label, /csrf/i, `a CSRF question first: ${labels.slice(0, named.length + 1).join(' | ')}`);
+    for (const label of labels.slice(0, named.length))
+      assert.match(label, /csrf/i, `a CSRF question first: ${labels.slice(0, named.length + 1).join(' | ')}`);
     await wb.screenshot('search.png');
     const firstId = /(\S+\.\d+)/.exec(labels[0])?.[1] ?? '';
-    assert.ok(named.some((e) => e.question.id === firstId), `the first row is a CSRF question: ${labels[0]}`);
+    assert.ok(
+      named.some((e) => e.question.id === firstId),
+      `the first row is a CSRF question: ${labels[0]}`,
+    );
     await wb.page.keyboard.press('Enter');
     const frame = await wb.pageFrame();
     const shown = await wb.pageQuestionId();
-    assert.ok(named.some((e) => e.question.id === shown), `a CSRF question opened (${shown}; first row ${firstId})`);
+    assert.ok(
+      named.some((e) => e.question.id === shown),
+      `a CSRF question opened (${shown}; first row ${firstId})`,
+    );
     assert.equal(await frame.evaluate(() => document.activeElement?.id), 'notes', 'the notes box has the focus');
-    await wb.page.waitForFunction((id) => !!document.querySelector(`.monaco-list-row.selected[aria-label^="${id} "]`), shown, { timeout: 10000 });
+    await wb.page.waitForFunction((id) => !!document.querySelector(`.monaco-list-row.selected[aria-label^="${id} "]`), shown, {
+      timeout: 10000,
+    });
     // Next on the page: the tree's selection moves with it.
     const next = entries[entries.findIndex((e) => e.question.id === shown) + 1].question.id;
     await frame.locator('#next').click();
     await frame.waitForSelector(`#page[data-question-id="${next}"]`);
-    await wb.page.waitForFunction((id) => !!document.querySelector(`.monaco-list-row.selected[aria-label^="${id} "]`), next, { timeout: 10000 });
+    await wb.page.waitForFunction((id) => !!document.querySelector(`.monaco-list-row.selected[aria-label^="${id} "]`), next, {
+      timeout: 10000,
+    });
     assert.match((await selectedRow().getAttribute('aria-label')) ?? '', new RegExp(`^${next.replace('.', '\\.')} `));
   });
 
@@ -80,7 +95,13 @@ describe('finding what to study', function () {
     await frame.locator('#notes').fill('A note, so the question carries the mark.');
     await frame.waitForSelector('#status:text-is("Saved")');
     await wb.command('View: Close All Editors');
-    const rowsOf = async () => wb.view.locator('.monaco-list-row[aria-label]').evaluateAll((els) => els.map((e) => ({ label: e.getAttribute('aria-label') ?? '', checked: e.querySelector('[role="checkbox"]')?.getAttribute('aria-checked') })));
+    const rowsOf = async () =>
+      wb.view.locator('.monaco-list-row[aria-label]').evaluateAll((els) =>
+        els.map((e) => ({
+          label: e.getAttribute('aria-label') ?? '',
+          checked: e.querySelector('[role="checkbox"]')?.getAttribute('aria-checked'),
+        })),
+      );
 
     await wb.command('Django Prep: Filter Questions…');
     await wb.pickQuick('Not done');
@@ -89,9 +110,15 @@ describe('finding what to study', function () {
     await wb.waitForRow(questionRow(a.id));
     await eventually(async () => {
       const undoneRows = (await rowsOf()).filter((r) => r.checked === 'true' || r.checked === 'false');
-      assert.ok(undoneRows.length > 0 && undoneRows.every((r) => r.checked === 'false'), `only questions not done: ${JSON.stringify(undoneRows)}`);
+      assert.ok(
+        undoneRows.length > 0 && undoneRows.every((r) => r.checked === 'false'),
+        `only questions not done: ${JSON.stringify(undoneRows)}`,
+      );
     });
-    assert.ok((await rowsOf()).some((r) => r.label.startsWith(`${first.title}, ${countOf(first).done} of ${countOf(first).total} done`)), 'the section count stays whole');
+    assert.ok(
+      (await rowsOf()).some((r) => r.label.startsWith(`${first.title}, ${countOf(first).done} of ${countOf(first).total} done`)),
+      'the section count stays whole',
+    );
 
     await wb.command('Django Prep: Filter Questions…');
     await wb.pickQuick('Done');
@@ -109,7 +136,10 @@ describe('finding what to study', function () {
     await wb.waitForRow(questionRow(noted.id));
     await eventually(async () => {
       const notedRows = (await rowsOf()).filter((r) => r.checked === 'true' || r.checked === 'false');
-      assert.deepEqual(notedRows.map((r) => r.label.split(' ')[0]), [noted.id]);
+      assert.deepEqual(
+        notedRows.map((r) => r.label.split(' ')[0]),
+        [noted.id],
+      );
       assert.match(notedRows[0].label, /with notes$/);
     });
     assert.equal(await wb.row(questionRow(noted.id)).locator('.codicon-note').count(), 1, 'the note mark');
@@ -139,7 +169,10 @@ describe('finding what to study', function () {
     const section = entries.find((e) => e.question.id === q.id)!.path;
     for (const s of section) await wb.expand(sectionLabel(s));
     await wb.checkbox(questionRow(q.id)).click();
-    await wb.page.waitForFunction((t) => [...document.querySelectorAll('.statusbar-item')].some((e) => (e.textContent ?? '').includes(t)), `${markedDone + 1}/${total}`);
+    await wb.page.waitForFunction(
+      (t) => [...document.querySelectorAll('.statusbar-item')].some((e) => (e.textContent ?? '').includes(t)),
+      `${markedDone + 1}/${total}`,
+    );
     await wb.checkbox(questionRow(q.id)).click();
     await wb.page.waitForTimeout(1000);
     await wb.reloadBrowser();
@@ -160,7 +193,9 @@ describe('finding what to study', function () {
     await wb.page.keyboard.press('Control+k');
     await wb.page.keyboard.press('v');
     for (;;) {
-      const found = await Promise.all(wb.page.frames().map(async (f) => ((await f.$('.markdown-body h1, body.vscode-body h1').catch(() => null)) ? f : undefined)));
+      const found = await Promise.all(
+        wb.page.frames().map(async (f) => ((await f.$('.markdown-body h1, body.vscode-body h1').catch(() => null)) ? f : undefined)),
+      );
       if (found.some(Boolean)) break;
       if (Date.now() - started > 30000) throw new Error('the preview did not render');
       await wb.page.waitForTimeout(25);
@@ -188,7 +223,13 @@ describe('finding what to study', function () {
     await wb.page.locator('.quick-input-widget input.input[placeholder^="Select a walkthrough"]').waitFor();
     await input.fill('Study for a Django interview');
     await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Study for a Django interview' }).first().click();
-    for (const step of ['Open the questions', 'Open a question and write a note', 'Tick it done', 'Review it before you forget', 'Choose another bank']) {
+    for (const step of [
+      'Open the questions',
+      'Open a question and write a note',
+      'Tick it done',
+      'Review it before you forget',
+      'Choose another bank',
+    ]) {
       await wb.page.locator('.getting-started-step .step-title', { hasText: step }).first().waitFor({ timeout: 15000 });
     }
   });

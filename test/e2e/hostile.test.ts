@@ -35,7 +35,10 @@ describe('a hostile bank in the real webview', function () {
       const frame = await wb.pageFrame();
       await frame.waitForSelector(`#page[data-question-id="${q.id}"]`);
       assert.equal((await frame.locator('#question').textContent())?.trim(), q.text, `question ${q.id} shows its plain text`);
-      assert.equal(await frame.locator('#question script, #question img, #question iframe, #question style, #details script, #details div').count(), 0);
+      assert.equal(
+        await frame.locator('#question script, #question img, #question iframe, #question style, #details script, #details div').count(),
+        0,
+      );
       if (q.details) {
         assert.equal((await frame.locator('#details').innerText()).replace(/\s+/g, ' ').trim(), q.details.replace(/\s+/g, ' ').trim());
         await frame.locator('#details').hover();
@@ -114,7 +117,10 @@ describe('broken banks in a real VS Code', function () {
 
   it('loads what it can of a bank with binary bytes and names the line', async () => {
     const binary = join(dir, 'binary-bank.md');
-    writeFileSync(binary, Buffer.concat([Buffer.from('# B\n\n## Good\n\n- a readable question\n\n'), Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x80])]));
+    writeFileSync(
+      binary,
+      Buffer.concat([Buffer.from('# B\n\n## Good\n\n- a readable question\n\n'), Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x80])]),
+    );
     await withBank(binary, async (wb) => {
       await wb.waitForNotification(/binary-bank\.md: 2 problems; the first, at line 7: .*not valid UTF-8/);
       await wb.openView(/^Good, 0 of 1 done$/);

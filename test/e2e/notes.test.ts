@@ -44,7 +44,9 @@ describe('notes are never lost', function () {
     await first.locator('#notes').click();
     await first.locator('#notes').press('End');
     await first.locator('#notes').pressSequentially(' mapped to a table.', { delay: 10 });
-    await second.waitForFunction(() => (document.getElementById('notes') as HTMLTextAreaElement).value === 'A model is a class mapped to a table.');
+    await second.waitForFunction(
+      () => (document.getElementById('notes') as HTMLTextAreaElement).value === 'A model is a class mapped to a table.',
+    );
   });
 
   it('keeps a 1 MB note through a reload', async () => {
@@ -82,7 +84,11 @@ describe('notes are never lost', function () {
     await wb.page.keyboard.press('Control+a');
     await wb.page.keyboard.press('Control+Alt+a');
     frame = await wb.pageFrame();
-    await frame.waitForFunction(() => /```python\n[\s\S]*def index\(request\)[\s\S]*\n```/.test((document.getElementById('notes') as HTMLTextAreaElement).value), undefined, { timeout: 10000 });
+    await frame.waitForFunction(
+      () => /```python\n[\s\S]*def index\(request\)[\s\S]*\n```/.test((document.getElementById('notes') as HTMLTextAreaElement).value),
+      undefined,
+      { timeout: 10000 },
+    );
     const note = await frame.locator('#notes').inputValue();
     assert.ok(note.startsWith('My answer first.\n\n`views.py:1`\n\n```python\nfrom django.http import HttpResponse'), note);
 
@@ -108,7 +114,10 @@ describe('notes are never lost', function () {
     assert.ok(existsSync(file));
     const exported = readFileSync(file, 'utf8');
     assert.match(exported, new RegExp(`#+ ${q4.replace('.', '\\.')} · `));
-    assert.ok(exported.includes('> My answer first.\n>\n> `views.py:1`\n>\n> ```python\n> from django.http import HttpResponse'), exported.slice(0, 600));
+    assert.ok(
+      exported.includes('> My answer first.\n>\n> `views.py:1`\n>\n> ```python\n> from django.http import HttpResponse'),
+      exported.slice(0, 600),
+    );
   });
 });
 
@@ -156,7 +165,11 @@ describe('notes as files in the workspace', function () {
     const quick = wb.page.locator('.quick-input-widget input.input');
     await quick.waitFor();
     await quick.fill(`${q2}.md`);
-    await wb.page.locator('.quick-input-list .monaco-list-row').filter({ hasText: `${q2}.md` }).first().waitFor();
+    await wb.page
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ hasText: `${q2}.md` })
+      .first()
+      .waitFor();
     await wb.page.keyboard.press('Control+Enter');
     await wb.page.locator(`.tabs-container .tab[aria-label^="${q2}.md"]`).waitFor();
     const editor = wb.page.locator('.editor-instance .monaco-editor').last();
@@ -167,15 +180,22 @@ describe('notes as files in the workspace', function () {
     const pageFrame = await wb.pageFrame();
     const expected = `${typed} And a line from the editor.`;
     try {
-      await pageFrame.waitForFunction((t) => (document.getElementById('notes') as HTMLTextAreaElement).value === t, expected, { timeout: 10000 });
+      await pageFrame.waitForFunction((t) => (document.getElementById('notes') as HTMLTextAreaElement).value === t, expected, {
+        timeout: 10000,
+      });
     } catch (err) {
       const state = {
-        page: await pageFrame.locator('#notes').inputValue().catch((e: Error) => `(${e.message})`),
+        page: await pageFrame
+          .locator('#notes')
+          .inputValue()
+          .catch((e: Error) => `(${e.message})`),
         file: readFileSync(file, 'utf8'),
-        tabs: await wb.page.locator('.tabs-container .tab').evaluateAll((els) => els.map((e) => `${e.getAttribute('aria-label')}${e.classList.contains('dirty') ? ' (unsaved)' : ''}`)),
+        tabs: await wb.page
+          .locator('.tabs-container .tab')
+          .evaluateAll((els) => els.map((e) => `${e.getAttribute('aria-label')}${e.classList.contains('dirty') ? ' (unsaved)' : ''}`)),
         notifications: await wb.notifications(),
       };
-      throw new Error(`the page did not follow the saved file: ${JSON.stringify(state)}\n${(err as Error).message}`);
+      throw new Error(`the page did not follow the saved file: ${JSON.stringify(state)}\n${(err as Error).message}`, { cause: err });
     }
   });
 });
@@ -183,7 +203,10 @@ describe('notes as files in the workspace', function () {
 describe('a note that cannot be written to its file', function () {
   this.timeout(240000);
   // A file stands where the notes folder goes: no note file can be written until it is moved away.
-  const wb = useWorkbench({ settings: { 'djangoPrep.notesLocation': 'folder' }, workspaceFiles: { '.interview-notes': 'a file where the notes folder goes\n' } });
+  const wb = useWorkbench({
+    settings: { 'djangoPrep.notesLocation': 'folder' },
+    workspaceFiles: { '.interview-notes': 'a file where the notes folder goes\n' },
+  });
 
   it('is never shown as saved: the page says why and retries, and the note reaches its file once the folder is freed', async () => {
     const frame = await wb.openQuestion(path.map(sectionLabel), q2);

@@ -23,7 +23,10 @@ describe('a folder not trusted (Restricted Mode)', function () {
     await wb.row(/^1\. Django Fundamentals/).waitFor();
     const message = wb.page.locator('.pane:has(.pane-header[aria-label*="Questions"]) .message').first();
     await message.waitFor({ timeout: 20000 });
-    assert.match(await message.innerText(), /Restricted Mode: this workspace’s djangoPrep\.bankFile is ignored until you trust the folder\./);
+    assert.match(
+      await message.innerText(),
+      /Restricted Mode: this workspace’s djangoPrep\.bankFile is ignored until you trust the folder\./,
+    );
     await wb.waitForNotification(/Restricted Mode, so its own djangoPrep\.bankFile is ignored/);
     await wb.page.mouse.move(0, 0);
     await wb.screenshot('restricted-mode.png');

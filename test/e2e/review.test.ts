@@ -27,13 +27,25 @@ describe('spaced review, mock interviews and statistics', function () {
         return [`review/${BUNDLED_BANK_ID}/${q.id}`, withReview(undefined, card, entry)];
       }),
     );
-    writeFileSync(backupFile, JSON.stringify({ format: BACKUP_FORMAT, schema: BACKUP_SCHEMA, bankId: BUNDLED_BANK_ID, bankTitle: bank.title, exportedAt: new Date().toISOString(), entries: entriesOf }));
+    writeFileSync(
+      backupFile,
+      JSON.stringify({
+        format: BACKUP_FORMAT,
+        schema: BACKUP_SCHEMA,
+        bankId: BUNDLED_BANK_ID,
+        bankTitle: bank.title,
+        exportedAt: new Date().toISOString(),
+        entries: entriesOf,
+      }),
+    );
     await wb.openView();
     await wb.command('Django Prep: Restore Progress and Notes from Backup…');
     // The workbench's own file dialog: it fills in the folder first, then takes a typed path.
     const input = wb.page.locator('.quick-input-widget input.input');
     await input.waitFor();
-    await wb.page.waitForFunction(() => ((document.querySelector('.quick-input-widget input.input') as HTMLInputElement | null)?.value ?? '').endsWith('/'));
+    await wb.page.waitForFunction(() =>
+      ((document.querySelector('.quick-input-widget input.input') as HTMLInputElement | null)?.value ?? '').endsWith('/'),
+    );
     // The dialog can still be writing its folder in after that (seen: the folder, then our path
     // after it): fill until the path stays as typed.
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -88,7 +100,10 @@ describe('spaced review, mock interviews and statistics', function () {
     await quick.waitFor();
     await wb.page.locator('.quick-input-list .monaco-list-row').first().waitFor();
     await wb.page.keyboard.press('Enter'); // every section, as offered
-    await wb.page.locator('.quick-input-widget .quick-input-message').filter({ hasText: /How many questions/ }).waitFor();
+    await wb.page
+      .locator('.quick-input-widget .quick-input-message')
+      .filter({ hasText: /How many questions/ })
+      .waitFor();
     await quick.fill('2');
     await wb.page.keyboard.press('Enter');
 
@@ -131,7 +146,10 @@ describe('spaced review, mock interviews and statistics', function () {
     const quick = wb.page.locator('.quick-input-widget input.input');
     await wb.page.locator('.quick-input-list .monaco-list-row').first().waitFor();
     await wb.page.keyboard.press('Enter');
-    await wb.page.locator('.quick-input-widget .quick-input-message').filter({ hasText: /How many questions/ }).waitFor();
+    await wb.page
+      .locator('.quick-input-widget .quick-input-message')
+      .filter({ hasText: /How many questions/ })
+      .waitFor();
     await quick.fill('1');
     await wb.page.keyboard.press('Enter');
     let frame = await wb.frameWith('#mock[aria-busy="false"][data-phase="answer"]');
@@ -180,7 +198,10 @@ describe('spaced review, mock interviews and statistics', function () {
     assert.match(await frame.locator('#reviews-per-day .alt').innerText(), /^7 reviews on 2 days; the most on .+ \(5\)\.$/);
     assert.ok((await frame.locator('#reviews-per-day rect.cell:not(.l0)').count()) >= 1, 'today’s reviews are on the heatmap');
     assert.ok((await frame.locator('#due-next rect.bar').count()) >= 1);
-    const fill = await frame.locator('#due-next rect.bar').first().evaluate((el) => getComputedStyle(el).fill);
+    const fill = await frame
+      .locator('#due-next rect.bar')
+      .first()
+      .evaluate((el) => getComputedStyle(el).fill);
     assert.ok(fill && fill !== 'none' && fill !== 'rgb(0, 0, 0)', `a theme colour: ${fill}`);
     await wb.screenshot('statistics.png');
   });
@@ -191,6 +212,10 @@ describe('spaced review, mock interviews and statistics', function () {
     const frame = await wb.frameWith('#due-next svg', 40000);
     assert.equal(await wb.stalledWebviewTaken(), true, 'the first webview frame did stall');
     assert.equal(await frame.locator('svg.chart[role="img"]').count(), 4);
-    assert.equal(await wb.page.locator('.tabs-container .tab[aria-label^="Study Statistics"]').count(), 1, 'one tab: the stalled panel made way');
+    assert.equal(
+      await wb.page.locator('.tabs-container .tab[aria-label^="Study Statistics"]').count(),
+      1,
+      'one tab: the stalled panel made way',
+    );
   });
 });

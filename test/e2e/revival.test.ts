@@ -17,7 +17,18 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** A note of several hundred characters, every one of them distinct enough to show a lost stretch. */
 function longNote(chars: number): string {
-  const words = ['select_related', 'prefetch_related', 'QuerySet', 'F()', 'Q()', 'annotate', 'aggregate', 'only()', 'defer()', 'iterator()'];
+  const words = [
+    'select_related',
+    'prefetch_related',
+    'QuerySet',
+    'F()',
+    'Q()',
+    'annotate',
+    'aggregate',
+    'only()',
+    'defer()',
+    'iterator()',
+  ];
   let s = '';
   for (let i = 0; s.length < chars; i++) s += `${i}:${words[i % words.length]} `;
   return s.slice(0, chars);

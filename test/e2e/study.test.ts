@@ -59,7 +59,10 @@ describe('studying in a real VS Code', function () {
     await wb.waitForRow(questionRow(first.questions[first.questions.length - 1].id));
     const labels = await wb.rowLabels();
     for (const q of first.questions) {
-      assert.ok(labels.some((l) => l.startsWith(`${q.id} ${q.text}`)), `row of ${q.id}`);
+      assert.ok(
+        labels.some((l) => l.startsWith(`${q.id} ${q.text}`)),
+        `row of ${q.id}`,
+      );
       assert.equal(await wb.isChecked(questionRow(q.id)), q.done, `${q.id} is ticked as the bank marks it`);
     }
   });
@@ -111,7 +114,11 @@ describe('studying in a real VS Code', function () {
     const [frame] = await wb.pageFramesFor(id, 1, 40000);
     console.log(`      a stalled page came up in a new panel ${Date.now() - started} ms after the click`);
     assert.equal(await wb.stalledWebviewTaken(), true, 'the first webview frame did stall');
-    assert.equal(await wb.page.locator(`.tabs-container .tab[aria-label^="${id} "]`).count(), 1, 'the stalled panel made way: one tab for the question');
+    assert.equal(
+      await wb.page.locator(`.tabs-container .tab[aria-label^="${id} "]`).count(),
+      1,
+      'the stalled panel made way: one tab for the question',
+    );
     const note = 'select_related joins in SQL; prefetch_related runs a second query.';
     await frame.locator('#notes').fill(note);
     await wb.closeTab(`${id} `);
@@ -200,7 +207,9 @@ describe('studying in a real VS Code', function () {
     assert.equal(await wb.page.locator('.editor-group-container').count(), 2, 'the page beside the code');
     const withDetails = entries.find((e) => e.question.details && e.path.length > 1)!;
     const frame = await open(withDetails);
-    await frame.locator('#notes').fill('process_request runs on the way in, top to bottom;\nprocess_response on the way out, bottom to top.');
+    await frame
+      .locator('#notes')
+      .fill('process_request runs on the way in, top to bottom;\nprocess_response on the way out, bottom to top.');
     await frame.waitForSelector('#status:text-is("Saved")');
     await wb.page.mouse.move(0, 0);
     assertPicture(await wb.screenshot('question-with-details.png'));
@@ -212,7 +221,10 @@ describe('studying in a real VS Code', function () {
     await wb.command('Django Prep: Reset Progress…');
     const dialog = wb.page.locator('.monaco-dialog-box');
     await dialog.waitFor();
-    assert.match((await dialog.textContent()) ?? '', /Reset your progress\?.*Your notes, review history and mock interviews are kept either way/s);
+    assert.match(
+      (await dialog.textContent()) ?? '',
+      /Reset your progress\?.*Your notes, review history and mock interviews are kept either way/s,
+    );
     await dialog.getByRole('button', { name: 'Clear All' }).click();
     await wb.collapseAll();
     for (const s of bank.sections) await wb.waitForRow(sectionRow(s, 0));

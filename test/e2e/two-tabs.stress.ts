@@ -34,7 +34,10 @@ describe('two tabs reloaded together, again and again', function () {
         try {
           await tab.pageFramesFor(id, 1, 40000);
         } catch (err) {
-          throw new Error(`round ${round}: ${(err as Error).message} after 40 s; webviews' service workers: ${JSON.stringify(await tab.webviewWorkers())}`);
+          throw new Error(
+            `round ${round}: ${(err as Error).message} after 40 s; webviews' service workers: ${JSON.stringify(await tab.webviewWorkers())}`,
+            { cause: err },
+          );
         }
         times.push(Date.now() - start);
       }

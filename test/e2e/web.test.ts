@@ -17,7 +17,8 @@ describe('VS Code for the Web', function () {
   it('runs the extension in the browser’s extension host, from its browser entry', async () => {
     // test-web has no Node extension host: the view working at all is the browser entry at work.
     const loaded: string[] = [];
-    const seen = (r: { url(): string }) => /\/dist\/(web\/)?(extension|bank-worker)\.js$/.test(r.url()) && loaded.push(new URL(r.url()).pathname);
+    const seen = (r: { url(): string }) =>
+      /\/dist\/(web\/)?(extension|bank-worker)\.js$/.test(r.url()) && loaded.push(new URL(r.url()).pathname);
     wb.page.context().on('request', seen);
     try {
       await wb.reloadBrowser();
@@ -26,7 +27,10 @@ describe('VS Code for the Web', function () {
     } finally {
       wb.page.context().off('request', seen);
     }
-    assert.ok(loaded.some((p) => p.endsWith('/dist/web/extension.js')), `the browser bundle was loaded: ${JSON.stringify(loaded)}`);
+    assert.ok(
+      loaded.some((p) => p.endsWith('/dist/web/extension.js')),
+      `the browser bundle was loaded: ${JSON.stringify(loaded)}`,
+    );
     assert.ok(!loaded.some((p) => p.endsWith('/dist/extension.js')), 'not the Node one');
   });
 
@@ -34,7 +38,9 @@ describe('VS Code for the Web', function () {
     const sections = target.path.map(sectionLabel);
     let frame = await wb.openQuestion(sections, target.question.id);
     assert.ok(((await frame.locator('#question').textContent()) ?? '').length > 10, 'the question is shown');
-    const note = 'In the browser: select_related joins in SQL for foreign keys; prefetch_related runs a second query for many-to-many. '.repeat(3).trim();
+    const note = 'In the browser: select_related joins in SQL for foreign keys; prefetch_related runs a second query for many-to-many. '
+      .repeat(3)
+      .trim();
     await frame.locator('#notes').click();
     await frame.locator('#notes').pressSequentially(note, { delay: 5 });
     await wb.page.waitForTimeout(250);

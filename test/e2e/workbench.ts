@@ -28,7 +28,13 @@ interface WebHarness {
   serveWeb(o: { folder: string; port?: number }): Promise<Server>;
 }
 interface CodeServer {
-  startCodeServer(o: { userDataDir: string; extensionsDir: string; folder?: string; port?: number; env?: Record<string, string> }): Promise<Server>;
+  startCodeServer(o: {
+    userDataDir: string;
+    extensionsDir: string;
+    folder?: string;
+    port?: number;
+    env?: Record<string, string>;
+  }): Promise<Server>;
   freePort(): Promise<number>;
 }
 
@@ -110,7 +116,8 @@ export class Workbench {
       mkdirSync(join(this.folder, '.vscode'), { recursive: true });
       writeFileSync(join(this.folder, '.vscode', 'settings.json'), JSON.stringify(this.options.workspaceSettings, null, 2));
     }
-    if (this.options.web && (this.options.installed || this.options.bankFile || this.options.settings)) throw new Error('VS Code for the Web here runs this checkout with default settings');
+    if (this.options.web && (this.options.installed || this.options.bankFile || this.options.settings))
+      throw new Error('VS Code for the Web here runs this checkout with default settings');
     if (this.options.installed) this.vsix = this.harness.installVsix(join(this.dir, 'extensions'));
     else this.harness.linkExtension(join(this.dir, 'extensions'));
     this.harness.writeUserSettings(join(this.dir, 'user-data'), this.options.settings);
@@ -188,7 +195,8 @@ export class Workbench {
     for (;;) {
       const found = (await this.notifications()).find((n) => pattern.test(n));
       if (found) return found;
-      if (Date.now() - start > timeoutMs) throw new Error(`no notification matching ${pattern}; seen: ${JSON.stringify(await this.notifications())}`);
+      if (Date.now() - start > timeoutMs)
+        throw new Error(`no notification matching ${pattern}; seen: ${JSON.stringify(await this.notifications())}`);
       await this.page.waitForTimeout(200);
     }
   }
@@ -259,7 +267,8 @@ export class Workbench {
     const lines: string[] = [];
     for (const file of readdirSync(logs, { recursive: true }) as string[]) {
       if (!file.endsWith('Django Interview Prep.log')) continue;
-      for (const line of readFileSync(join(logs, file), 'utf8').split('\n')) if (/had not loaded|new panel/.test(line)) lines.push(line.trim());
+      for (const line of readFileSync(join(logs, file), 'utf8').split('\n'))
+        if (/had not loaded|new panel/.test(line)) lines.push(line.trim());
     }
     return lines;
   }
@@ -323,7 +332,10 @@ export class Workbench {
     const row = this.row(label);
     if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
     await this.page.waitForFunction(
-      (src) => [...document.querySelectorAll('.monaco-list-row[aria-label]')].some((e) => new RegExp(src).test(e.getAttribute('aria-label') ?? '') && e.getAttribute('aria-expanded') === 'true'),
+      (src) =>
+        [...document.querySelectorAll('.monaco-list-row[aria-label]')].some(
+          (e) => new RegExp(src).test(e.getAttribute('aria-label') ?? '') && e.getAttribute('aria-expanded') === 'true',
+        ),
       label.source,
     );
   }
@@ -471,6 +483,7 @@ export class Workbench {
           const frames = this.page.frames().map((f) => f.url().slice(0, 120));
           throw new Error(
             `${(err as Error).message}; the question pages here: ${JSON.stringify(await this.pageStates())}; frames: ${JSON.stringify(frames)}; webviews' service workers: ${JSON.stringify(await this.webviewWorkers())}; the browser said:\n${this.trail.join('\n')}`,
+            { cause: err },
           );
         }
       }
@@ -496,7 +509,11 @@ export class Workbench {
               own,
               children: window.frames.length,
               controller: name(navigator.serviceWorker.controller),
-              registrations: registrations.map((r) => ({ active: name(r.active), waiting: name(r.waiting), installing: name(r.installing) })),
+              registrations: registrations.map((r) => ({
+                active: name(r.active),
+                waiting: name(r.waiting),
+                installing: name(r.installing),
+              })),
             };
           }),
         );
@@ -548,7 +565,10 @@ export class Workbench {
   /** Waits for the Questions view's description (beside its title) to read this. */
   async viewDescription(text: string, timeoutMs = 10000): Promise<void> {
     await this.page.waitForFunction(
-      (t) => [...document.querySelectorAll('.pane-header[aria-label*="Questions"], .part.sidebar .composite.title')].some((e) => (e.getAttribute('aria-label') ?? '').includes(t) || (e.textContent ?? '').includes(t)),
+      (t) =>
+        [...document.querySelectorAll('.pane-header[aria-label*="Questions"], .part.sidebar .composite.title')].some(
+          (e) => (e.getAttribute('aria-label') ?? '').includes(t) || (e.textContent ?? '').includes(t),
+        ),
       text,
       { timeout: timeoutMs },
     );
@@ -558,7 +578,10 @@ export class Workbench {
   async pickQuick(label: string): Promise<void> {
     const input = this.page.locator('.quick-input-widget input.input');
     await input.waitFor();
-    const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
+    const row = this.page
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) })
+      .first();
     await row.click();
     await input.waitFor({ state: 'hidden' });
   }
@@ -587,7 +610,10 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input.input');
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.page.locator('.monaco-workbench').focus().catch(() => {});
+        await this.page
+          .locator('.monaco-workbench')
+          .focus()
+          .catch(() => {});
         await this.page.keyboard.press('F1');
         await input.waitFor({ timeout: 5000 });
         await input.fill(`>${title}`, { timeout: 5000 });

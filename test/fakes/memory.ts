@@ -40,6 +40,11 @@ export class MemoryDir implements JournalDir {
   }
   /** Every line of every file, parsed. */
   lines(): Array<{ k: string; v?: unknown; at: number }> {
-    return [...this.files.values()].flatMap((t) => t.split('\n').filter(Boolean).map((l) => JSON.parse(l)));
+    return [...this.files.values()].flatMap((t) =>
+      t
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l)),
+    );
   }
 }

@@ -88,7 +88,7 @@ function fakeWebviewPanel(viewType, title) {
     dispose() {},
   };
 }
-const Disposable = {
+const FakeDisposable = {
   from: (...items) => ({ dispose: () => items.forEach((d) => d.dispose()) }),
 };
 /** vscode.l10n with no bundle: the message itself, with {0}, {1}… filled in. */
@@ -97,7 +97,7 @@ const l10n = {
   t: (message, ...args) => String(message).replace(/\{(\d+)\}/g, (m, i) => (args[Number(i)] === undefined ? m : String(args[Number(i)]))),
 };
 module.exports = {
-  Disposable,
+  Disposable: FakeDisposable,
   l10n,
   EventEmitter,
   Uri,

@@ -7,7 +7,21 @@ import { api, until } from './helpers';
 import { COMMANDS } from '../../src/shared/ids';
 
 const BANK = (extra = '') =>
-  ['# My bank', '', '## Topic', '', '### 1. What is a QuerySet?', '', 'A lazy query.', '', '### 2. What is a manager?', '', 'The door to the table.', '', extra].join('\n');
+  [
+    '# My bank',
+    '',
+    '## Topic',
+    '',
+    '### 1. What is a QuerySet?',
+    '',
+    'A lazy query.',
+    '',
+    '### 2. What is a manager?',
+    '',
+    'The door to the table.',
+    '',
+    extra,
+  ].join('\n');
 
 describe('a bank file of the learner’s own', () => {
   const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'my-bank.md');
@@ -29,11 +43,17 @@ describe('a bank file of the learner’s own', () => {
     await vscode.commands.executeCommand(COMMANDS.chooseBank, 'my-bank.md');
     assert.equal(vscode.workspace.getConfiguration('djangoPrep').get('bankFile'), 'my-bank.md', 'written for the workspace');
     assert.match(a.study.bankId, /^file-/);
-    assert.deepEqual(a.study.entries.map((e) => [e.question.id, e.question.text, e.question.answer]), [
-      ['topic.1', 'What is a QuerySet?', 'A lazy query.'],
-      ['topic.2', 'What is a manager?', 'The door to the table.'],
-    ]);
-    assert.deepEqual(a.tree.getChildren().map((n) => n.kind === 'section' && n.section.title), ['Topic']);
+    assert.deepEqual(
+      a.study.entries.map((e) => [e.question.id, e.question.text, e.question.answer]),
+      [
+        ['topic.1', 'What is a QuerySet?', 'A lazy query.'],
+        ['topic.2', 'What is a manager?', 'The door to the table.'],
+      ],
+    );
+    assert.deepEqual(
+      a.tree.getChildren().map((n) => n.kind === 'section' && n.section.title),
+      ['Topic'],
+    );
     await a.study.setDone('topic.1', true);
     await a.study.store.setNote(a.study.bankId, 'topic.2', 'objects is the default manager');
 
@@ -80,11 +100,29 @@ describe('a bank file of the learner’s own', () => {
     await until('the edit', () => a.study.entries.length === 1, 5000);
     await until('the page moving on', () => page.questionId === 'topic.1');
     // A keystroke typed before the page heard of the edit arrives now, for the question that left.
-    page.handleMessage({ type: 'editNote', id: 'topic.2', bankId, text: 'typed as it left', writer: 'w-left', revision: 1, base: 0, restored: false });
+    page.handleMessage({
+      type: 'editNote',
+      id: 'topic.2',
+      bankId,
+      text: 'typed as it left',
+      writer: 'w-left',
+      revision: 1,
+      base: 0,
+      restored: false,
+    });
     await until('the note stored', () => a.study.store.getNote(bankId, 'topic.2') === 'typed as it left', 3000);
     assert.deepEqual(a.study.orphanedNoteIds(), ['topic.2']);
     // And a note for a bank this window never showed is refused.
-    page.handleMessage({ type: 'editNote', id: 'topic.1', bankId: 'file-0000', text: 'x', writer: 'w-x', revision: 1, base: 0, restored: false });
+    page.handleMessage({
+      type: 'editNote',
+      id: 'topic.1',
+      bankId: 'file-0000',
+      text: 'x',
+      writer: 'w-x',
+      revision: 1,
+      base: 0,
+      restored: false,
+    });
     await a.study.store.flush();
     assert.equal(a.study.store.getNote('file-0000', 'topic.1'), '');
   });

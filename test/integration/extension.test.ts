@@ -159,7 +159,12 @@ describe('Django Interview Prep in a real VS Code', () => {
     // Typed on the stored note as it stands (base: its version), so the draft is the newer.
     const base = a.study.noteRecord('7.3').stamp.version;
     const revived = vscode.window.createWebviewPanel(PAGE_VIEW_TYPE, 'revived', vscode.ViewColumn.One, {});
-    await a.pages.deserializeWebviewPanel(revived, { bankId: 'django', id: '7.3', pageKey: 'c0ffee', pending: { id: '7.3', text: draft, writer: 'load-7', revision: 12, base } });
+    await a.pages.deserializeWebviewPanel(revived, {
+      bankId: 'django',
+      id: '7.3',
+      pageKey: 'c0ffee',
+      pending: { id: '7.3', text: draft, writer: 'load-7', revision: 12, base },
+    });
     const page = a.pages.all()[0];
     // What the watchdog does when a page has not loaded after its HTML was set again.
     page.replacePanel();
@@ -168,7 +173,10 @@ describe('Django Interview Prep in a real VS Code', () => {
     assert.equal(page.questionId, '7.3');
     await until('the draft is stored', () => a.study.getNote('7.3') === draft);
     assert.equal(a.study.conflicts().filter((c) => c.id === '7.3').length, 0, 'the newer draft is the note, not a copy');
-    const pageTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(PAGE_VIEW_TYPE));
+    const pageTabs = () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(PAGE_VIEW_TYPE));
     await until('one tab for the page', () => pageTabs().length === 1);
     assert.equal(a.pages.all().length, 1, 'still one page, now in the new panel');
     // The page goes on working in its new panel: it moves on, and closing it ends it.

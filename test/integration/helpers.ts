@@ -16,7 +16,8 @@ export async function api(): Promise<ExtensionApi> {
 export async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 10000, logged?: string[]): Promise<void> {
   const start = Date.now();
   while (!(await check())) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}${logged ? `; logged: ${JSON.stringify(logged)}` : ''}`);
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`timed out waiting for ${what}${logged ? `; logged: ${JSON.stringify(logged)}` : ''}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -19,7 +19,10 @@ async function trusted(): Promise<void> {
   const vscode = require('vscode') as typeof import('vscode');
   if (vscode.workspace.isTrusted) return;
   const granted = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the folder was not trusted within a minute (the trust editor’s "Trust" not clicked?)')), 60000);
+    const timer = setTimeout(
+      () => reject(new Error('the folder was not trusted within a minute (the trust editor’s "Trust" not clicked?)')),
+      60000,
+    );
     vscode.workspace.onDidGrantWorkspaceTrust(() => (clearTimeout(timer), resolve()));
   });
   await vscode.commands.executeCommand('workbench.trust.manage');
@@ -48,12 +51,17 @@ export async function run(): Promise<void> {
     const suite = process.env.DJANGO_PREP_TEST_SUITE ?? 'test';
     if (suite !== 'restricted') await trusted();
     const suffix = `.${suite}.js`;
-    for (const f of readdirSync(__dirname).filter((f) => f.endsWith(suffix)).sort()) mocha.addFile(join(__dirname, f));
+    for (const f of readdirSync(__dirname)
+      .filter((f) => f.endsWith(suffix))
+      .sort())
+      mocha.addFile(join(__dirname, f));
     await mocha.loadFilesAsync();
     const failures = await new Promise<number>((resolve) => {
       const runner = mocha.run(resolve);
       runner.on('pass', (t) => results.push({ title: t.fullTitle(), state: 'passed' }));
-      runner.on('fail', (t, err) => results.push({ title: t.fullTitle(), state: 'failed', error: String(err?.stack ?? err).slice(0, 2000) }));
+      runner.on('fail', (t, err) =>
+        results.push({ title: t.fullTitle(), state: 'failed', error: String(err?.stack ?? err).slice(0, 2000) }),
+      );
       runner.on('pending', (t) => results.push({ title: t.fullTitle(), state: 'pending', error: 'skipped' }));
     });
     write();

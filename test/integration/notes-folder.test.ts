@@ -8,7 +8,11 @@ import { api, until } from './helpers';
 describe('notes as files in the workspace folder', () => {
   const workspace = vscode.workspace.workspaceFolders![0].uri;
   const folder = vscode.Uri.joinPath(workspace, '.interview-notes');
-  const read = (uri: vscode.Uri) => vscode.workspace.fs.readFile(uri).then((b) => new TextDecoder().decode(b), () => undefined);
+  const read = (uri: vscode.Uri) =>
+    vscode.workspace.fs.readFile(uri).then(
+      (b) => new TextDecoder().decode(b),
+      () => undefined,
+    );
   let followed: vscode.Disposable | undefined;
   const logged: string[] = [];
 
@@ -38,14 +42,24 @@ describe('notes as files in the workspace folder', () => {
     const editor = await vscode.window.showTextDocument(doc);
     await editor.edit((e) => e.insert(doc.positionAt(doc.getText().length), ' And saved in the editor.'));
     await doc.save();
-    await until('the note to follow the save', () => a.study.getNote(first) === 'Rewritten on the file system. And saved in the editor.', 10000, logged);
+    await until(
+      'the note to follow the save',
+      () => a.study.getNote(first) === 'Rewritten on the file system. And saved in the editor.',
+      10000,
+      logged,
+    );
     assert.equal(a.study.getNote(second), '', 'no other note touched');
-    assert.deepEqual(logged.filter((m) => /failed/.test(m)), []);
+    assert.deepEqual(
+      logged.filter((m) => /failed/.test(m)),
+      [],
+    );
   });
 
   it('says plainly when the folder is out of reach, and follows it where it can', async () => {
     const a = await api();
-    await vscode.workspace.getConfiguration('djangoPrep').update('notesFolder', '/somewhere/else/notes', vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('djangoPrep')
+      .update('notesFolder', '/somewhere/else/notes', vscode.ConfigurationTarget.Workspace);
     const result = a.platform.followNotesFolder(a.study, (m) => logged.push(m));
     if (a.platform.kind === 'web') {
       assert.equal(typeof result, 'string');

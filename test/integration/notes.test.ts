@@ -23,7 +23,11 @@ describe('the notes commands', () => {
     await vscode.commands.executeCommand(COMMANDS.exportNotes, target);
     const text = await read(target);
     assert.match(text, new RegExp(`^# ${a.study.bank.title}: notes`));
-    assert.ok(text.includes(`${first.id} · ${first.text}\n\n${a.study.isDone(first.id) ? '- [x] Done' : '- [ ] Not done yet'}\n\n> # my heading\n> \`\`\`\n> unclosed\n`));
+    assert.ok(
+      text.includes(
+        `${first.id} · ${first.text}\n\n${a.study.isDone(first.id) ? '- [x] Done' : '- [ ] Not done yet'}\n\n> # my heading\n> \`\`\`\n> unclosed\n`,
+      ),
+    );
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), target.toString(), 'the export is opened');
     await a.study.store.setNote(a.study.bankId, first.id, '');
     await a.study.setDone(second.id, second.done);

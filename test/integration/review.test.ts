@@ -42,7 +42,13 @@ describe('review, mock interviews and statistics', () => {
     const a = await api();
     const page = a.pages.open('3.2')!;
     const done = a.study.isDone('3.2');
-    for (const bad of [{ type: 'rate', id: '3.2', rating: 5 }, { type: 'rate', id: '3.2', rating: '3' }, { type: 'rate', id: 'nope', rating: 3 }, { type: 'rate', id: '3.2' }]) page.handleMessage(bad);
+    for (const bad of [
+      { type: 'rate', id: '3.2', rating: 5 },
+      { type: 'rate', id: '3.2', rating: '3' },
+      { type: 'rate', id: 'nope', rating: 3 },
+      { type: 'rate', id: '3.2' },
+    ])
+      page.handleMessage(bad);
     await new Promise((r) => setTimeout(r, 100));
     assert.equal(a.study.review('3.2'), undefined, 'nothing stored from bad ratings');
     page.handleMessage({ type: 'rate', id: '3.2', rating: 1 });
@@ -64,7 +70,9 @@ describe('review, mock interviews and statistics', () => {
     await dueElsewhere(a, [q1, q2]);
     assert.equal(a.tree.dueCount, 2);
     await vscode.commands.executeCommand(COMMANDS.filter, 'due');
-    const shown = a.tree.getChildren().flatMap((s) => a.tree.getChildren(s).flatMap((n) => (n.kind === 'question' ? [n] : a.tree.getChildren(n))));
+    const shown = a.tree
+      .getChildren()
+      .flatMap((s) => a.tree.getChildren(s).flatMap((n) => (n.kind === 'question' ? [n] : a.tree.getChildren(n))));
     assert.deepEqual(shown.map((n) => (n.kind === 'question' ? n.entry.question.id : '')).sort(), [q1, q2].sort());
     await vscode.commands.executeCommand(COMMANDS.filter, 'all');
 
@@ -90,7 +98,11 @@ describe('review, mock interviews and statistics', () => {
     await until('a session of new questions', () => a.pages.active()?.review?.fresh === true);
     const session = a.pages.active()!.review!;
     assert.equal(session.count, 2);
-    assert.deepEqual(session.ids, a.study.entries.slice(0, 2).map((e) => e.question.id), 'the first never-reviewed ones in reading order');
+    assert.deepEqual(
+      session.ids,
+      a.study.entries.slice(0, 2).map((e) => e.question.id),
+      'the first never-reviewed ones in reading order',
+    );
     const page = a.pages.active()!;
     const first = session.current!;
     page.handleMessage({ type: 'rate', id: first, rating: 3 });
@@ -110,7 +122,14 @@ describe('review, mock interviews and statistics', () => {
     const run = page.record;
     assert.equal(run.items.length, 2);
     assert.ok(run.items.every((i) => a.study.idsUnder(section).includes(i.id)));
-    for (const bad of [{ type: 'answer', runId: 'other', index: 0, text: 'x', base: 0, restored: false }, { type: 'answer', runId: run.runId, index: 9, text: 'x', base: 0, restored: false }, { type: 'answer', runId: run.runId, index: 0, text: 'x' }, { type: 'rate', runId: run.runId, index: 0, rating: 9 }, { type: 'finish' }]) page.handleMessage(bad);
+    for (const bad of [
+      { type: 'answer', runId: 'other', index: 0, text: 'x', base: 0, restored: false },
+      { type: 'answer', runId: run.runId, index: 9, text: 'x', base: 0, restored: false },
+      { type: 'answer', runId: run.runId, index: 0, text: 'x' },
+      { type: 'rate', runId: run.runId, index: 0, rating: 9 },
+      { type: 'finish' },
+    ])
+      page.handleMessage(bad);
     const notesBefore = run.items.map((i) => a.study.getNote(i.id));
     for (let index = 0; index < 2; index++) {
       await until(`question ${index + 1} shown`, () => page.record.items[index].shownAt !== undefined, 30000);
@@ -123,10 +142,23 @@ describe('review, mock interviews and statistics', () => {
     }
     await until('the summary', () => a.reports.panel('mock') !== undefined);
     const stored = readMock(a.storage.get(storageKeys.mock('django', run.runId)))!;
-    assert.deepEqual(stored.items.map((i) => [i.answer, i.rating]), [['answer 1', 2], ['answer 2', 4]]);
+    assert.deepEqual(
+      stored.items.map((i) => [i.answer, i.rating]),
+      [
+        ['answer 1', 2],
+        ['answer 2', 4],
+      ],
+    );
     assert.ok(stored.finished);
-    assert.deepEqual(run.items.map((i) => a.study.getNote(i.id)), notesBefore, 'the notes are untouched');
-    assert.ok(run.items.every((i) => a.study.review(i.id)?.log.length === 1), 'each rating is a review');
+    assert.deepEqual(
+      run.items.map((i) => a.study.getNote(i.id)),
+      notesBefore,
+      'the notes are untouched',
+    );
+    assert.ok(
+      run.items.every((i) => a.study.review(i.id)?.log.length === 1),
+      'each rating is a review',
+    );
     const html = a.reports.panel('mock')!.webview.html;
     assert.match(html, /2 of 2 questions answered/);
     for (const i of run.items) assert.ok(html.includes(`data-question="${i.id}"`));
@@ -142,7 +174,11 @@ describe('review, mock interviews and statistics', () => {
     assert.equal((html.match(/<desc id=/g) ?? []).length, 4);
     assert.match(html, /Content-Security-Policy" content="default-src &#39;none&#39;|Content-Security-Policy" content="default-src 'none'/);
     assert.ok(!/<script(?![^>]*nonce=)/.test(html), 'no script without the nonce');
-    const local = a.reports.panel('statistics')!.webview.asWebviewUri(vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'media')).toString();
-    for (const [, url] of html.matchAll(/(?:src|href)="([^"]*)"/g)) assert.ok(url === '#' || url.startsWith(local), `only the extension's own files and in-page links: ${url}`);
+    const local = a.reports
+      .panel('statistics')!
+      .webview.asWebviewUri(vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'media'))
+      .toString();
+    for (const [, url] of html.matchAll(/(?:src|href)="([^"]*)"/g))
+      assert.ok(url === '#' || url.startsWith(local), `only the extension's own files and in-page links: ${url}`);
   });
 });

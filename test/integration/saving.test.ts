@@ -19,8 +19,19 @@ describe('saving that fails', () => {
     memento.update = () => Promise.reject(new Error('the disk is full'));
     try {
       const page = a.pages.open(id)!;
-      page.handleMessage({ type: 'editNote', id, bankId: a.study.bankId, text: 'typed on a full disk', writer: 'w-full', revision: 1, base: 0, restored: false });
-      await until('the write to be listed as unsaved', () => a.study.store.unsaved().writes.some((w) => w.key === `note/${a.study.bankId}/${id}` && /the disk is full/.test(w.reason)));
+      page.handleMessage({
+        type: 'editNote',
+        id,
+        bankId: a.study.bankId,
+        text: 'typed on a full disk',
+        writer: 'w-full',
+        revision: 1,
+        base: 0,
+        restored: false,
+      });
+      await until('the write to be listed as unsaved', () =>
+        a.study.store.unsaved().writes.some((w) => w.key === `note/${a.study.bankId}/${id}` && /the disk is full/.test(w.reason)),
+      );
       await assert.rejects(a.study.store.flush(), /the disk is full/);
     } finally {
       memento.update = update;
@@ -41,13 +52,25 @@ describe('saving that fails', () => {
     const id = a.study.entries[7].question.id;
     const file = vscode.Uri.joinPath(folder, a.study.bankId, `${id}.md`);
     try {
-      await assert.rejects(a.study.store.notes.edit(a.study.bankId, id, { text: 'for the notes folder', writer: 'w-blocked', revision: 1, base: 0 }));
+      await assert.rejects(
+        a.study.store.notes.edit(a.study.bankId, id, { text: 'for the notes folder', writer: 'w-blocked', revision: 1, base: 0 }),
+      );
       // This note's file is named (and any other note's the folder should hold: all wait for the folder).
       const unsaved = a.study.store.unsaved().files.map((f) => f.path);
-      assert.ok(unsaved.some((p) => p.endsWith(`blocked-notes/${a.study.bankId}/${id}.md`)), JSON.stringify(unsaved));
-      assert.ok(unsaved.every((p) => p.includes('/blocked-notes/')), JSON.stringify(unsaved));
+      assert.ok(
+        unsaved.some((p) => p.endsWith(`blocked-notes/${a.study.bankId}/${id}.md`)),
+        JSON.stringify(unsaved),
+      );
+      assert.ok(
+        unsaved.every((p) => p.includes('/blocked-notes/')),
+        JSON.stringify(unsaved),
+      );
       await vscode.workspace.fs.delete(folder);
-      const read = () => vscode.workspace.fs.readFile(file).then((b) => new TextDecoder().decode(b), () => undefined);
+      const read = () =>
+        vscode.workspace.fs.readFile(file).then(
+          (b) => new TextDecoder().decode(b),
+          () => undefined,
+        );
       await until('the note in its file', async () => (await read()) === 'for the notes folder', 15000);
       await until('nothing unsaved', () => a.study.store.unsaved().files.length === 0);
     } finally {

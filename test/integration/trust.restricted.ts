@@ -10,8 +10,16 @@ import { COMMANDS } from '../../src/shared/ids';
 
 const outside = vscode.Uri.file(process.env.DJANGO_PREP_TEST_OUTSIDE ?? '/nonexistent');
 const folder = vscode.workspace.workspaceFolders![0].uri;
-const read = (uri: vscode.Uri) => vscode.workspace.fs.readFile(uri).then((b) => new TextDecoder().decode(b), () => undefined);
-const exists = (uri: vscode.Uri) => vscode.workspace.fs.stat(uri).then(() => true, () => false);
+const read = (uri: vscode.Uri) =>
+  vscode.workspace.fs.readFile(uri).then(
+    (b) => new TextDecoder().decode(b),
+    () => undefined,
+  );
+const exists = (uri: vscode.Uri) =>
+  vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
 
 describe('Restricted Mode: a folder not trusted', () => {
   it('opens with the study view and the bundled bank, the workspace’s own bank file and notes folder ignored, and says so', async () => {
@@ -29,7 +37,16 @@ describe('Restricted Mode: a folder not trusted', () => {
     const id = a.study.entries.find((e) => !a.study.isDone(e.question.id))!.question.id;
     const page = a.pages.open(id)!;
     assert.equal(page.questionId, id);
-    page.handleMessage({ type: 'editNote', id, bankId: a.study.bankId, text: 'typed in Restricted Mode', writer: 'w-restricted', revision: 1, base: 0, restored: false });
+    page.handleMessage({
+      type: 'editNote',
+      id,
+      bankId: a.study.bankId,
+      text: 'typed in Restricted Mode',
+      writer: 'w-restricted',
+      revision: 1,
+      base: 0,
+      restored: false,
+    });
     await until('the note stored', () => a.study.getNote(id) === 'typed in Restricted Mode', 5000);
     await vscode.commands.executeCommand(COMMANDS.toggleDone, id);
     assert.equal(a.study.isDone(id), true);
@@ -43,15 +60,25 @@ describe('Restricted Mode: a folder not trusted', () => {
     const a = await api();
     // As a learner would: Manage Workspace Trust, then "Trust" (clicked by the harness).
     void vscode.commands.executeCommand('workbench.trust.manage');
-    await Promise.race([a.trust.trusted, new Promise((_, reject) => setTimeout(() => reject(new Error('the folder was not trusted within 60 s')), 60000))]);
+    await Promise.race([
+      a.trust.trusted,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('the folder was not trusted within 60 s')), 60000)),
+    ]);
     assert.equal(vscode.workspace.isTrusted, true);
     assert.deepEqual(a.trust.ignored, []);
     assert.match(a.study.bankId, /^file-/);
     assert.equal(a.follower.current.file, vscode.Uri.joinPath(outside, 'bank.md').fsPath);
-    assert.deepEqual(a.study.entries.map((e) => e.question.text), ['Where does this bank live?']);
+    assert.deepEqual(
+      a.study.entries.map((e) => e.question.text),
+      ['Where does this bank live?'],
+    );
     const id = a.study.entries[0].question.id;
     await a.study.store.setNote(a.study.bankId, id, 'now in the folder outside');
     const file = vscode.Uri.joinPath(outside, 'notes', a.study.bankId, `${id}.md`);
-    await until('the note’s file in the notes folder the workspace names', async () => (await read(file)) === 'now in the folder outside', 10000);
+    await until(
+      'the note’s file in the notes folder the workspace names',
+      async () => (await read(file)) === 'now in the folder outside',
+      10000,
+    );
   });
 });

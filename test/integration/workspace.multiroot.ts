@@ -8,7 +8,11 @@ import * as vscode from 'vscode';
 import { api, until } from './helpers';
 import { COMMANDS } from '../../src/shared/ids';
 
-const read = (uri: vscode.Uri) => vscode.workspace.fs.readFile(uri).then((b) => new TextDecoder().decode(b), () => undefined);
+const read = (uri: vscode.Uri) =>
+  vscode.workspace.fs.readFile(uri).then(
+    (b) => new TextDecoder().decode(b),
+    () => undefined,
+  );
 
 describe('a multi-root workspace', () => {
   const root = vscode.Uri.joinPath(vscode.workspace.workspaceFile!, '..');
@@ -20,7 +24,10 @@ describe('a multi-root workspace', () => {
     assert.equal(vscode.workspace.workspaceFolders!.length, 2);
     const x = await api();
     assert.equal(x.follower.current.file, vscode.Uri.joinPath(b, 'banks', 'b.md').fsPath);
-    assert.deepEqual(x.study.entries.map((e) => e.question.text), ['Whose bank is this?']);
+    assert.deepEqual(
+      x.study.entries.map((e) => e.question.text),
+      ['Whose bank is this?'],
+    );
   });
 
   it('keeps notes as files in the folder the workspace file names, relative to the workspace file', async () => {
@@ -34,11 +41,21 @@ describe('a multi-root workspace', () => {
   it('writes a bank chosen in the first folder to the workspace file, where it wins over a folder’s own', async () => {
     const x = await api();
     const chosen = vscode.Uri.joinPath(a, 'a-bank.md');
-    await vscode.workspace.fs.writeFile(chosen, new TextEncoder().encode('# A\n\n## From folder a\n\n### 1. And this one?\n\nThe first folder’s.\n'));
+    await vscode.workspace.fs.writeFile(
+      chosen,
+      new TextEncoder().encode('# A\n\n## From folder a\n\n### 1. And this one?\n\nThe first folder’s.\n'),
+    );
     await vscode.commands.executeCommand(COMMANDS.chooseBank, x.platform.settingValueFor(chosen));
-    assert.equal(vscode.workspace.getConfiguration('djangoPrep').inspect('bankFile')?.workspaceValue, 'a/a-bank.md', 'relative to the workspace file');
+    assert.equal(
+      vscode.workspace.getConfiguration('djangoPrep').inspect('bankFile')?.workspaceValue,
+      'a/a-bank.md',
+      'relative to the workspace file',
+    );
     assert.equal(x.follower.current.file, chosen.fsPath);
-    assert.deepEqual(x.study.entries.map((e) => e.question.text), ['And this one?']);
+    assert.deepEqual(
+      x.study.entries.map((e) => e.question.text),
+      ['And this one?'],
+    );
     // Chosen back: the workspace file's value removed, the second folder's own applies again.
     await vscode.workspace.getConfiguration('djangoPrep').update('bankFile', undefined, vscode.ConfigurationTarget.Workspace);
     await until('the second folder’s bank again', () => x.follower.current.file === vscode.Uri.joinPath(b, 'banks', 'b.md').fsPath, 5000);

@@ -10,7 +10,10 @@ import { api, EXTENSION_ID } from './helpers';
 describe('the workspaces it runs in', () => {
   it('declares Restricted Mode and virtual workspaces as supported, with the two path settings restricted', () => {
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
-      capabilities: { untrustedWorkspaces: { supported: string; restrictedConfigurations: string[]; description: string }; virtualWorkspaces: { supported: string; description: string } };
+      capabilities: {
+        untrustedWorkspaces: { supported: string; restrictedConfigurations: string[]; description: string };
+        virtualWorkspaces: { supported: string; description: string };
+      };
     };
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
     assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['djangoPrep.bankFile', 'djangoPrep.notesFolder']);

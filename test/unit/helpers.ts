@@ -21,7 +21,12 @@ export function questions(bank: Bank): Question[] {
 
 export function byId(bank: Bank, id: string): Question {
   const q = questions(bank).find((x) => x.id === id);
-  if (!q) throw new Error(`no question ${id}; ids: ${questions(bank).map((x) => x.id).join(', ')}`);
+  if (!q)
+    throw new Error(
+      `no question ${id}; ids: ${questions(bank)
+        .map((x) => x.id)
+        .join(', ')}`,
+    );
   return q;
 }
 
@@ -34,4 +39,3 @@ export function reviewed(...ratings: Array<[1 | 2 | 3 | 4, number]>): StoredRevi
   }
   return review!;
 }
-

@@ -41,8 +41,15 @@ describe('localisation', () => {
     for (const file of [...sources('src'), ...sources('webview')]) {
       const text = readRepoFile(file);
       // `const t = vscode.l10n.t`, `(s) => l10n.t(s)`, `l10n.t(variable)`: anything but a literal.
-      const aliased = [...text.matchAll(/(?:=|\(|,)\s*(?:vscode\.)?l10n\.t\s*(?:[,;)]|$)/gm), ...text.matchAll(/\bl10n\.t\(\s*(?!['`\s])/g)];
-      assert.deepEqual(aliased.map((m) => m[0].trim()), [], `${file} calls l10n.t through an alias or with a variable`);
+      const aliased = [
+        ...text.matchAll(/(?:=|\(|,)\s*(?:vscode\.)?l10n\.t\s*(?:[,;)]|$)/gm),
+        ...text.matchAll(/\bl10n\.t\(\s*(?!['`\s])/g),
+      ];
+      assert.deepEqual(
+        aliased.map((m) => m[0].trim()),
+        [],
+        `${file} calls l10n.t through an alias or with a variable`,
+      );
     }
   });
 });

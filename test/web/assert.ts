@@ -25,7 +25,13 @@ function deepEqualValues(a: unknown, b: unknown): boolean {
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
   const ka = Object.keys(a);
   const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqualValues((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return (
+    ka.length === kb.length &&
+    ka.every(
+      (k) =>
+        Object.prototype.hasOwnProperty.call(b, k) && deepEqualValues((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+    )
+  );
 }
 
 function fail(message?: string | Error): never {
@@ -40,13 +46,23 @@ const assert = Object.assign(ok, {
   ok,
   fail,
   equal(actual: unknown, expected: unknown, message?: string) {
-    if (!Object.is(actual, expected)) fail(message ? `${message}: ${show(actual)} !== ${show(expected)}` : `Expected values to be strictly equal: ${show(actual)} !== ${show(expected)}`);
+    if (!Object.is(actual, expected))
+      fail(
+        message
+          ? `${message}: ${show(actual)} !== ${show(expected)}`
+          : `Expected values to be strictly equal: ${show(actual)} !== ${show(expected)}`,
+      );
   },
   notEqual(actual: unknown, expected: unknown, message?: string) {
     if (Object.is(actual, expected)) fail(message ?? `Expected "actual" to be strictly unequal to: ${show(expected)}`);
   },
   deepEqual(actual: unknown, expected: unknown, message?: string) {
-    if (!deepEqualValues(actual, expected)) fail(message ? `${message}: ${show(actual)} vs ${show(expected)}` : `Expected values to be strictly deep-equal: ${show(actual)} vs ${show(expected)}`);
+    if (!deepEqualValues(actual, expected))
+      fail(
+        message
+          ? `${message}: ${show(actual)} vs ${show(expected)}`
+          : `Expected values to be strictly deep-equal: ${show(actual)} vs ${show(expected)}`,
+      );
   },
   match(text: string, pattern: RegExp, message?: string) {
     if (!pattern.test(text)) fail(message ?? `The input did not match the regular expression ${pattern}: ${show(text)}`);

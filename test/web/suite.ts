@@ -14,7 +14,9 @@ type Runner = { on(event: string, fn: (test: { fullTitle(): string }, err?: { me
 
 function reporter(runner: Runner): void {
   runner.on('pass', (t) => console.log(`[web-test] passed: ${t.fullTitle()}`));
-  runner.on('fail', (t, err) => console.log(`[web-test] failed: ${t.fullTitle()}\n${String(err?.stack ?? err?.message ?? err).slice(0, 1500)}`));
+  runner.on('fail', (t, err) =>
+    console.log(`[web-test] failed: ${t.fullTitle()}\n${String(err?.stack ?? err?.message ?? err).slice(0, 1500)}`),
+  );
   runner.on('pending', (t) => console.log(`[web-test] failed: ${t.fullTitle()} (skipped)`));
 }
 

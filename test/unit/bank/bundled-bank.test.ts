@@ -89,7 +89,11 @@ describe('the bundled bank', () => {
     const wsgi = bank.sections[bank.sections.length - 1];
     assert.deepEqual(
       wsgi.sections.map((s) => [s.id, s.questions.length]),
-      [['11A', 6], ['11B', 6], ['11C', 7]],
+      [
+        ['11A', 6],
+        ['11B', 6],
+        ['11C', 7],
+      ],
     );
   });
 
@@ -97,8 +101,13 @@ describe('the bundled bank', () => {
     const q = byId(bank, '4B.3');
     assert.equal(q.text, 'Compare process_request() and process_response() methods in middleware.');
     assert.equal(q.details, 'Explain their roles in processing incoming requests and outgoing responses.');
-    assert.deepEqual(q.richDetails, [{ t: 'p', c: [{ t: 'em', c: [{ t: 'text', v: 'Explain their roles in processing incoming requests and outgoing responses.' }] }] }]);
-    assert.equal(byId(bank, '11A.1').details, '(Discuss its role as a standardized synchronous interface between web servers and applications.)');
+    assert.deepEqual(q.richDetails, [
+      { t: 'p', c: [{ t: 'em', c: [{ t: 'text', v: 'Explain their roles in processing incoming requests and outgoing responses.' }] }] },
+    ]);
+    assert.equal(
+      byId(bank, '11A.1').details,
+      '(Discuss its role as a standardized synchronous interface between web servers and applications.)',
+    );
     assert.equal(byId(bank, '11A.6').details, '');
   });
 

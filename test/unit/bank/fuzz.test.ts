@@ -104,7 +104,8 @@ function render(blocks: Block[]): { markdown: string; expected: Array<{ text: st
           if (it.done) head += ' **done**';
           if (it.pin) head += ` <!-- id: ${it.pin} -->`;
           // An item that is nothing but a link is navigation (a table of contents), not a question.
-          if (!(it.inline === 'link' && !it.words.includes(' '))) expected.push({ text: it.words, done: it.done, line: lines.length + 1, pin: it.pin });
+          if (!(it.inline === 'link' && !it.words.includes(' ')))
+            expected.push({ text: it.words, done: it.done, line: lines.length + 1, pin: it.pin });
           if (it.details) head += '  ';
           lines.push(head);
           if (it.details) lines.push(pad + it.details);
@@ -121,8 +122,10 @@ function checkInvariants(bank: Bank, source: string): void {
   const entries = listQuestions(bank);
   const ids = entries.map((e) => e.question.id);
   assert.equal(new Set(ids).size, ids.length, `ids are unique: ${ids.join(', ')}`);
-  for (const { question } of entries) assert.ok(question.line >= 1 && question.line <= lineCount, `question line ${question.line} of ${lineCount}`);
-  for (const { section } of walkSections(bank.sections)) assert.ok(section.line >= 1 && section.line <= lineCount, `section line ${section.line}`);
+  for (const { question } of entries)
+    assert.ok(question.line >= 1 && question.line <= lineCount, `question line ${question.line} of ${lineCount}`);
+  for (const { section } of walkSections(bank.sections))
+    assert.ok(section.line >= 1 && section.line <= lineCount, `section line ${section.line}`);
   for (const p of bank.problems) assert.ok(p.line >= 1 && p.line <= lineCount, `problem line ${p.line} of ${lineCount}`);
 }
 
@@ -160,7 +163,34 @@ describe('the parser under fuzzing', () => {
   });
 
   it('never throws on random strings of Markdown punctuation', () => {
-    const alphabet = fc.constantFrom('#', '-', '*', '+', '1.', ' ', '\n', '\r\n', '`', '>', '<', '!', '[', ']', '(', ')', '_', '=', '|', '\\', 'a', '<!--', '-->', '**done**', '\t', '\u0000');
+    const alphabet = fc.constantFrom(
+      '#',
+      '-',
+      '*',
+      '+',
+      '1.',
+      ' ',
+      '\n',
+      '\r\n',
+      '`',
+      '>',
+      '<',
+      '!',
+      '[',
+      ']',
+      '(',
+      ')',
+      '_',
+      '=',
+      '|',
+      '\\',
+      'a',
+      '<!--',
+      '-->',
+      '**done**',
+      '\t',
+      '\u0000',
+    );
     fc.assert(
       fc.property(fc.array(alphabet, { maxLength: 400 }), (parts) => {
         const text = parts.join('');

@@ -18,7 +18,9 @@ describe('loading a bank file', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const bankText = ['# T', '', '## 1. A', '', '1. one **done**', '2. two `code`  ', '   details', '', '### 1B. Sub', '', '- three'].join('\n');
+  const bankText = ['# T', '', '## 1. A', '', '1. one **done**', '2. two `code`  ', '   details', '', '### 1B. Sub', '', '- three'].join(
+    '\n',
+  );
 
   it('round-trips a bank through cache lines', async () => {
     const bank = parseBank(bankText);
@@ -59,17 +61,26 @@ describe('loading a bank file', () => {
     const missing = await loadBankFile(join(dir, 'nope.md'), { io, parseInline: parseDecoded });
     assert.equal(missing.error, `Cannot read question bank ${join(dir, 'nope.md')}: the file does not exist`);
     mkdirSync(join(dir, 'folder.md'));
-    assert.match((await loadBankFile(join(dir, 'folder.md'), { io, parseInline: parseDecoded })).error!, /folder\.md: it is a folder, not a file/);
+    assert.match(
+      (await loadBankFile(join(dir, 'folder.md'), { io, parseInline: parseDecoded })).error!,
+      /folder\.md: it is a folder, not a file/,
+    );
     const big = join(dir, 'big.md');
     writeFileSync(big, Buffer.alloc(BANK_MAX_BYTES + 1, 0x61));
-    assert.match((await loadBankFile(big, { io, parseInline: parseDecoded })).error!, /big\.md is too large \(16\.0 MB; the limit is 16 MB\)/);
+    assert.match(
+      (await loadBankFile(big, { io, parseInline: parseDecoded })).error!,
+      /big\.md is too large \(16\.0 MB; the limit is 16 MB\)/,
+    );
   });
 
   it('names the line of bytes that are not UTF-8 and keeps what it could read', async () => {
     const file = join(dir, 'binary.md');
     writeFileSync(file, Buffer.concat([Buffer.from('## S\n\n- fine\n\n'), Buffer.from([0xff, 0xfe, 0x00])]));
     const { bank } = await loadBankFile(file, { io, parseInline: parseDecoded });
-    assert.deepEqual(bank.problems.map((p) => p.line), [5, 5]);
+    assert.deepEqual(
+      bank.problems.map((p) => p.line),
+      [5, 5],
+    );
     assert.match(bank.problems[0].message, /not valid UTF-8/);
     assert.equal(bank.sections[0].questions[0].text, 'fine');
   });
@@ -83,7 +94,11 @@ describe('loading a bank file', () => {
 
   it('ships the bundled bank parsed by the build', async () => {
     const file = join(ROOT, 'questions/django-interview-questions.md');
-    const loaded = await loadBankFile(file, { io, cacheDirs: [join(ROOT, 'dist/bank-cache')], parseInline: () => assert.fail('the build should have parsed it') });
+    const loaded = await loadBankFile(file, {
+      io,
+      cacheDirs: [join(ROOT, 'dist/bank-cache')],
+      parseInline: () => assert.fail('the build should have parsed it'),
+    });
     assert.equal(loaded.via, 'cache');
     assert.deepEqual(loaded.bank, parseBank(readFileSync(file, 'utf8'), { fallbackTitle: 'django-interview-questions' }));
   });

@@ -10,7 +10,25 @@ describe('parseBank', () => {
   describe('sections', () => {
     it('nests sections by heading depth, ATX and setext alike', () => {
       const bank = parseBank(
-        md(['Basics', '======', '', '- one', '', 'Deeper', '------', '', '- two', '', '### Deepest', '', '- three', '', '# Other', '', '- four']),
+        md([
+          'Basics',
+          '======',
+          '',
+          '- one',
+          '',
+          'Deeper',
+          '------',
+          '',
+          '- two',
+          '',
+          '### Deepest',
+          '',
+          '- three',
+          '',
+          '# Other',
+          '',
+          '- four',
+        ]),
       );
       assert.deepEqual(
         bank.sections.map((s) => [s.title, s.depth, s.sections.map((c) => [c.title, c.depth, c.sections.map((g) => g.title)])]),
@@ -25,18 +43,27 @@ describe('parseBank', () => {
     it('takes a single top-level heading as the title and lifts what it holds', () => {
       const bank = parseBank(md(['# My Bank', '', 'Intro.', '', '## A', '', '1. q', '', '## B', '', '1. r']));
       assert.equal(bank.title, 'My Bank');
-      assert.deepEqual(bank.sections.map((s) => s.title), ['A', 'B']);
+      assert.deepEqual(
+        bank.sections.map((s) => s.title),
+        ['A', 'B'],
+      );
     });
 
     it('hides headings with no question beneath them and keeps lines', () => {
       const bank = parseBank(md(['# T', '', '## Intro', '', 'text', '', '## Real', '', '- q', '', '## Conclusion', '', 'bye']));
-      assert.deepEqual(bank.sections.map((s) => [s.title, s.line]), [['Real', 7]]);
+      assert.deepEqual(
+        bank.sections.map((s) => [s.title, s.line]),
+        [['Real', 7]],
+      );
       assert.equal(questions(bank)[0].line, 9);
     });
 
     it('puts questions before any heading into a section named after the document', () => {
       const bank = parseBank(md(['- early', '', '# Title', '', '## S', '', '- later']), { fallbackTitle: 'ignored' });
-      assert.deepEqual(bank.sections.map((s) => s.title), ['Title', 'S']);
+      assert.deepEqual(
+        bank.sections.map((s) => s.title),
+        ['Title', 'S'],
+      );
       assert.equal(bank.sections[0].questions[0].text, 'early');
       const noHeading = parseBank('1. alone', { fallbackTitle: 'my-bank' });
       assert.equal(noHeading.title, 'my-bank');
@@ -48,12 +75,32 @@ describe('parseBank', () => {
   describe('questions', () => {
     it('takes the top-level items of ordered and bullet lists; nested lists and paragraphs are details', () => {
       const bank = parseBank(
-        md(['## S', '', '1. First?', '   - hint a', '   - hint b', '', '   More about it.', '2. Second?', '', '* Bullet?', '+ Other bullet?']),
+        md([
+          '## S',
+          '',
+          '1. First?',
+          '   - hint a',
+          '   - hint b',
+          '',
+          '   More about it.',
+          '2. Second?',
+          '',
+          '* Bullet?',
+          '+ Other bullet?',
+        ]),
       );
       const qs = questions(bank);
-      assert.deepEqual(qs.map((q) => q.text), ['First?', 'Second?', 'Bullet?', 'Other bullet?']);
+      assert.deepEqual(
+        qs.map((q) => q.text),
+        ['First?', 'Second?', 'Bullet?', 'Other bullet?'],
+      );
       assert.equal(qs[0].details, '- hint a\n- hint b\nMore about it.');
-      assert.deepEqual(qs[0].richDetails[0], { t: 'list', ordered: false, start: 1, items: [[{ t: 'p', c: [{ t: 'text', v: 'hint a' }] }], [{ t: 'p', c: [{ t: 'text', v: 'hint b' }] }]] });
+      assert.deepEqual(qs[0].richDetails[0], {
+        t: 'list',
+        ordered: false,
+        start: 1,
+        items: [[{ t: 'p', c: [{ t: 'text', v: 'hint a' }] }], [{ t: 'p', c: [{ t: 'text', v: 'hint b' }] }]],
+      });
       assert.equal(qs[1].details, '');
     });
 
@@ -66,21 +113,39 @@ describe('parseBank', () => {
 
     it('reads **done** anywhere in the item, removes it, and unwraps bold around the whole question', () => {
       const q = questions(
-        parseBank(md(['## S', '', '1. **Whole bold** **done**', '2. **DONE** before', '3. Not done, **partly bold**', '4. In details  ', '   see **done**'])),
+        parseBank(
+          md([
+            '## S',
+            '',
+            '1. **Whole bold** **done**',
+            '2. **DONE** before',
+            '3. Not done, **partly bold**',
+            '4. In details  ',
+            '   see **done**',
+          ]),
+        ),
       );
-      assert.deepEqual(q.map((x) => [x.text, x.done]), [
-        ['Whole bold', true],
-        ['before', true],
-        ['Not done, partly bold', false],
-        ['In details', true],
-      ]);
+      assert.deepEqual(
+        q.map((x) => [x.text, x.done]),
+        [
+          ['Whole bold', true],
+          ['before', true],
+          ['Not done, partly bold', false],
+          ['In details', true],
+        ],
+      );
       assert.deepEqual(q[0].rich, [{ t: 'text', v: 'Whole bold' }]);
-      assert.deepEqual(q[2].rich, [{ t: 'text', v: 'Not done, ' }, { t: 'strong', c: [{ t: 'text', v: 'partly bold' }] }]);
+      assert.deepEqual(q[2].rich, [
+        { t: 'text', v: 'Not done, ' },
+        { t: 'strong', c: [{ t: 'text', v: 'partly bold' }] },
+      ]);
       assert.equal(q[3].details, 'see');
     });
 
     it('keeps code spans, emphasis and links in the rich form and plain text beside it', () => {
-      const [q] = questions(parseBank(md(['## S', '', '- Use `F()` with *care*, see [docs][d] and <https://x.io>', '', '[d]: https://docs.djangoproject.com'])));
+      const [q] = questions(
+        parseBank(md(['## S', '', '- Use `F()` with *care*, see [docs][d] and <https://x.io>', '', '[d]: https://docs.djangoproject.com'])),
+      );
       assert.equal(q.text, 'Use F() with care, see docs and https://x.io');
       assert.deepEqual(q.rich, [
         { t: 'text', v: 'Use ' },
@@ -101,7 +166,10 @@ describe('parseBank', () => {
 
     it('skips an empty item with a problem', () => {
       const bank = parseBank(md(['## S', '', '1. ok', '2.', '3. fine']));
-      assert.deepEqual(questions(bank).map((q) => q.id), ['S.1', 'S.3'].map((x) => x.replace('S', 's')));
+      assert.deepEqual(
+        questions(bank).map((q) => q.id),
+        ['S.1', 'S.3'].map((x) => x.replace('S', 's')),
+      );
       assert.deepEqual(bank.problems, [{ line: 4, message: 'a list item with no question text was skipped' }]);
     });
   });
@@ -109,47 +177,94 @@ describe('parseBank', () => {
   describe('ids', () => {
     it('derives ids from section and question numbers, including a list start', () => {
       const bank = parseBank(md(['## 3. Views', '', '1. a', '2. b', '', '### 3B. More', '', '21. c', '22. d']));
-      assert.deepEqual(questions(bank).map((q) => q.id), ['3.1', '3.2', '3B.21', '3B.22']);
-      assert.deepEqual(bank.sections.map((s) => s.id), ['3']);
+      assert.deepEqual(
+        questions(bank).map((q) => q.id),
+        ['3.1', '3.2', '3B.21', '3B.22'],
+      );
+      assert.deepEqual(
+        bank.sections.map((s) => s.id),
+        ['3'],
+      );
     });
 
     it('falls back to the section slug and the position', () => {
       const bank = parseBank(md(['## Café & Views!', '', '- a', '- b', '', '1. c']));
-      assert.deepEqual(questions(bank).map((q) => q.id), ['cafe-views.1', 'cafe-views.2', 'cafe-views.1-2']);
+      assert.deepEqual(
+        questions(bank).map((q) => q.id),
+        ['cafe-views.1', 'cafe-views.2', 'cafe-views.1-2'],
+      );
       assert.equal(bank.problems.length, 1);
       assert.match(bank.problems[0].message, /"cafe-views.1" is already used at line 3/);
     });
 
     it('shows an id made from a section title as its number only, and every other id whole', () => {
-      const bank = parseBank(md(['## Café & Views!', '', '- a', '- b', '', '1. c', '', '## 3B. More', '', '21. d', '', '## S', '', '- e', '- f <!-- id: keep-me -->']));
-      assert.deepEqual(questions(bank).map((q) => shownId(q.id)), ['#1', '#2', '#1-2', '3B.21', 's.1', 'keep-me']);
+      const bank = parseBank(
+        md([
+          '## Café & Views!',
+          '',
+          '- a',
+          '- b',
+          '',
+          '1. c',
+          '',
+          '## 3B. More',
+          '',
+          '21. d',
+          '',
+          '## S',
+          '',
+          '- e',
+          '- f <!-- id: keep-me -->',
+        ]),
+      );
+      assert.deepEqual(
+        questions(bank).map((q) => shownId(q.id)),
+        ['#1', '#2', '#1-2', '3B.21', 's.1', 'keep-me'],
+      );
       assert.equal(shownId('most-commonly-asked-behavioral-questions-across-top-tech-com.10'), '#10');
       assert.equal(shownId('11A.3'), '11A.3');
     });
 
     it('treats lazy "1. 1. 1." numbering as positions', () => {
       const bank = parseBank(md(['## S', '', '1. a', '1. b', '1. c']));
-      assert.deepEqual(questions(bank).map((q) => q.id), ['s.1', 's.2', 's.3']);
+      assert.deepEqual(
+        questions(bank).map((q) => q.id),
+        ['s.1', 's.2', 's.3'],
+      );
       assert.deepEqual(bank.problems, []);
     });
 
     it('reports a number that repeats in its list and still gives unique ids', () => {
       const bank = parseBank(md(['## S', '', '1. a', '2. b', '2. c', '3. d']));
-      assert.deepEqual(questions(bank).map((q) => q.id), ['s.1', 's.2', 's.2-2', 's.3']);
+      assert.deepEqual(
+        questions(bank).map((q) => q.id),
+        ['s.1', 's.2', 's.2-2', 's.3'],
+      );
       assert.ok(bank.problems.some((p) => p.line === 5 && /question number 2 repeats in this list \(first at line 4\)/.test(p.message)));
     });
 
     it('honours a pinned id and keeps pinned ids unique', () => {
       const bank = parseBank(
-        md(['## S', '', '1. a <!-- id: keep-me -->', '2. b', '   <!-- id: keep-me -->', '3. c <!-- id: s.1 -->', '4. d <!-- id: bad id! -->']),
+        md([
+          '## S',
+          '',
+          '1. a <!-- id: keep-me -->',
+          '2. b',
+          '   <!-- id: keep-me -->',
+          '3. c <!-- id: s.1 -->',
+          '4. d <!-- id: bad id! -->',
+        ]),
       );
       const qs = questions(bank);
-      assert.deepEqual(qs.map((q) => [q.id, q.text]), [
-        ['keep-me', 'a'],
-        ['s.2', 'b'],
-        ['s.1', 'c'],
-        ['s.4', 'd'],
-      ]);
+      assert.deepEqual(
+        qs.map((q) => [q.id, q.text]),
+        [
+          ['keep-me', 'a'],
+          ['s.2', 'b'],
+          ['s.1', 'c'],
+          ['s.4', 'd'],
+        ],
+      );
       assert.ok(bank.problems.some((p) => p.line === 4 && /pinned id "keep-me" is already used at line 3/.test(p.message)));
       assert.ok(bank.problems.some((p) => p.line === 7 && /pinned id "bad id!" is not valid/.test(p.message)));
     });

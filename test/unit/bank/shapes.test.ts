@@ -19,7 +19,36 @@ const one = (bank: Bank, id: string) => {
 describe('bank shapes', () => {
   it('reads numbered question headings, with everything down to the next question as the answer', () => {
     const bank = parseBank(
-      md(['# Django', '', '- [Contents](#orm)', '', '## ORM', '', '### 12. What is a QuerySet?', '', 'A lazy query.', '', '- it is lazy', '- it is chainable', '', '#### Example', '', '```python', 'Book.objects.all()', '```', '', '### 13. What does select_related do?', '', 'A join.', '', '## Views', '', '### Q. What is a view?', '', 'A callable.']),
+      md([
+        '# Django',
+        '',
+        '- [Contents](#orm)',
+        '',
+        '## ORM',
+        '',
+        '### 12. What is a QuerySet?',
+        '',
+        'A lazy query.',
+        '',
+        '- it is lazy',
+        '- it is chainable',
+        '',
+        '#### Example',
+        '',
+        '```python',
+        'Book.objects.all()',
+        '```',
+        '',
+        '### 13. What does select_related do?',
+        '',
+        'A join.',
+        '',
+        '## Views',
+        '',
+        '### Q. What is a view?',
+        '',
+        'A callable.',
+      ]),
     );
     assert.deepEqual(asked(bank), [
       ['orm.12', 'What is a QuerySet?'],
@@ -28,18 +57,29 @@ describe('bank shapes', () => {
     ]);
     const q = one(bank, 'orm.12');
     assert.equal(q.answer, 'A lazy query.\n- it is lazy\n- it is chainable\nExample\nBook.objects.all()');
-    assert.deepEqual(q.richAnswer.map((b) => b.t), ['p', 'list', 'h', 'code']);
+    assert.deepEqual(
+      q.richAnswer.map((b) => b.t),
+      ['p', 'list', 'h', 'code'],
+    );
     assert.equal(q.line, 7);
     assert.equal(q.details, '');
   });
 
   it('takes a single question heading as a question in a bank without lists (a bank just begun)', () => {
-    assert.deepEqual(asked(parseBank(md(['## Topic', '', '### 1. What is a QuerySet?', '', 'A lazy query.']))), [['topic.1', 'What is a QuerySet?']]);
-    assert.deepEqual(asked(parseBank(md(['## 1. What is Django?', '', '- What is a project?']))), [['1.1', 'What is a project?']], 'with a list, the list has the questions');
+    assert.deepEqual(asked(parseBank(md(['## Topic', '', '### 1. What is a QuerySet?', '', 'A lazy query.']))), [
+      ['topic.1', 'What is a QuerySet?'],
+    ]);
+    assert.deepEqual(
+      asked(parseBank(md(['## 1. What is Django?', '', '- What is a project?']))),
+      [['1.1', 'What is a project?']],
+      'with a list, the list has the questions',
+    );
   });
 
   it('keeps section headings that hold lists of questions as sections (the bundled shape)', () => {
-    const bank = parseBank(md(['## 1. Basics', '', '1. What is Django?', '2. What is a project?', '', '## 2. Models', '', '1. What is a model?']));
+    const bank = parseBank(
+      md(['## 1. Basics', '', '1. What is Django?', '2. What is a project?', '', '## 2. Models', '', '1. What is a model?']),
+    );
     assert.deepEqual(asked(bank), [
       ['1.1', 'What is Django?'],
       ['1.2', 'What is a project?'],
@@ -49,7 +89,32 @@ describe('bank shapes', () => {
 
   it('splits the shown details from an answer the author hid in <details><summary>Answer', () => {
     const bank = parseBank(
-      md(['###### 1. What’s the output?', '', '```js', 'console.log(1)', '```', '', '- A: `1`', '- B: `2`', '', '<details><summary><b>Answer</b></summary>', '<p>', '', '#### Answer: A', '', 'It logs 1.', '', '</p>', '</details>', '', '---', '', '###### 2. What’s the output?', '', 'More.']),
+      md([
+        '###### 1. What’s the output?',
+        '',
+        '```js',
+        'console.log(1)',
+        '```',
+        '',
+        '- A: `1`',
+        '- B: `2`',
+        '',
+        '<details><summary><b>Answer</b></summary>',
+        '<p>',
+        '',
+        '#### Answer: A',
+        '',
+        'It logs 1.',
+        '',
+        '</p>',
+        '</details>',
+        '',
+        '---',
+        '',
+        '###### 2. What’s the output?',
+        '',
+        'More.',
+      ]),
     );
     assert.deepEqual(asked(bank), [
       ['questions.1', 'What’s the output?'],
@@ -62,7 +127,33 @@ describe('bank shapes', () => {
 
   it('reads list items that open with a heading, their answers, and answer text that fell out of the item', () => {
     const bank = parseBank(
-      md(['# React', '', '### Table of Contents', '', '| No. | Questions |', '| --- | --- |', '| 1 | [What is React?](#what-is-react) |', '', '## Core', '', '1. ### What is React?', '', '    A library.', '', '   **[⬆ Back to Top](#table-of-contents)**', '', '2. ### What is JSX?', '', '    Syntax.', '', '- an under-indented point', '', '    ```jsx', '    <a/>', '    ```']),
+      md([
+        '# React',
+        '',
+        '### Table of Contents',
+        '',
+        '| No. | Questions |',
+        '| --- | --- |',
+        '| 1 | [What is React?](#what-is-react) |',
+        '',
+        '## Core',
+        '',
+        '1. ### What is React?',
+        '',
+        '    A library.',
+        '',
+        '   **[⬆ Back to Top](#table-of-contents)**',
+        '',
+        '2. ### What is JSX?',
+        '',
+        '    Syntax.',
+        '',
+        '- an under-indented point',
+        '',
+        '    ```jsx',
+        '    <a/>',
+        '    ```',
+      ]),
     );
     assert.deepEqual(asked(bank), [
       ['core.1', 'What is React?'],
@@ -74,7 +165,31 @@ describe('bank shapes', () => {
 
   it('reads bold paragraphs under topic headings as questions, and a list of links as contents', () => {
     const bank = parseBank(
-      md(['# Theory', '', '- [Regression](#regression)', '- [Validation](#validation)', '', '## Regression', '', '**What is regression? 👶**', '', 'Predicting a number.', '', '- linear', '- trees', '', '**Which metrics? ‍⭐️**', '', 'MSE, MAE.', '', '## Validation', '', '**What is cross-validation? 👶**', '', 'Folds.']),
+      md([
+        '# Theory',
+        '',
+        '- [Regression](#regression)',
+        '- [Validation](#validation)',
+        '',
+        '## Regression',
+        '',
+        '**What is regression? 👶**',
+        '',
+        'Predicting a number.',
+        '',
+        '- linear',
+        '- trees',
+        '',
+        '**Which metrics? ‍⭐️**',
+        '',
+        'MSE, MAE.',
+        '',
+        '## Validation',
+        '',
+        '**What is cross-validation? 👶**',
+        '',
+        'Folds.',
+      ]),
     );
     assert.deepEqual(asked(bank), [
       ['regression.1', 'What is regression? 👶'],
@@ -86,7 +201,33 @@ describe('bank shapes', () => {
 
   it('reads <details><summary> questions, numbered or not, with the block as the answer', () => {
     const bank = parseBank(
-      md(['<h1>Django <img src="x.svg" alt="logo"/></h1>', '', '<details>', '<summary>1. What is Django?</summary>', '', '#### Django', '', 'A framework.', '', '</details>', '', '<details>', '<summary>2. What is <b>MVT</b>?</summary>', '', 'Model, view, template.', '', '<details><summary>Deep dive</summary>', '', 'Nested.', '', '</details>', '', '</details>', '', 'Not an answer.']),
+      md([
+        '<h1>Django <img src="x.svg" alt="logo"/></h1>',
+        '',
+        '<details>',
+        '<summary>1. What is Django?</summary>',
+        '',
+        '#### Django',
+        '',
+        'A framework.',
+        '',
+        '</details>',
+        '',
+        '<details>',
+        '<summary>2. What is <b>MVT</b>?</summary>',
+        '',
+        'Model, view, template.',
+        '',
+        '<details><summary>Deep dive</summary>',
+        '',
+        'Nested.',
+        '',
+        '</details>',
+        '',
+        '</details>',
+        '',
+        'Not an answer.',
+      ]),
     );
     assert.equal(bank.title, 'Django');
     assert.deepEqual(asked(bank), [
@@ -100,7 +241,27 @@ describe('bank shapes', () => {
 
   it('skips YAML front matter (its title is the bank’s) and MDX lines, keeping line numbers', () => {
     const bank = parseBank(
-      md(['---', 'title: Behavioral questions', 'sidebar_label: x', '---', '', "import Ad from '@site/src/Ad';", '', '<head>', '  <meta name="x" />', '</head>', '', '## General', '', '<Ad />', '', '1. Why this company?', '1. Why leave?', '', '- What are you excited about?']),
+      md([
+        '---',
+        'title: Behavioral questions',
+        'sidebar_label: x',
+        '---',
+        '',
+        "import Ad from '@site/src/Ad';",
+        '',
+        '<head>',
+        '  <meta name="x" />',
+        '</head>',
+        '',
+        '## General',
+        '',
+        '<Ad />',
+        '',
+        '1. Why this company?',
+        '1. Why leave?',
+        '',
+        '- What are you excited about?',
+      ]),
     );
     assert.equal(bank.title, 'Behavioral questions');
     assert.deepEqual(asked(bank), [
@@ -113,7 +274,19 @@ describe('bank shapes', () => {
   });
 
   it('obeys the author’s <!-- questions: … --> over what it would read', () => {
-    const text = md(['<!-- questions: h3 -->', '', '## Topic', '', '### Explain middleware', '', 'It wraps requests.', '', '### Explain signals', '', 'Hooks.']);
+    const text = md([
+      '<!-- questions: h3 -->',
+      '',
+      '## Topic',
+      '',
+      '### Explain middleware',
+      '',
+      'It wraps requests.',
+      '',
+      '### Explain signals',
+      '',
+      'Hooks.',
+    ]);
     assert.deepEqual(asked(parseBank(text)), [
       ['topic.1', 'Explain middleware'],
       ['topic.2', 'Explain signals'],
@@ -122,12 +295,39 @@ describe('bank shapes', () => {
   });
 
   it('honours pinned ids and done markers in question headings and bold questions', () => {
-    const headings = parseBank(md(['## ORM', '', '### 1. What is a QuerySet? <!-- id: querysets --> **done**', '', 'Lazy.', '', '### 2. What is F()?', '', 'An expression.']));
-    assert.deepEqual(listQuestions(headings).map((e) => [e.question.id, e.question.text, e.question.done]), [
-      ['querysets', 'What is a QuerySet?', true],
-      ['orm.2', 'What is F()?', false],
-    ]);
-    const bold = parseBank(md(['## Stats', '', '**What is variance? <!-- id: variance -->**', '', 'Spread.', '', '**What is a p-value?**', '', 'A probability.']));
+    const headings = parseBank(
+      md([
+        '## ORM',
+        '',
+        '### 1. What is a QuerySet? <!-- id: querysets --> **done**',
+        '',
+        'Lazy.',
+        '',
+        '### 2. What is F()?',
+        '',
+        'An expression.',
+      ]),
+    );
+    assert.deepEqual(
+      listQuestions(headings).map((e) => [e.question.id, e.question.text, e.question.done]),
+      [
+        ['querysets', 'What is a QuerySet?', true],
+        ['orm.2', 'What is F()?', false],
+      ],
+    );
+    const bold = parseBank(
+      md([
+        '## Stats',
+        '',
+        '**What is variance? <!-- id: variance -->**',
+        '',
+        'Spread.',
+        '',
+        '**What is a p-value?**',
+        '',
+        'A probability.',
+      ]),
+    );
     assert.deepEqual(asked(bold), [
       ['variance', 'What is variance?'],
       ['stats.2', 'What is a p-value?'],
@@ -136,15 +336,21 @@ describe('bank shapes', () => {
 
   it('takes a ticked task-list item as done', () => {
     const bank = parseBank(md(['## S', '', '- [x] What is a model?', '- [ ] What is a view?']));
-    assert.deepEqual(listQuestions(bank).map((e) => [e.question.text, e.question.done]), [
-      ['What is a model?', true],
-      ['What is a view?', false],
-    ]);
+    assert.deepEqual(
+      listQuestions(bank).map((e) => [e.question.text, e.question.done]),
+      [
+        ['What is a model?', true],
+        ['What is a view?', false],
+      ],
+    );
   });
 
   it('reads a list not starting at 1 right after an indented code block as a list (remark-parse reads a paragraph)', () => {
     const text = md(['## S', '', '    code', '', '5. What is five?', '6. What is six?']);
-    assert.deepEqual(readMarkdown(text).children.map((n) => n.type), ['heading', 'code', 'list']);
+    assert.deepEqual(
+      readMarkdown(text).children.map((n) => n.type),
+      ['heading', 'code', 'list'],
+    );
     assert.deepEqual(asked(parseBank(text)), [
       ['s.5', 'What is five?'],
       ['s.6', 'What is six?'],
@@ -174,7 +380,10 @@ describe('real interview documents', () => {
       it(`gives the ${count} questions a reader sees, each at a line the document's own pattern finds`, () => {
         assert.equal(entries.length, count);
         const lines = text.split('\n').flatMap((l, i) => (pattern.test(l) ? [i + 1] : []));
-        assert.deepEqual(entries.map((e) => e.question.line), lines);
+        assert.deepEqual(
+          entries.map((e) => e.question.line),
+          lines,
+        );
       });
 
       it('takes no link, contents entry or navigation as a question', () => {

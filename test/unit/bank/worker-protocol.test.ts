@@ -23,11 +23,15 @@ describe('the lines a parser thread replies', () => {
   });
 
   it('throw the thread’s error, or its failure once the lines before it are taken', async () => {
-    await assert.rejects(collect(repliedLines((reply) => setTimeout(() => reply({ error: 'line 3: bad' } as WorkerReply), 1))), /line 3: bad/);
+    await assert.rejects(
+      collect(repliedLines((reply) => setTimeout(() => reply({ error: 'line 3: bad' } as WorkerReply), 1))),
+      /line 3: bad/,
+    );
     const seen: string[] = [];
     await assert.rejects(
       (async () => {
-        for await (const line of repliedLines((reply, fail) => (reply({ line: 'x' }), fail(new Error('stopped (code 1)'))))) seen.push(line);
+        for await (const line of repliedLines((reply, fail) => (reply({ line: 'x' }), fail(new Error('stopped (code 1)')))))
+          seen.push(line);
       })(),
       /stopped \(code 1\)/,
     );

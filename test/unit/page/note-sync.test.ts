@@ -52,7 +52,14 @@ class FakePage {
   }
 }
 
-const view = (over: Partial<NoteView> = {}): NoteView => ({ bankId: 'django', id: '1.1', pageKey: 'k', note: '', noteStamp: { version: 0, writer: '', revision: 0 }, ...over });
+const view = (over: Partial<NoteView> = {}): NoteView => ({
+  bankId: 'django',
+  id: '1.1',
+  pageKey: 'k',
+  note: '',
+  noteStamp: { version: 0, writer: '', revision: 0 },
+  ...over,
+});
 
 describe('the page’s half of the note protocol', () => {
   it('sends every keystroke at once, keeps the draft until it is saved, and a reply for an older keystroke keeps the newer draft', () => {
@@ -97,16 +104,37 @@ describe('the page’s half of the note protocol', () => {
 
   it('sends a draft a reload brought back as restored, shows the copy the version rule picks, and takes the extension’s verdict', () => {
     // Older than the stored note (same earlier writer, lower revision): the stored note is shown.
-    const stale = new FakePage({ bankId: 'django', id: '1.1', pageKey: 'k', pending: { id: '1.1', bankId: 'django', text: 'old draft', writer: 'w-before', revision: 3, base: 1 } });
+    const stale = new FakePage({
+      bankId: 'django',
+      id: '1.1',
+      pageKey: 'k',
+      pending: { id: '1.1', bankId: 'django', text: 'old draft', writer: 'w-before', revision: 3, base: 1 },
+    });
     stale.note.show(view({ note: 'newer note', noteStamp: { version: 2, writer: 'w-before', revision: 5 } }));
     assert.equal(stale.box, 'newer note');
-    assert.deepEqual(stale.sent.map((m) => [m.restored, m.text, m.writer]), [[true, 'old draft', 'w-before']]);
-    stale.note.receive({ type: 'kept', id: '1.1', writer: 'w-before', revision: 3, text: 'newer note', stamp: { version: 2, writer: 'w-before', revision: 5 }, conflict: true });
+    assert.deepEqual(
+      stale.sent.map((m) => [m.restored, m.text, m.writer]),
+      [[true, 'old draft', 'w-before']],
+    );
+    stale.note.receive({
+      type: 'kept',
+      id: '1.1',
+      writer: 'w-before',
+      revision: 3,
+      text: 'newer note',
+      stamp: { version: 2, writer: 'w-before', revision: 5 },
+      conflict: true,
+    });
     assert.equal(stale.state?.pending, undefined);
     assert.equal(stale.status?.kind, 'keptDraft', 'the learner is told the older draft was kept as a copy');
 
     // Newer than the stored note (made on its version): the draft is shown, and saved.
-    const newer = new FakePage({ bankId: 'django', id: '1.1', pageKey: 'k', pending: { id: '1.1', bankId: 'django', text: 'typed last', writer: 'w-before', revision: 7, base: 2 } });
+    const newer = new FakePage({
+      bankId: 'django',
+      id: '1.1',
+      pageKey: 'k',
+      pending: { id: '1.1', bankId: 'django', text: 'typed last', writer: 'w-before', revision: 7, base: 2 },
+    });
     newer.note.show(view({ note: 'saved before', noteStamp: { version: 2, writer: 'w-before', revision: 6 } }));
     assert.equal(newer.box, 'typed last');
     newer.note.receive({ type: 'saved', id: '1.1', writer: 'w-before', revision: 7, version: 3 });
@@ -115,10 +143,18 @@ describe('the page’s half of the note protocol', () => {
   });
 
   it('sends a restored draft of another question to be judged in its own bank, and shows the question asked for', () => {
-    const p = new FakePage({ bankId: 'django', id: '3.3', pageKey: 'k', pending: { id: '3.3', bankId: 'django', text: 'on 3.3', writer: 'w-before', revision: 1, base: 0 } });
+    const p = new FakePage({
+      bankId: 'django',
+      id: '3.3',
+      pageKey: 'k',
+      pending: { id: '3.3', bankId: 'django', text: 'on 3.3', writer: 'w-before', revision: 1, base: 0 },
+    });
     p.note.show(view({ id: '3.4', note: 'note of 3.4' }));
     assert.equal(p.box, 'note of 3.4');
-    assert.deepEqual(p.sent.map((m) => [m.id, m.restored]), [['3.3', true]]);
+    assert.deepEqual(
+      p.sent.map((m) => [m.id, m.restored]),
+      [['3.3', true]],
+    );
     assert.deepEqual(p.state, { bankId: 'django', id: '3.4', pageKey: 'k' });
   });
 
@@ -147,25 +183,49 @@ describe('the page’s half of the note protocol', () => {
     p.note.receive({ type: 'failed', id: '1.1', writer: 'w-now', revision: 1, message: 'the disk is full' });
     assert.deepEqual(p.status, { kind: 'failed', reason: 'the disk is full' });
     assert.equal(p.state?.pending?.text, 'typed while the disk is full');
-    assert.deepEqual(p.timers.map((t) => t.ms), [RESEND_MS[0]]);
+    assert.deepEqual(
+      p.timers.map((t) => t.ms),
+      [RESEND_MS[0]],
+    );
     const before = p.sent.length;
     p.tick();
     const again = p.sent.slice(before);
-    assert.deepEqual(again.map((m) => [m.text, m.revision, m.restored]), [['typed while the disk is full', 1, false]]);
+    assert.deepEqual(
+      again.map((m) => [m.text, m.revision, m.restored]),
+      [['typed while the disk is full', 1, false]],
+    );
     p.note.receive({ type: 'failed', id: '1.1', writer: 'w-now', revision: 1, message: 'the disk is full' });
-    assert.deepEqual(p.timers.map((t) => t.ms), [RESEND_MS[1]], 'the wait grows');
+    assert.deepEqual(
+      p.timers.map((t) => t.ms),
+      [RESEND_MS[1]],
+      'the wait grows',
+    );
     p.note.receive({ type: 'saved', id: '1.1', writer: 'w-now', revision: 1, version: 1 });
     assert.equal(p.state?.pending, undefined);
     assert.equal(p.status?.kind, 'saved');
-    assert.ok(p.timers.every((t) => t.cleared), 'no retry after it is saved');
+    assert.ok(
+      p.timers.every((t) => t.cleared),
+      'no retry after it is saved',
+    );
   });
 
   it('retries a restored draft that failed as it came, and never retries a note refused for good', () => {
-    const p = new FakePage({ bankId: 'django', id: '1.1', pageKey: 'k', pending: { id: '1.1', bankId: 'django', text: 'draft', writer: 'w-before', revision: 2, base: 0 } });
+    const p = new FakePage({
+      bankId: 'django',
+      id: '1.1',
+      pageKey: 'k',
+      pending: { id: '1.1', bankId: 'django', text: 'draft', writer: 'w-before', revision: 2, base: 0 },
+    });
     p.note.show(view({ note: 'stored', noteStamp: { version: 1, writer: 'w-x', revision: 1 } }));
     p.note.receive({ type: 'failed', id: '1.1', writer: 'w-before', revision: 2, message: 'EACCES' });
     p.tick();
-    assert.deepEqual(p.sent.map((m) => [m.writer, m.restored]), [['w-before', true], ['w-before', true]]);
+    assert.deepEqual(
+      p.sent.map((m) => [m.writer, m.restored]),
+      [
+        ['w-before', true],
+        ['w-before', true],
+      ],
+    );
 
     const q = new FakePage();
     q.note.show(view());

@@ -6,7 +6,12 @@ import { parseBank } from '../../../src/bank/parse';
 import { questions } from '../helpers';
 
 const shell = () =>
-  pageHtml({ cspSource: 'https://webview.test', scriptUri: 'https://webview.test/media/page.js', styleUri: 'https://webview.test/media/page.css', codiconUri: 'https://webview.test/media/codicons/codicon.css' });
+  pageHtml({
+    cspSource: 'https://webview.test',
+    scriptUri: 'https://webview.test/media/page.js',
+    styleUri: 'https://webview.test/media/page.css',
+    codiconUri: 'https://webview.test/media/codicons/codicon.css',
+  });
 
 describe('the question page', () => {
   describe('HTML shell', () => {
@@ -38,7 +43,11 @@ describe('the question page', () => {
     });
 
     it('renders code, emphasis, strong and http(s) links, and nothing else as markup', () => {
-      const [q] = questions(parseBank('## S\n\n- Use `<b>` *now*, **bold**, [docs](https://docs.djangoproject.com/) and [bad](javascript:alert(1)) or [cmd](command:workbench.action.quit)'));
+      const [q] = questions(
+        parseBank(
+          '## S\n\n- Use `<b>` *now*, **bold**, [docs](https://docs.djangoproject.com/) and [bad](javascript:alert(1)) or [cmd](command:workbench.action.quit)',
+        ),
+      );
       assert.equal(
         renderInline(q.rich),
         'Use <code>&lt;b&gt;</code> <em>now</em>, <strong>bold</strong>, ' +
@@ -49,7 +58,11 @@ describe('the question page', () => {
     });
 
     it('shows raw HTML in a question and its details as text', () => {
-      const [q] = questions(parseBank('## S\n\n- What does <script>alert(1)</script> do?  \n  <img src=x onerror=alert(1)>\n\n  <iframe src="https://evil"></iframe>\n'));
+      const [q] = questions(
+        parseBank(
+          '## S\n\n- What does <script>alert(1)</script> do?  \n  <img src=x onerror=alert(1)>\n\n  <iframe src="https://evil"></iframe>\n',
+        ),
+      );
       const html = renderInline(q.rich) + renderBlocks(q.richDetails);
       assert.doesNotMatch(html, /<(script|img|iframe)/i);
       assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
@@ -66,7 +79,11 @@ describe('the question page', () => {
     });
 
     it('renders an answer’s headings below the page’s own, its tables escaped, its HTML tags dropped, and no hostile language name', () => {
-      const [q] = questions(parseBank('###### 1. What is it?\n\n<details><summary>Answer</summary>\n\n#### Answer: <i>D</i>, 1 < 2\n\n| a | \"<b>\" |\n| - | - |\n| `x` | [l](javascript:alert(1)) |\n\n```py" onmouseover="x\nprint(1)\n```\n\n</details>\n\n###### 2. Next?\n'));
+      const [q] = questions(
+        parseBank(
+          '###### 1. What is it?\n\n<details><summary>Answer</summary>\n\n#### Answer: <i>D</i>, 1 < 2\n\n| a | "<b>" |\n| - | - |\n| `x` | [l](javascript:alert(1)) |\n\n```py" onmouseover="x\nprint(1)\n```\n\n</details>\n\n###### 2. Next?\n',
+        ),
+      );
       assert.equal(
         renderBlocks(q.richAnswer),
         '<h4>Answer: D, 1 &lt; 2</h4>' +
@@ -78,22 +95,34 @@ describe('the question page', () => {
 
   describe('messages from the page', () => {
     it('accepts a preview request and a code reference, and refuses them malformed', () => {
-      assert.deepEqual(parsePageMessage({ type: 'previewNote', id: '1.1', text: '# x', seq: 3 }), { ok: true, message: { type: 'previewNote', id: '1.1', text: '# x', seq: 3 } });
+      assert.deepEqual(parsePageMessage({ type: 'previewNote', id: '1.1', text: '# x', seq: 3 }), {
+        ok: true,
+        message: { type: 'previewNote', id: '1.1', text: '# x', seq: 3 },
+      });
       assert.equal(parsePageMessage({ type: 'previewNote', id: '1.1', text: 5, seq: 3 }).ok, false);
       assert.equal(parsePageMessage({ type: 'previewNote', id: '1.1', text: '', seq: -1 }).ok, false);
-      assert.deepEqual(parsePageMessage({ type: 'openRef', ref: 'views.py:3' }), { ok: true, message: { type: 'openRef', ref: 'views.py:3' } });
+      assert.deepEqual(parsePageMessage({ type: 'openRef', ref: 'views.py:3' }), {
+        ok: true,
+        message: { type: 'openRef', ref: 'views.py:3' },
+      });
       assert.equal(parsePageMessage({ type: 'openRef', ref: 'x'.repeat(1001) }).ok, false);
     });
 
     it('accepts the known messages with the right field types', () => {
       assert.deepEqual(parsePageMessage({ type: 'ready' }), { ok: true, message: { type: 'ready' } });
-      assert.deepEqual(parsePageMessage({ type: 'setDone', id: '1.1', done: true, extra: 1 }), { ok: true, message: { type: 'setDone', id: '1.1', done: true } });
+      assert.deepEqual(parsePageMessage({ type: 'setDone', id: '1.1', done: true, extra: 1 }), {
+        ok: true,
+        message: { type: 'setDone', id: '1.1', done: true },
+      });
       const edit = { type: 'editNote', id: '1.1', text: 't', writer: 'w1', revision: 3, base: 2, restored: false };
       assert.deepEqual(parsePageMessage({ ...edit, extra: 1 }), { ok: true, message: edit });
       const { text: _text, ...head } = edit;
       const patched = { ...head, patch: { from: 2, at: 0, remove: 1, insert: 'x' } };
       assert.deepEqual(parsePageMessage(patched), { ok: true, message: patched });
-      assert.deepEqual(parsePageMessage({ type: 'navigate', id: '1.1', direction: 'next' }), { ok: true, message: { type: 'navigate', id: '1.1', direction: 'next' } });
+      assert.deepEqual(parsePageMessage({ type: 'navigate', id: '1.1', direction: 'next' }), {
+        ok: true,
+        message: { type: 'navigate', id: '1.1', direction: 'next' },
+      });
     });
 
     it('refuses unknown types, wrong field types and non-objects', () => {
@@ -112,9 +141,34 @@ describe('the question page', () => {
         { type: 'editNote', id: '1.1', text: 't', writer: 'w', revision: 1, base: 0, restored: 'no' },
         { type: 'editNote', id: '1.1', text: 't', revision: 3 },
         { type: 'editNote', id: '1.1', writer: 'w', revision: 1, base: 0, restored: false },
-        { type: 'editNote', id: '1.1', text: 't', writer: 'w', revision: 1, base: 0, restored: false, patch: { from: 0, at: 0, remove: 0, insert: '' } },
-        { type: 'editNote', id: '1.1', writer: 'w', revision: 1, base: 0, restored: false, patch: { from: 0, at: -1, remove: 0, insert: '' } },
-        { type: 'editNote', id: '1.1', writer: 'w', revision: 1, base: 0, restored: false, patch: { from: 0, at: 0, remove: 0, insert: 5 } },
+        {
+          type: 'editNote',
+          id: '1.1',
+          text: 't',
+          writer: 'w',
+          revision: 1,
+          base: 0,
+          restored: false,
+          patch: { from: 0, at: 0, remove: 0, insert: '' },
+        },
+        {
+          type: 'editNote',
+          id: '1.1',
+          writer: 'w',
+          revision: 1,
+          base: 0,
+          restored: false,
+          patch: { from: 0, at: -1, remove: 0, insert: '' },
+        },
+        {
+          type: 'editNote',
+          id: '1.1',
+          writer: 'w',
+          revision: 1,
+          base: 0,
+          restored: false,
+          patch: { from: 0, at: 0, remove: 0, insert: 5 },
+        },
         { type: 'navigate', id: '1.1', direction: 'sideways' },
         { type: 'openLink', href: { toString: () => 'https://x' } },
         { type: { toString: () => 'ready' } },
@@ -125,7 +179,16 @@ describe('the question page', () => {
     it('opens only http(s) links', () => {
       assert.equal(isSafeExternalLink('https://docs.djangoproject.com/en/5.0/'), true);
       assert.equal(isSafeExternalLink('http://localhost:8000/'), true);
-      for (const href of ['javascript:alert(1)', 'command:workbench.action.quit', 'file:///etc/passwd', 'vscode://x', 'data:text/html,x', '//evil', 'https://', 'not a url']) {
+      for (const href of [
+        'javascript:alert(1)',
+        'command:workbench.action.quit',
+        'file:///etc/passwd',
+        'vscode://x',
+        'data:text/html,x',
+        '//evil',
+        'https://',
+        'not a url',
+      ]) {
         assert.equal(isSafeExternalLink(href), false, href);
       }
     });

@@ -11,7 +11,13 @@ import { newMock, mockChanges } from '../../../src/review/mock';
 import { parseMockMessage, parsePageMessage, parseReportMessage } from '../../../src/shared/protocol';
 
 const HOSTILE = '<img src=x onerror=alert(1)><script>alert(2)</script>"\'`';
-const URIS = { cspSource: 'https://webview.test', scriptUri: 'https://webview.test/media/x.js', styleUri: 'https://webview.test/media/x.css', codiconUri: 'https://webview.test/media/c.css', lang: 'en' };
+const URIS = {
+  cspSource: 'https://webview.test',
+  scriptUri: 'https://webview.test/media/x.js',
+  styleUri: 'https://webview.test/media/x.css',
+  codiconUri: 'https://webview.test/media/c.css',
+  lang: 'en',
+};
 const REPORT = { ...URIS, styleUris: [URIS.styleUri] };
 const NOW = new Date(2026, 10, 25, 12, 0).getTime();
 const DAY = 86_400_000;
@@ -29,7 +35,15 @@ function checkShell(html: string): void {
 
 describe('the report and mock interview pages', () => {
   it('escape a hostile question text and answer in the review and mock summaries', () => {
-    const body = reviewSummary({ ratings: [{ id: '1.1', rating: 3, due: NOW + DAY }], fresh: false, textOf: () => HOSTILE, nextDue: NOW + DAY, dueNow: 0, now: NOW, lang: 'en' });
+    const body = reviewSummary({
+      ratings: [{ id: '1.1', rating: 3, due: NOW + DAY }],
+      fresh: false,
+      textOf: () => HOSTILE,
+      nextDue: NOW + DAY,
+      dueNow: 0,
+      now: NOW,
+      lang: 'en',
+    });
     checkShell(reportHtml({ ...REPORT, title: HOSTILE, body }));
     assert.match(body, /You rated 1 question\./);
     assert.match(body, /The next review falls due tomorrow\./);
@@ -50,8 +64,13 @@ describe('the report and mock interview pages', () => {
   });
 
   it('draw the statistics as four images, each with a title and a description, and escape the bank title', () => {
-    const reviews = new Map([['a', withReview(undefined, rateCard(undefined, 3, NOW - 3 * DAY).card, rateCard(undefined, 3, NOW - 3 * DAY).entry)]]);
-    const body = statisticsBody(statistics({ ids: ['a', 'b'], marks: { a: { done: true, at: NOW - DAY } }, reviews, now: NOW }), { lang: 'en', bankTitle: HOSTILE });
+    const reviews = new Map([
+      ['a', withReview(undefined, rateCard(undefined, 3, NOW - 3 * DAY).card, rateCard(undefined, 3, NOW - 3 * DAY).entry)],
+    ]);
+    const body = statisticsBody(statistics({ ids: ['a', 'b'], marks: { a: { done: true, at: NOW - DAY } }, reviews, now: NOW }), {
+      lang: 'en',
+      bankTitle: HOSTILE,
+    });
     checkShell(reportHtml({ ...REPORT, title: 'Statistics', body }));
     const svgs = body.match(/<svg [^>]*>/g) ?? [];
     assert.equal(svgs.length, 4);
@@ -65,14 +84,39 @@ describe('the report and mock interview pages', () => {
   });
 
   it('refuse malformed ratings and mock messages', () => {
-    assert.deepEqual(parsePageMessage({ type: 'rate', id: '1.1', rating: 4 }), { ok: true, message: { type: 'rate', id: '1.1', rating: 4 } });
-    for (const bad of [{ type: 'rate', id: '1.1', rating: 0 }, { type: 'rate', id: '1.1', rating: 2.5 }, { type: 'rate', id: 7, rating: 1 }]) assert.equal(parsePageMessage(bad).ok, false);
-    assert.deepEqual(parseMockMessage({ type: 'answer', runId: 'r', index: 1, text: 'x', base: 0, restored: false }), { ok: true, message: { type: 'answer', runId: 'r', index: 1, text: 'x', base: 0, restored: false } });
-    for (const bad of [{ type: 'answer', runId: 'r', index: 1, text: 'x' }, { type: 'answer', runId: 'r', index: -1, text: 'x', base: 0, restored: false }, { type: 'answer', runId: '', index: 0, text: 'x' }, { type: 'answer', runId: 'r', index: 0 }, { type: 'rate', runId: 'r', index: 0, rating: 5 }, { type: 'eval', runId: 'r', index: 0 }, null, []]) {
+    assert.deepEqual(parsePageMessage({ type: 'rate', id: '1.1', rating: 4 }), {
+      ok: true,
+      message: { type: 'rate', id: '1.1', rating: 4 },
+    });
+    for (const bad of [
+      { type: 'rate', id: '1.1', rating: 0 },
+      { type: 'rate', id: '1.1', rating: 2.5 },
+      { type: 'rate', id: 7, rating: 1 },
+    ])
+      assert.equal(parsePageMessage(bad).ok, false);
+    assert.deepEqual(parseMockMessage({ type: 'answer', runId: 'r', index: 1, text: 'x', base: 0, restored: false }), {
+      ok: true,
+      message: { type: 'answer', runId: 'r', index: 1, text: 'x', base: 0, restored: false },
+    });
+    for (const bad of [
+      { type: 'answer', runId: 'r', index: 1, text: 'x' },
+      { type: 'answer', runId: 'r', index: -1, text: 'x', base: 0, restored: false },
+      { type: 'answer', runId: '', index: 0, text: 'x' },
+      { type: 'answer', runId: 'r', index: 0 },
+      { type: 'rate', runId: 'r', index: 0, rating: 5 },
+      { type: 'eval', runId: 'r', index: 0 },
+      null,
+      [],
+    ]) {
       assert.equal(parseMockMessage(bad).ok, false, JSON.stringify(bad));
     }
     assert.equal(parseReportMessage({ type: 'openQuestion', id: '1.1' }).ok, true);
     assert.equal(parseReportMessage({ type: 'ready' }).ok, true, 'the page says it loaded');
-    for (const bad of [{ type: 'openQuestion', id: '' }, { type: 'openQuestion', id: 'x'.repeat(201) }, { type: 'openLink', href: 'x' }]) assert.equal(parseReportMessage(bad).ok, false);
+    for (const bad of [
+      { type: 'openQuestion', id: '' },
+      { type: 'openQuestion', id: 'x'.repeat(201) },
+      { type: 'openLink', href: 'x' },
+    ])
+      assert.equal(parseReportMessage(bad).ok, false);
   });
 });

@@ -37,7 +37,11 @@ describe('backups', () => {
     assert.deepEqual([...here.store.doneIds('bank')].sort(), ['1.1', '1.2'], 'both ticks');
     assert.equal(here.study.getNote('1.3'), 'only there');
     const texts = [here.study.getNote('1.1'), ...here.study.conflicts().map((c) => c.text)].sort();
-    assert.deepEqual(texts, ['mine: signals run in the same thread', 'theirs: use transaction.on_commit'], 'one is the note, the other a conflict copy: nothing dropped');
+    assert.deepEqual(
+      texts,
+      ['mine: signals run in the same thread', 'theirs: use transaction.on_commit'],
+      'one is the note, the other a conflict copy: nothing dropped',
+    );
     assert.equal(result.conflicts, 1);
     // Restoring the same backup again changes nothing and makes no second copy.
     const again = await here.store.restore(roundTrip(there.store, 'elsewhere'), 'bank');
@@ -58,7 +62,10 @@ describe('backups', () => {
   it('refuses what is not a backup, or a backup from a newer version, with a message', () => {
     assert.match((readBackup('not json') as { message: string }).message, /not JSON/);
     assert.match((readBackup('{"a":1}') as { message: string }).message, /not a backup/);
-    assert.match((readBackup(JSON.stringify({ format: BACKUP_FORMAT, schema: 2, bankId: 'b', entries: {} })) as { message: string }).message, /newer version/);
+    assert.match(
+      (readBackup(JSON.stringify({ format: BACKUP_FORMAT, schema: 2, bankId: 'b', entries: {} })) as { message: string }).message,
+      /newer version/,
+    );
     const newerEntry = { format: BACKUP_FORMAT, schema: 1, bankId: 'b', entries: { 'note/b/1.1': { schema: 99, text: 'x' } } };
     assert.match((readBackup(JSON.stringify(newerEntry)) as { message: string }).message, /newer version.*note\/b\/1\.1/);
   });
@@ -79,6 +86,9 @@ describe('backups', () => {
     for (const [k, v] of writes) await to.update(k, v);
     const after = new StudyStore(to, now);
     new Study('bank', BANK, after);
-    assert.deepEqual([after.getNote('bank', '1.1'), after.getNote('bank', '1.2'), after.isDone('bank', '1.3')], ['workspace note', 'global note', true]);
+    assert.deepEqual(
+      [after.getNote('bank', '1.1'), after.getNote('bank', '1.2'), after.isDone('bank', '1.3')],
+      ['workspace note', 'global note', true],
+    );
   });
 });

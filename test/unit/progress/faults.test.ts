@@ -35,14 +35,21 @@ describe('saving that fails', () => {
     store.onDidChangeUnsaved((u) => told.push(u.writes.length));
     kv.mode = 'reject';
     await assert.rejects(store.notes.edit('b', '1', edit('my answer', 1)), /the disk is full/);
-    assert.deepEqual(store.unsaved().writes.map((w) => [w.key, w.reason]), [['note/b/1', 'the disk is full']]);
+    assert.deepEqual(
+      store.unsaved().writes.map((w) => [w.key, w.reason]),
+      [['note/b/1', 'the disk is full']],
+    );
     await assert.rejects(store.flush(), /the disk is full/, 'nothing claims everything is saved');
     // The page sends the same edit again while it still fails: still not saved.
     await assert.rejects(store.notes.edit('b', '1', edit('my answer', 1)), /the disk is full/);
     kv.mode = 'ok';
     await until('the retry to land', () => store.unsaved().writes.length === 0);
     assert.equal((kv.get('note/b/1') as { text: string }).text, 'my answer');
-    assert.deepEqual(await store.notes.edit('b', '1', edit('my answer', 1)).then((o) => o.kind), 'kept', 'the page’s next send is told it is saved');
+    assert.deepEqual(
+      await store.notes.edit('b', '1', edit('my answer', 1)).then((o) => o.kind),
+      'kept',
+      'the page’s next send is told it is saved',
+    );
     await store.flush();
     assert.deepEqual(told.at(-1), 0, 'and the learner is told it landed');
     store.dispose();
@@ -83,7 +90,10 @@ describe('saving that fails', () => {
     assert.equal(dir.lines().length, 0);
     blocked = false;
     await until('the retry', () => store.unsaved().writes.length === 0);
-    assert.ok(dir.lines().some((l) => l.k === 'note/b/1' && (l.v as { text: string }).text === 'journaled'), 'in the journal once it can be written');
+    assert.ok(
+      dir.lines().some((l) => l.k === 'note/b/1' && (l.v as { text: string }).text === 'journaled'),
+      'in the journal once it can be written',
+    );
     store.dispose();
   });
 
@@ -120,7 +130,10 @@ describe('saving that fails', () => {
     const failures: string[][] = [];
     mirror.onDidChangeFailures((f) => failures.push(f.map((x) => x.path)));
     await assert.rejects(store.notes.edit('b', '1.1', edit('in a file', 1)), /ENOTDIR/);
-    assert.deepEqual(mirror.failures().map((f) => f.path), ['/ws/.interview-notes/b/1.1.md']);
+    assert.deepEqual(
+      mirror.failures().map((f) => f.path),
+      ['/ws/.interview-notes/b/1.1.md'],
+    );
     blocked = false;
     await until('the file', () => files.get('/ws/.interview-notes/b/1.1.md') === 'in a file');
     assert.deepEqual(failures.at(-1), [], 'the warning goes once the file is written');

@@ -3,7 +3,8 @@ import { JournaledStore, JOURNAL_KEEP_MS, COMPACT_AT_CHARS } from '../../../src/
 import { mergeStored } from '../../../src/progress/merge';
 import { MemoryDir, MemoryStore } from '../../fakes/memory';
 
-const open = (memento: MemoryStore, dir: MemoryDir, hostId: string, now = () => 1000) => JournaledStore.open(memento, dir, { hostId, now, merge: mergeStored });
+const open = (memento: MemoryStore, dir: MemoryDir, hostId: string, now = () => 1000) =>
+  JournaledStore.open(memento, dir, { hostId, now, merge: mergeStored });
 
 describe('JournaledStore', () => {
   it('writes every update to workspace storage and to this window’s own file', async () => {
@@ -94,7 +95,10 @@ describe('JournaledStore', () => {
 
   it('skips unreadable lines with a warning and uses the rest', async () => {
     const dir = new MemoryDir();
-    dir.files.set('a-0.jsonl', '{not json\n' + JSON.stringify({ k: 'shown/b', v: { schema: 1, id: 'ok', updated: 5 }, at: 5 }) + '\n[1,2]\n');
+    dir.files.set(
+      'a-0.jsonl',
+      '{not json\n' + JSON.stringify({ k: 'shown/b', v: { schema: 1, id: 'ok', updated: 5 }, at: 5 }) + '\n[1,2]\n',
+    );
     const memory = new MemoryStore();
     const opened = await open(memory, dir, 'b');
     assert.match(opened.warning ?? '', /2 lines of the notes journal could not be read/);

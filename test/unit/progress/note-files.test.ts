@@ -68,7 +68,10 @@ describe('notes as files', () => {
     fs.files.set('/w/.interview-notes/bank/1.2.md', { text: 'rewritten in the editor', mtime: clock() });
     await mirror.fileChanged('/w/.interview-notes/bank/1.2.md');
     assert.equal(study.getNote('1.2'), 'rewritten in the editor');
-    assert.deepEqual(study.conflicts().map((c) => c.text), ['from the page']);
+    assert.deepEqual(
+      study.conflicts().map((c) => c.text),
+      ['from the page'],
+    );
     await mirror.fileChanged('/w/.interview-notes/bank/other-bank-file.txt');
     await mirror.fileChanged('/w/.interview-notes/elsewhere/1.2.md');
     assert.equal(study.getNote('1.2'), 'rewritten in the editor', 'files of other banks or names are not notes');
@@ -80,7 +83,14 @@ describe('notes as files', () => {
     await store.notes.set('bank', '1.1', 'written here');
     assert.equal(fs.files.get('/w/.interview-notes/bank/1.1.md')?.text, 'written here');
     // Another window's note, already merged into storage: its file follows too.
-    await memento.update('note/bank/1.2', { schema: 1, text: 'from the other window', updated: 1, version: 1, writer: 'w-other', revision: 1 });
+    await memento.update('note/bank/1.2', {
+      schema: 1,
+      text: 'from the other window',
+      updated: 1,
+      version: 1,
+      writer: 'w-other',
+      revision: 1,
+    });
     store.changedElsewhere(['note/bank/1.2']);
     await mirror.flush();
     assert.equal(fs.files.get('/w/.interview-notes/bank/1.2.md')?.text, 'from the other window');
@@ -98,7 +108,8 @@ describe('notes as files', () => {
     assert.equal(notesRootIn('/owner/repo/', 'study/notes/'), '/owner/repo/study/notes');
     assert.equal(notesRootIn('/repo', './a/../b'), '/repo/b');
     assert.equal(notesRootIn('/repo', 'a\\b'), '/repo/a/b');
-    for (const outside of ['/home/me/notes', 'C:\\notes', '~/notes', '../notes', 'a/../../notes', '.', '']) assert.equal(notesRootIn('/repo', outside), undefined, outside);
+    for (const outside of ['/home/me/notes', 'C:\\notes', '~/notes', '../notes', 'a/../../notes', '.', ''])
+      assert.equal(notesRootIn('/repo', outside), undefined, outside);
   });
 
   it('takes a save in the editor by its text at once, and its later watcher event changes nothing', async () => {
@@ -128,7 +139,10 @@ describe('notes as files', () => {
     await mirror.flush();
     assert.equal(study.getNote('1.2'), 'only a file');
     assert.equal(study.getNote('1.3'), 'file, newer');
-    assert.deepEqual(study.conflicts().map((c) => c.text), ['stored, older']);
+    assert.deepEqual(
+      study.conflicts().map((c) => c.text),
+      ['stored, older'],
+    );
     // A stored note newer than its file: the file follows, its old text kept.
     await store.setNote('bank', '1.1', 'stored, edited since');
     fs.files.set('/w/.interview-notes/bank/1.1.md', { text: 'only stored, file edited long ago', mtime: 1 });

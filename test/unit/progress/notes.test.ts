@@ -25,7 +25,11 @@ describe('the version rule', () => {
     const stored = { version: 5, writer: 'a', revision: 9 };
     assert.equal(judgeEdit(stored, { writer: 'a', revision: 10, base: 0 }), 'apply');
     assert.equal(judgeEdit(stored, { writer: 'a', revision: 9, base: 5 }), 'stale');
-    assert.equal(judgeEdit(stored, { writer: 'a', revision: 3, base: 5 }), 'stale', 'an old draft of the same page, whatever base it claims');
+    assert.equal(
+      judgeEdit(stored, { writer: 'a', revision: 3, base: 5 }),
+      'stale',
+      'an old draft of the same page, whatever base it claims',
+    );
     assert.equal(judgeEdit(stored, { writer: 'b', revision: 1, base: 5 }), 'apply');
     assert.equal(judgeEdit(stored, { writer: 'b', revision: 99, base: 4 }), 'concurrent');
     assert.equal(judgeEdit(UNVERSIONED, { writer: 'b', revision: 1, base: 0 }), 'apply', 'a note from before versions');
@@ -91,7 +95,10 @@ describe('NoteStore', () => {
     assert.equal((await store.edit('b', '1', edits[5], { restored: true })).kind, 'saved');
     assert.equal(store.get('b', '1').text, 'abcdef');
     const version = store.get('b', '1').stamp.version;
-    assert.equal((await store.edit('b', '1', { text: 'abcdef!', writer: 'page-2', revision: 1, base: version }, { restored: true })).kind, 'saved');
+    assert.equal(
+      (await store.edit('b', '1', { text: 'abcdef!', writer: 'page-2', revision: 1, base: version }, { restored: true })).kind,
+      'saved',
+    );
     assert.equal(store.get('b', '1').text, 'abcdef!');
   });
 
@@ -105,7 +112,10 @@ describe('NoteStore', () => {
     outcome = await store.edit('b', '1', { text: 'abc', writer: 'p', revision: 3, base: 0 }, { restored: true });
     assert.equal(outcome.kind, 'kept');
     assert.equal(store.get('b', '1').text, 'abd');
-    assert.deepEqual(store.conflicts('b').map((c) => [c.id, c.text]), [['1', 'abc']]);
+    assert.deepEqual(
+      store.conflicts('b').map((c) => [c.id, c.text]),
+      [['1', 'abc']],
+    );
   });
 
   it('keeps the stored note over a restored draft that never saw it, and the draft as a conflict copy', async () => {
@@ -115,7 +125,10 @@ describe('NoteStore', () => {
     const outcome = await store.edit('b', '1', { text: 'page two typed this', writer: 'p2', revision: 7, base: 0 }, { restored: true });
     assert.equal(outcome.kind, 'kept');
     assert.equal(store.get('b', '1').text, 'from page one, more');
-    assert.deepEqual(store.conflicts('b').map((c) => c.text), ['page two typed this']);
+    assert.deepEqual(
+      store.conflicts('b').map((c) => c.text),
+      ['page two typed this'],
+    );
   });
 
   it('lets a live edit that missed another page save win, keeping the text it replaced', async () => {
@@ -124,7 +137,10 @@ describe('NoteStore', () => {
     const outcome = await store.edit('b', '1', { text: 'B wrote', writer: 'pb', revision: 1, base: 0 });
     assert.equal(outcome.kind, 'saved');
     assert.equal(store.get('b', '1').text, 'B wrote');
-    assert.deepEqual(store.conflicts('b').map((c) => c.text), ['A wrote']);
+    assert.deepEqual(
+      store.conflicts('b').map((c) => c.text),
+      ['A wrote'],
+    );
     // B goes on typing on top of what it saved: no new copies.
     await store.edit('b', '1', { text: 'B wrote more', writer: 'pb', revision: 2, base: 0 });
     assert.equal(store.conflicts('b').length, 1);
@@ -133,9 +149,13 @@ describe('NoteStore', () => {
   it('keeps one conflict copy for a run of conflicts that each hold the last', async () => {
     const { store } = notes();
     await store.edit('b', '1', { text: 'note', writer: 'p', revision: 10, base: 0 });
-    for (const draft of ['x', 'xy', 'xyz']) await store.edit('b', '1', { text: draft, writer: 'q', revision: 1, base: 0 }, { restored: true });
+    for (const draft of ['x', 'xy', 'xyz'])
+      await store.edit('b', '1', { text: draft, writer: 'q', revision: 1, base: 0 }, { restored: true });
     await store.edit('b', '1', { text: 'x', writer: 'q', revision: 1, base: 0 }, { restored: true });
-    assert.deepEqual(store.conflicts('b').map((c) => c.text), ['xyz']);
+    assert.deepEqual(
+      store.conflicts('b').map((c) => c.text),
+      ['xyz'],
+    );
   });
 
   it('applies the rule to notes over 100,000 characters, whose sends are far apart in revisions', async () => {
@@ -166,7 +186,10 @@ describe('NoteStore', () => {
     await store.restoreConflict(copy);
     assert.equal(store.get('b', '1').text, 'other');
     assert.deepEqual(changes, ['other'], 'open pages hear of it');
-    assert.deepEqual(store.conflicts('b').map((c) => c.text), ['current']);
+    assert.deepEqual(
+      store.conflicts('b').map((c) => c.text),
+      ['current'],
+    );
   });
 
   it('remembers the question shown last, by any page and by each page', () => {
@@ -186,7 +209,15 @@ describe('NoteStore', () => {
 });
 
 describe('merging copies of a note from the journal or another window', () => {
-  const note = (text: string, version: number, writer = 'p', seen: string[] = []) => ({ schema: 1, text, updated: 1, version, writer, revision: version, seen });
+  const note = (text: string, version: number, writer = 'p', seen: string[] = []) => ({
+    schema: 1,
+    text,
+    updated: 1,
+    version,
+    writer,
+    revision: version,
+    seen,
+  });
 
   it('takes the copy with the higher version and leaves an earlier state without a copy', () => {
     assert.deepEqual(mergeNote('note/b/1', note('old', 3), note('new', 4), 9), { write: true, value: note('new', 4) });
@@ -217,6 +248,9 @@ describe('merging copies of a note from the journal or another window', () => {
     await JournaledStore.open(memory, dir, { hostId: 'y', now: () => 20, merge: mergeStored });
     const store = new NoteStore(new Storage(memory));
     assert.equal(store.get('b', '1').text, 'from window B');
-    assert.deepEqual(store.conflicts('b').map((c) => c.text), ['from window A']);
+    assert.deepEqual(
+      store.conflicts('b').map((c) => c.text),
+      ['from window A'],
+    );
   });
 });

@@ -1,10 +1,21 @@
 import assert from 'node:assert/strict';
-import { StudyStore, NOTE_MAX_CHARS, readProgress, readNote, migrateProgress, migrateNote, SCHEMA, PROGRESS_SCHEMA } from '../../../src/progress/store';
+import {
+  StudyStore,
+  NOTE_MAX_CHARS,
+  readProgress,
+  readNote,
+  migrateProgress,
+  migrateNote,
+  SCHEMA,
+  PROGRESS_SCHEMA,
+} from '../../../src/progress/store';
 import { Study } from '../../../src/progress/study';
 import { parseBank } from '../../../src/bank/parse';
 import { MemoryStore } from '../../fakes/memory';
 
-const BANK = parseBank(['## 1. A', '', '1. one **done**', '2. two', '', '### 1B. Sub', '', '1. three', '', '## 2. B', '', '1. four **done**'].join('\n'));
+const BANK = parseBank(
+  ['## 1. A', '', '1. one **done**', '2. two', '', '### 1B. Sub', '', '1. three', '', '## 2. B', '', '1. four **done**'].join('\n'),
+);
 
 describe('StudyStore and Study', () => {
   it('seeds done state from the bank markers the first time, then keeps the user choices', async () => {
@@ -51,7 +62,10 @@ describe('StudyStore and Study', () => {
 
   it('walks the bank in order with neighbours', () => {
     const study = new Study('bank', BANK, new StudyStore(new MemoryStore()));
-    assert.deepEqual(study.entries.map((e) => e.question.id), ['1.1', '1.2', '1B.1', '2.1']);
+    assert.deepEqual(
+      study.entries.map((e) => e.question.id),
+      ['1.1', '1.2', '1B.1', '2.1'],
+    );
     assert.equal(study.neighbour('1.2', 'next')?.question.id, '1B.1');
     assert.equal(study.neighbour('1B.1', 'previous')?.question.id, '1.2');
     assert.equal(study.neighbour('1.1', 'previous'), undefined);
@@ -64,7 +78,10 @@ describe('StudyStore and Study', () => {
     const store = new StudyStore(memory, () => 42);
     await store.setNote('bank', '1.1', 'an answer');
     const stored = memory.get('note/bank/1.1') as Record<string, unknown>;
-    assert.deepEqual({ ...stored, writer: typeof stored.writer }, { schema: 1, text: 'an answer', updated: 42, version: 1, writer: 'string', revision: 1, seen: [] });
+    assert.deepEqual(
+      { ...stored, writer: typeof stored.writer },
+      { schema: 1, text: 'an answer', updated: 42, version: 1, writer: 'string', revision: 1, seen: [] },
+    );
     assert.equal(store.getNote('bank', '1.1'), 'an answer');
     assert.deepEqual(store.notedIds('bank'), ['1.1']);
     await store.setNote('bank', '1.1', '');
@@ -93,14 +110,28 @@ describe('StudyStore and Study', () => {
 
   it('reads stored progress of the wrong shape: good entries kept, bad ones counted', () => {
     assert.equal(readProgress({ schema: 1, done: { a: true }, updated: 0 }).bad, 1, 'a shape no release wrote');
-    const v2 = readProgress({ schema: 2, marks: { a: { done: true, at: 1 }, b: { done: 'yes', at: 1 }, c: { done: false, at: 2 }, d: { done: true } } });
+    const v2 = readProgress({
+      schema: 2,
+      marks: { a: { done: true, at: 1 }, b: { done: 'yes', at: 1 }, c: { done: false, at: 2 }, d: { done: true } },
+    });
     assert.deepEqual([v2.ids, v2.bad, { ...v2.marks }], [new Set(['a']), 2, { a: { done: true, at: 1 }, c: { done: false, at: 2 } }]);
     assert.equal(readProgress('garbage').bad, 1);
     assert.equal(readProgress({ schema: 99, marks: {} }).bad, 1);
     assert.equal(readNote({ schema: 1, text: 5 }), undefined);
     assert.deepEqual(readNote({ schema: 1, text: 'ok' }), { schema: 1, text: 'ok', updated: 0 });
-    assert.deepEqual(readNote({ schema: 1, text: 'ok', updated: 3, version: 2, writer: 'w', revision: 9 }), { schema: 1, text: 'ok', updated: 3, version: 2, writer: 'w', revision: 9 });
-    assert.deepEqual(readNote({ schema: 1, text: 'ok', version: -1, writer: 'w', revision: 9 }), { schema: 1, text: 'ok', updated: 0 }, 'a bad stamp reads as no stamp');
+    assert.deepEqual(readNote({ schema: 1, text: 'ok', updated: 3, version: 2, writer: 'w', revision: 9 }), {
+      schema: 1,
+      text: 'ok',
+      updated: 3,
+      version: 2,
+      writer: 'w',
+      revision: 9,
+    });
+    assert.deepEqual(
+      readNote({ schema: 1, text: 'ok', version: -1, writer: 'w', revision: 9 }),
+      { schema: 1, text: 'ok', updated: 0 },
+      'a bad stamp reads as no stamp',
+    );
   });
 
   it('sets bad stored progress aside with one warning and keeps the good entries', async () => {
@@ -112,7 +143,11 @@ describe('StudyStore and Study', () => {
     assert.deepEqual([...study.store.doneIds('bank')], ['1.2']);
     assert.equal(store.warnings.length, 1);
     assert.match(store.warnings[0].message, /1 entry of the wrong shape/);
-    assert.deepEqual(memory.get('aside/7/progress/bank'), { schema: 2, marks: { '1.2': { done: true, at: 1 }, '2.1': { done: 'yes', at: 1 } }, updated: 1 });
+    assert.deepEqual(memory.get('aside/7/progress/bank'), {
+      schema: 2,
+      marks: { '1.2': { done: true, at: 1 }, '2.1': { done: 'yes', at: 1 } },
+      updated: 1,
+    });
     assert.deepEqual(memory.get('progress/bank'), { schema: 2, marks: { '1.2': { done: true, at: 1 } }, updated: 7 });
   });
 });

@@ -58,7 +58,14 @@ describe('two windows on one workspace', () => {
     await b.journal.flush();
     await b.follow();
     await a.follow();
-    assert.deepEqual(seenInB, [{ bankId: 'bank', ids: ['1.10'] }, { bankId: 'bank', ids: ['1.9'] }], 'B’s tree heard of A’s tick');
+    assert.deepEqual(
+      seenInB,
+      [
+        { bankId: 'bank', ids: ['1.10'] },
+        { bankId: 'bank', ids: ['1.9'] },
+      ],
+      'B’s tree heard of A’s tick',
+    );
     for (const w of [a, b]) assert.deepEqual([...w.study.store.doneIds('bank')].sort(), ['1.10', '1.9']);
     // Reload: storage holds B's whole value, written before B heard of A's tick.
     const reloaded = await openWindow(dir, lastWriter(b), 'c');
@@ -108,7 +115,8 @@ describe('two windows on one workspace', () => {
     const shared = new MemoryStore();
     const a = await openWindow(dir, shared.clone(), 'a');
     const b = await openWindow(dir, shared.clone(), 'b');
-    for (let i = 1; i <= 5; i++) await a.study.store.notes.edit(a.study.bankId, '1.4', { text: 'hello'.slice(0, i), writer: 'pa', revision: i, base: 0 });
+    for (let i = 1; i <= 5; i++)
+      await a.study.store.notes.edit(a.study.bankId, '1.4', { text: 'hello'.slice(0, i), writer: 'pa', revision: i, base: 0 });
     await a.journal.flush(); // A's tab closes: its storage never reached the browser's.
     await b.study.setDone('1.7', true);
     await b.journal.flush();

@@ -68,7 +68,10 @@ describe('stored review records', () => {
   });
 
   it('rebuilds a broken card from its history', () => {
-    const good = history([[3, T0], [3, T0 + DAY]]);
+    const good = history([
+      [3, T0],
+      [3, T0 + DAY],
+    ]);
     const read = readReview({ ...good, card: { due: 'tomorrow' } });
     assert.ok(read?.repaired);
     assert.deepEqual(read.review.card, good.card);
@@ -76,13 +79,22 @@ describe('stored review records', () => {
 
   it('merges two windows’ histories: every rating kept, the card replayed from all of them', () => {
     const base = history([[3, T0]]);
-    const a = history([[3, T0], [4, T0 + 3 * DAY]]);
-    const b = history([[3, T0], [1, T0 + 2 * DAY]]);
+    const a = history([
+      [3, T0],
+      [4, T0 + 3 * DAY],
+    ]);
+    const b = history([
+      [3, T0],
+      [1, T0 + 2 * DAY],
+    ]);
     assert.deepEqual(mergeReview(base, a), { write: true, value: a }, 'a longer history wins as it is');
     assert.deepEqual(mergeReview(a, base), { write: false }, 'a shorter one changes nothing');
     const merged = mergeReview(a, b)!;
     assert.equal(merged.write, true);
-    assert.deepEqual(merged.value!.log.map((e) => e.r), [3, 1, 4]);
+    assert.deepEqual(
+      merged.value!.log.map((e) => e.r),
+      [3, 1, 4],
+    );
     assert.deepEqual(merged.value!.card, replay(merged.value!.log));
     assert.deepEqual(mergeReview(b, a)!.value, merged.value, 'the same either way round');
     assert.equal(mergeReview(a, { nonsense: true }), undefined, 'an unreadable incoming record leaves the stored one');

@@ -32,7 +32,11 @@ describe('a mock interview run', () => {
     assert.equal(item.rev, 4);
     assert.equal(judgeDraft(item, { text: 'Th', base: 1 }), 'older', 'the state saved mid-typing: an earlier state of the stored answer');
     assert.equal(judgeDraft(item, { text: 'The ORM', base: 2 }), 'older', 'the same text');
-    assert.equal(judgeDraft(item, { text: 'The ORM is lazy', base: 2 }), 'take', 'it goes on from the stored answer: keystrokes that never reached storage');
+    assert.equal(
+      judgeDraft(item, { text: 'The ORM is lazy', base: 2 }),
+      'take',
+      'it goes on from the stored answer: keystrokes that never reached storage',
+    );
     assert.equal(judgeDraft(item, { text: 'Another start', base: 4 }), 'take', 'nothing was stored since it');
     assert.equal(judgeDraft(item, { text: 'Another start', base: 3 }), 'keep', 'the two went different ways');
     run = mockChanges.keptDraft(run, 0, 'Another start', T);
@@ -42,7 +46,14 @@ describe('a mock interview run', () => {
 
   it('refuses stored runs of the wrong shape, and sets them aside with a warning', () => {
     const good = newMock({ runId: 'r', bankId: 'b', ids: ['1.1'], limitMs: 1000, now: T });
-    for (const bad of [{ ...good, schema: 2 }, { ...good, items: [{ id: '1.1' }] }, { ...good, items: [{ id: '1.1', answer: '', rating: 7 }] }, { ...good, limitMs: -1 }, 'x']) assert.equal(readMock(bad), undefined);
+    for (const bad of [
+      { ...good, schema: 2 },
+      { ...good, items: [{ id: '1.1' }] },
+      { ...good, items: [{ id: '1.1', answer: '', rating: 7 }] },
+      { ...good, limitMs: -1 },
+      'x',
+    ])
+      assert.equal(readMock(bad), undefined);
     const memory = new MemoryStore();
     void memory.update('mock/b/r', { ...good, items: 'lost' });
     const store = new StudyStore(memory);
@@ -57,6 +68,12 @@ describe('a mock interview run', () => {
     const newer = mockChanges.answered(newMock({ runId: 'z', bankId: 'b', ids: ['1.2'], limitMs: 1000, now: T + 5 }), 0, 'typed', T + 6);
     await store.mocks.save(older);
     await store.mocks.save(newer);
-    assert.deepEqual(store.mocks.list('b').map((r) => [r.runId, r.items[0].answer]), [['z', 'typed'], ['a', '']]);
+    assert.deepEqual(
+      store.mocks.list('b').map((r) => [r.runId, r.items[0].answer]),
+      [
+        ['z', 'typed'],
+        ['a', ''],
+      ],
+    );
   });
 });

@@ -64,14 +64,27 @@ describe('statistics', () => {
     assert.equal(s.doneOverTime.at(-1)!.count, 2);
     assert.equal(s.doneOverTime.at(-3)!.count, 2, 'b counts from the day it was ticked');
     assert.equal(s.doneOverTime.at(-4)!.count, 1);
-    assert.equal(s.reviewsPerDay.reduce((n, d) => n + d.count, 0), 5);
+    assert.equal(
+      s.reviewsPerDay.reduce((n, d) => n + d.count, 0),
+      5,
+    );
     assert.equal(s.reviewsPerDay.at(-1)!.day, startOfDay(NOW), 'the heatmap ends today');
     assert.equal(new Date(s.reviewsPerDay[0].day).getDay(), 1, 'and starts on a Monday');
     assert.equal(s.reviewsPerDay.find((d) => d.day === startOfDay(NOW - 2 * DAY))!.count, 1);
-    assert.deepEqual({ reviews: s.totals.learnedReviews, recalled: s.totals.recalled }, { reviews: 2, recalled: 1 }, 'retention counts reviews of learned questions');
-    assert.equal(s.retention.reduce((n, w) => n + w.reviews, 0), 2);
+    assert.deepEqual(
+      { reviews: s.totals.learnedReviews, recalled: s.totals.recalled },
+      { reviews: 2, recalled: 1 },
+      'retention counts reviews of learned questions',
+    );
+    assert.equal(
+      s.retention.reduce((n, w) => n + w.reviews, 0),
+      2,
+    );
     assert.equal(s.dueNext.length, 14);
-    assert.equal(s.dueNext.reduce((n, d) => n + d.count, 0), [...reviews].filter(([id, r]) => id !== 'gone' && r.card.due < dayAfter(NOW, 14)).length);
+    assert.equal(
+      s.dueNext.reduce((n, d) => n + d.count, 0),
+      [...reviews].filter(([id, r]) => id !== 'gone' && r.card.due < dayAfter(NOW, 14)).length,
+    );
     assert.equal(s.totals.reviewed, 2);
   });
 });

@@ -53,7 +53,10 @@ describe('reviews in the study', () => {
     assert.equal(study.newIds(10).length, 0, 'every question was seen');
     assert.ok(reviews > 8, `${reviews} reviews`);
     const stats = study.statistics();
-    assert.equal(stats.reviewsPerDay.reduce((n, d) => n + d.count, 0), reviews);
+    assert.equal(
+      stats.reviewsPerDay.reduce((n, d) => n + d.count, 0),
+      reviews,
+    );
     assert.ok(study.review('1.4')!.log.length > study.review('1.1')!.log.length, 'the question rated Again comes back more often');
   });
 
@@ -90,10 +93,17 @@ describe('reviews in the study', () => {
     a.store.changedElsewhere(await a.journal.readOthers());
     b.store.changedElsewhere(await b.journal.readOthers());
     assert.deepEqual(heard, [{ ids: ['1.2'] }]);
-    for (const w of [a, b]) assert.deepEqual(w.study.review('1.2')!.log.map((e) => e.r), [3, 1]);
+    for (const w of [a, b])
+      assert.deepEqual(
+        w.study.review('1.2')!.log.map((e) => e.r),
+        [3, 1],
+      );
     // A reload in a third window reads the journal: both ratings are there too.
     const c = await open('c', b.memento.clone());
-    assert.deepEqual(c.study.review('1.2')!.log.map((e) => e.r), [3, 1]);
+    assert.deepEqual(
+      c.study.review('1.2')!.log.map((e) => e.r),
+      [3, 1],
+    );
   });
 
   it('carries review histories in a backup and merges them back in', async () => {
@@ -106,7 +116,10 @@ describe('reviews in the study', () => {
     await there.rate('1.3', 1);
     const restored = await there.store.restore(backup, 'other');
     assert.equal(restored.reviews, 1);
-    assert.deepEqual(there.review('1.3')!.log.map((e) => e.r), [3, 1]);
+    assert.deepEqual(
+      there.review('1.3')!.log.map((e) => e.r),
+      [3, 1],
+    );
     assert.equal((await there.store.restore(backup, 'other')).reviews, 0, 'restoring twice adds nothing');
   });
 });

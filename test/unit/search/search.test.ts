@@ -13,7 +13,10 @@ describe('the question search', () => {
     const named = bundled.filter((e) => /csrf/i.test(e.question.text)).map((e) => e.question.id);
     assert.ok(named.length >= 2);
     assert.deepEqual(
-      hits.slice(0, named.length).map((h) => h.id).sort(),
+      hits
+        .slice(0, named.length)
+        .map((h) => h.id)
+        .sort(),
       [...named].sort(),
       'every question naming CSRF comes first',
     );
@@ -27,19 +30,33 @@ describe('the question search', () => {
     assert.equal(s.search('4B.3')[0].id, '4B.3');
     assert.deepEqual(s.search('4B.3')[0].fields, ['qid']);
     assert.ok(s.search('querset').length > 0, 'a typo of five letters or more still finds');
-    assert.ok(s.search('middlew').some((h) => /middleware/i.test(bundled.find((e) => e.question.id === h.id)!.question.text)), 'prefixes');
+    assert.ok(
+      s.search('middlew').some((h) => /middleware/i.test(bundled.find((e) => e.question.id === h.id)!.question.text)),
+      'prefixes',
+    );
     assert.deepEqual(s.search('   '), []);
   });
 
   it('searches the bank’s answers and the learner’s notes, kept up to date, and says which part matched', () => {
-    const bank = listQuestions(parseBank('## S\n\n### 1. What is a QuerySet?\n\nA lazy query.\n\n### 2. What is a manager?\n\nThe table door.\n'));
+    const bank = listQuestions(
+      parseBank('## S\n\n### 1. What is a QuerySet?\n\nA lazy query.\n\n### 2. What is a manager?\n\nThe table door.\n'),
+    );
     const notes: Record<string, string> = { 's.2': 'objects is the default' };
     const s = new QuestionSearch(bank, (id) => notes[id] ?? '');
-    assert.deepEqual(s.search('lazy').map((h) => [h.id, h.fields]), [['s.1', ['answer']]]);
-    assert.deepEqual(s.search('objects').map((h) => [h.id, h.fields]), [['s.2', ['note']]]);
+    assert.deepEqual(
+      s.search('lazy').map((h) => [h.id, h.fields]),
+      [['s.1', ['answer']]],
+    );
+    assert.deepEqual(
+      s.search('objects').map((h) => [h.id, h.fields]),
+      [['s.2', ['note']]],
+    );
     s.setNote('s.1', 'evaluated when iterated');
     s.setNote('s.2', '');
-    assert.deepEqual(s.search('iterated').map((h) => h.id), ['s.1']);
+    assert.deepEqual(
+      s.search('iterated').map((h) => h.id),
+      ['s.1'],
+    );
     assert.deepEqual(s.search('objects'), []);
   });
 });

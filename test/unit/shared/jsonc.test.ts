@@ -10,7 +10,11 @@ describe('reading JSON with comments', () => {
       comment */ "quote": "a \\" and // and /* */ and ,}",
       "list": [1, 2, ],
     }`;
-    assert.deepEqual(parseJsonc(text), { 'djangoPrep.bankFile': 'http://example.com/a.md', quote: 'a " and // and /* */ and ,}', list: [1, 2] });
+    assert.deepEqual(parseJsonc(text), {
+      'djangoPrep.bankFile': 'http://example.com/a.md',
+      quote: 'a " and // and /* */ and ,}',
+      list: [1, 2],
+    });
   });
 
   it('gives nothing for text that holds no object: broken, empty, an array, an unclosed comment', () => {

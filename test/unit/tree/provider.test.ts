@@ -8,7 +8,9 @@ import { Study } from '../../../src/progress/study';
 import { StudyTreeProvider, type StudyNode } from '../../../src/tree/provider';
 import { MemoryStore } from '../../fakes/memory';
 
-const BANK = parseBank(['## 1. Basics', '', '1. one **done**', '2. two', '', '### 1A. Deeper', '', '1. three', '', '## 2. More', '', '- four'].join('\n'));
+const BANK = parseBank(
+  ['## 1. Basics', '', '1. one **done**', '2. two', '', '### 1A. Deeper', '', '1. three', '', '## 2. More', '', '- four'].join('\n'),
+);
 
 function setup() {
   const study = new Study('bank', BANK, new StudyStore(new MemoryStore()));
@@ -19,16 +21,26 @@ function setup() {
 }
 
 const label = (item: vscode.TreeItem) => String(item.label);
-const checked = (item: vscode.TreeItem) => (item.checkboxState as { state: vscode.TreeItemCheckboxState }).state === vscode.TreeItemCheckboxState.Checked;
+const checked = (item: vscode.TreeItem) =>
+  (item.checkboxState as { state: vscode.TreeItemCheckboxState }).state === vscode.TreeItemCheckboxState.Checked;
 
 describe('the tree provider', () => {
   it('shows sections with done/total counts, then their questions before their subsections', () => {
     const { tree } = setup();
     const roots = tree.getChildren();
-    assert.deepEqual(roots.map((n) => label(tree.getTreeItem(n))), ['1. Basics', '2. More']);
-    assert.deepEqual(roots.map((n) => tree.getTreeItem(n).description), ['1/3', '0/1']);
+    assert.deepEqual(
+      roots.map((n) => label(tree.getTreeItem(n))),
+      ['1. Basics', '2. More'],
+    );
+    assert.deepEqual(
+      roots.map((n) => tree.getTreeItem(n).description),
+      ['1/3', '0/1'],
+    );
     const children = tree.getChildren(roots[0]);
-    assert.deepEqual(children.map((n) => (n.kind === 'question' ? n.entry.question.id : n.section.title)), ['1.1', '1.2', '1A. Deeper']);
+    assert.deepEqual(
+      children.map((n) => (n.kind === 'question' ? n.entry.question.id : n.section.title)),
+      ['1.1', '1.2', '1A. Deeper'],
+    );
     assert.equal(tree.getParent(children[0]), roots[0]);
   });
 
@@ -64,18 +76,30 @@ describe('the tree provider', () => {
     const { study, tree, fired } = setup();
     await study.setDone('1.2', true);
     fired.length = 0;
-    study.replaceBank('bank', parseBank(['## 1. Basics', '', '1. one', '2. two, reworded', '3. new', '', '## 3. Last', '', '- five'].join('\n')));
+    study.replaceBank(
+      'bank',
+      parseBank(['## 1. Basics', '', '1. one', '2. two, reworded', '3. new', '', '## 3. Last', '', '- five'].join('\n')),
+    );
     assert.deepEqual(fired, [undefined], 'one refresh of the whole tree');
     const roots = tree.getChildren();
-    assert.deepEqual(roots.map((n) => label(tree.getTreeItem(n))), ['1. Basics', '3. Last']);
-    assert.deepEqual(tree.getChildren(roots[0]).map((n) => [label(tree.getTreeItem(n)), checked(tree.getTreeItem(n))]), [
-      ['one', true],
-      ['two, reworded', true],
-      ['new', false],
-    ]);
+    assert.deepEqual(
+      roots.map((n) => label(tree.getTreeItem(n))),
+      ['1. Basics', '3. Last'],
+    );
+    assert.deepEqual(
+      tree.getChildren(roots[0]).map((n) => [label(tree.getTreeItem(n)), checked(tree.getTreeItem(n))]),
+      [
+        ['one', true],
+        ['two, reworded', true],
+        ['new', false],
+      ],
+    );
     study.replaceBank('other', parseBank('## A\n\n1. one\n2. two\n'));
     assert.equal(study.isDone('1.2'), false);
-    assert.deepEqual(tree.getChildren().map((n) => tree.getTreeItem(n).description), ['0/2']);
+    assert.deepEqual(
+      tree.getChildren().map((n) => tree.getTreeItem(n).description),
+      ['0/2'],
+    );
     study.replaceBank('bank', BANK);
     assert.equal(study.isDone('1.2'), true, 'back to the first bank: its ticks are there');
     assert.equal(study.hasShown('other', 'a.1'), true);
@@ -84,7 +108,10 @@ describe('the tree provider', () => {
 
   it('filters questions (not done, done, with notes), keeps whole-section counts, marks notes and remembers expanded sections', async () => {
     const stored = new Map<string, unknown>();
-    const memory = { get: <T>(k: string) => stored.get(k) as T | undefined, update: async (k: string, v: unknown) => void stored.set(k, v) };
+    const memory = {
+      get: <T>(k: string) => stored.get(k) as T | undefined,
+      update: async (k: string, v: unknown) => void stored.set(k, v),
+    };
     const study = new Study('bank', BANK, new StudyStore(new MemoryStore()));
     const tree = new StudyTreeProvider(study, memory);
     const labels = (nodes: StudyNode[]) => nodes.map((n) => label(tree.getTreeItem(n)));
