@@ -1,7 +1,7 @@
 // `npm run bench`: measures, side by side, what the budgets in the README are about, and prints
 // a table (medians) and writes the same numbers to bench-results/bench.json.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, statSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, writeFileSync, statSync, readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -167,14 +167,36 @@ add(
 add('dist/ (KB)', Number((dirSize(join(ROOT, 'dist')) / 1024).toFixed(1)), 'KB', '', true);
 const out = mkdtempSync(join(tmpdir(), 'django-prep-vsix-'));
 const vsix = join(out, 'extension.vsix');
-execFileSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--skip-license', '-o', vsix], {
-  cwd: ROOT,
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+execFileSync(
+  process.execPath,
+  [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', vsix],
+  {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
 const vsixSize = statSync(vsix).size;
 rmSync(out, { recursive: true, force: true });
-// 300 KB until the browser entry: the package now holds two builds of the extension.
-add('.vsix (KB)', Number((vsixSize / 1024).toFixed(1)), 'KB', '< 400 KB', vsixSize < 400 * 1024, 'both entries, one parser worker');
+// The README's screenshots travel in the package (PNG, stored as they are): counted apart, so the
+// code's budget still shows what the code costs. 300 KB until the browser entry: two builds now.
+const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g)].reduce((sum, m) => sum + statSync(join(ROOT, m[1])).size, 0);
+add(
+  '.vsix without the README images (KB)',
+  Number(((vsixSize - images) / 1024).toFixed(1)),
+  'KB',
+  '< 400 KB',
+  vsixSize - images < 400 * 1024,
+  'both entries, one parser worker',
+);
+add(
+  'README images in the .vsix (KB)',
+  Number((images / 1024).toFixed(1)),
+  'KB',
+  '< 350 KB',
+  images < 350 * 1024,
+  'screenshots, pngquant-ed',
+);
 
 const pad = (s, n) => String(s).padEnd(n);
 console.log(`\nMedians of ${RUNS} runs (block times: the worst run), on ${results.machine.cpus} cores, Node ${process.version}\n`);

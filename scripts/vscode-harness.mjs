@@ -108,7 +108,7 @@ export function installVsix(extensionsDir) {
   const bin = ensureCodeServer();
   const out = join(tempDir('vsix'), `${pkg.name}-${pkg.version}.vsix`);
   const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], {
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
