@@ -15,7 +15,7 @@ import { studyCommands } from './commands/register';
 import { registerAll } from './commands/registry';
 import { announce, createLog } from './notify/announce';
 import { followSaving } from './notify/saving';
-import { COMMANDS, PAGE_VIEW_TYPE } from './shared/ids';
+import { COMMANDS, VIEW_TYPES } from './shared/ids';
 import { BankFollower } from './source/follow';
 import type { Platform } from './platform/platform';
 import { randomHex } from './util/random';
@@ -115,7 +115,7 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Pla
     },
   });
   context.subscriptions.push(trust);
-  context.subscriptions.push(disposable, pages, reports, vscode.window.registerWebviewPanelSerializer(PAGE_VIEW_TYPE, pages));
+  context.subscriptions.push(disposable, pages, reports, vscode.window.registerWebviewPanelSerializer(VIEW_TYPES.question, pages));
   const mocks = new MockInterviews({ study, reports, extensionUri: context.extensionUri, log, renderNote });
   context.subscriptions.push(mocks);
   // Every command, in one place (commands/registry.ts).

@@ -6,9 +6,9 @@ import { randomHex } from '../util/random';
 import type { Study } from '../progress/study';
 import type { Reports } from '../page/report';
 import type { Block } from '../bank/model';
-import { COMMANDS } from '../shared/ids';
+import { COMMANDS, VIEW_TYPES } from '../shared/ids';
 import { command, type Command } from './registry';
-import { MockPage, MOCK_VIEW_TYPE } from '../page/mock';
+import { MockPage } from '../page/mock';
 import { settings } from '../source/settings';
 import { mockSummary } from '../page/mock-html';
 import { newMock, type StoredMock } from '../review/mock';
@@ -46,7 +46,7 @@ export class MockInterviews implements vscode.Disposable {
 
   constructor(private readonly host: MockHost) {
     this.disposables.push(
-      vscode.window.registerWebviewPanelSerializer(MOCK_VIEW_TYPE, {
+      vscode.window.registerWebviewPanelSerializer(VIEW_TYPES.mock, {
         // VS Code for the browser saves a page's state on a timer: a page reloaded soon after it
         // opened comes back without it. Then the run is the newest unfinished one.
         deserializeWebviewPanel: async (panel, state) => {
@@ -185,7 +185,7 @@ export class MockInterviews implements vscode.Disposable {
   private open(run: StoredMock, panel?: vscode.WebviewPanel, revivedState?: MockPageState): MockPage {
     const webview =
       panel ??
-      vscode.window.createWebviewPanel(MOCK_VIEW_TYPE, vscode.l10n.t('Mock Interview'), vscode.ViewColumn.Beside, {
+      vscode.window.createWebviewPanel(VIEW_TYPES.mock, vscode.l10n.t('Mock Interview'), vscode.ViewColumn.Beside, {
         enableFindWidget: false,
       });
     // The page says it finished once every question is rated: the summary follows.

@@ -5,10 +5,10 @@
 // When everything has landed, the warning goes.
 import * as vscode from 'vscode';
 import type { StudyStore, Unsaved } from '../progress/store';
-import { COMMANDS } from '../shared/ids';
+import { COMMANDS, STATUS_ITEMS } from '../shared/ids';
 
 export function followSaving(store: StudyStore, output: vscode.LogOutputChannel): vscode.Disposable {
-  const status = vscode.window.createStatusBarItem('djangoPrep.unsaved', vscode.StatusBarAlignment.Left, 99);
+  const status = vscode.window.createStatusBarItem(STATUS_ITEMS.unsaved, vscode.StatusBarAlignment.Left, 99);
   status.name = vscode.l10n.t('Django Interview Prep: Not Saved');
   status.command = COMMANDS.showLog;
   status.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');

@@ -22,8 +22,6 @@ import { noteHtml, renderBlocks, renderInline } from './render';
 import { GuardedPanel } from './guarded-panel';
 import { Disposable } from '../util/disposable';
 
-export const MOCK_VIEW_TYPE = 'djangoPrep.mock';
-
 export interface MockPageHost {
   extensionUri: vscode.Uri;
   study: Study;

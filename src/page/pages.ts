@@ -1,7 +1,7 @@
 // The question pages: one reused page by default, pages of their own on request, and pages that
 // VS Code brings back after a reload (the serializer).
 import * as vscode from 'vscode';
-import { PAGE_VIEW_TYPE } from '../shared/ids';
+import { VIEW_TYPES } from '../shared/ids';
 import type { PageState } from '../shared/protocol';
 import { QuestionPage, type PageHost } from './page';
 import type { ReviewSession } from '../review/session';
@@ -35,7 +35,7 @@ export class Pages implements vscode.Disposable, vscode.WebviewPanelSerializer<u
       return existing;
     }
     const panel = vscode.window.createWebviewPanel(
-      PAGE_VIEW_TYPE,
+      VIEW_TYPES.question,
       id,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: !!options.preserveFocus },
       // Scripts and localResourceRoots are set by the page (GuardedPanel), for new and revived pages alike.

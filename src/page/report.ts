@@ -2,11 +2,10 @@
 // per kind, reused; its content is rendered here (report-html.ts) and set as the page's HTML,
 // again when what it shows changes. A click on a question opens it (the id is checked first).
 import * as vscode from 'vscode';
+import { VIEW_TYPES } from '../shared/ids';
 import { parseReportMessage } from '../shared/protocol';
 import { reportHtml } from './report-html';
 import { GuardedPanel } from './guarded-panel';
-
-export const REPORT_VIEW_TYPE = 'djangoPrep.report';
 
 export interface ReportHost {
   extensionUri: vscode.Uri;
@@ -43,7 +42,7 @@ export class Reports implements vscode.Disposable {
       report.guard.panel.title = title;
       report.guard.setHtml();
     } else {
-      const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, title, vscode.ViewColumn.Beside, { enableFindWidget: true });
+      const panel = vscode.window.createWebviewPanel(VIEW_TYPES.report, title, vscode.ViewColumn.Beside, { enableFindWidget: true });
       // The guard sets the HTML as it is made, from the report's title and body: those come first.
       const made = { title, body, changes: [] } as Omit<Report, 'guard'> as Report;
       made.guard = new GuardedPanel(panel, {

@@ -1,4 +1,5 @@
-// Command and view ids, one place, matching package.json's contributes.
+// Every name VS Code knows the extension's parts by, one place, matching package.json's
+// contributes (test/unit/names.test.ts): commands, the view, webview types, context keys, status items.
 export const COMMANDS = {
   openQuestion: 'djangoPrep.openQuestion',
   openQuestionInNewPage: 'djangoPrep.openQuestionInNewPage',
@@ -23,7 +24,28 @@ export const COMMANDS = {
   showLog: 'djangoPrep.showLog',
 } as const;
 
+/** The sidebar's tree view. */
 export const VIEW_ID = 'djangoPrep.questions';
-export const PAGE_VIEW_TYPE = 'djangoPrep.question';
-/** Context key: 'ok', 'empty' (no questions) or 'broken' (the file could not be read). */
-export const BANK_STATE_CONTEXT = 'djangoPrep.bankState';
+
+/** The webview panels' types (package.json's onWebviewPanel activation events name the revivable ones). */
+export const VIEW_TYPES = {
+  question: 'djangoPrep.question',
+  mock: 'djangoPrep.mock',
+  report: 'djangoPrep.report',
+} as const;
+
+/** Context keys, for package.json's when clauses and the walkthrough's completion events. */
+export const CONTEXT_KEYS = {
+  /** 'ok', 'empty' (no questions) or 'broken' (the file could not be read). */
+  bankState: 'djangoPrep.bankState',
+  /** A question page was opened (the walkthrough's step). */
+  openedQuestion: 'djangoPrep.openedQuestion',
+  /** A question was ticked (the walkthrough's step). */
+  ticked: 'djangoPrep.ticked',
+} as const;
+
+/** Status bar items' ids (the learner can hide each by its name). */
+export const STATUS_ITEMS = {
+  progress: 'djangoPrep.progress',
+  unsaved: 'djangoPrep.unsaved',
+} as const;

@@ -10,7 +10,7 @@ import { BUNDLED_BANK_ID } from '../bank/bundled';
 import { loadBankFile, type LoadedBank } from '../bank/load';
 import type { Study } from '../progress/study';
 import { Disposable } from '../util/disposable';
-import { BANK_STATE_CONTEXT } from '../shared/ids';
+import { CONTEXT_KEYS } from '../shared/ids';
 import { settingId } from './settings';
 
 /** A burst of file events (a save writes, renames, touches) is read once, this long after the last. */
@@ -87,7 +87,7 @@ export class BankFollower extends Disposable {
   private publish(loaded: LoadedBank): void {
     this.diagnostics.clear();
     const state = loaded.error ? 'broken' : this.study.entries.length ? 'ok' : 'empty';
-    void vscode.commands.executeCommand('setContext', BANK_STATE_CONTEXT, state);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.bankState, state);
     if (this.study.bankId === BUNDLED_BANK_ID && !loaded.error) return;
     const problems = loaded.error ? [{ line: 1, message: loaded.error }] : loaded.bank.problems;
     this.diagnostics.set(

@@ -3,7 +3,7 @@
 // the question the page shows.
 import * as vscode from 'vscode';
 import type { Study } from '../progress/study';
-import { COMMANDS, VIEW_ID } from '../shared/ids';
+import { COMMANDS, VIEW_ID, CONTEXT_KEYS, STATUS_ITEMS } from '../shared/ids';
 import { command, type Command } from '../commands/registry';
 import { StudyTreeProvider, type StudyNode, type ViewMemory } from './provider';
 import { FILTERS, isFilter, type Filter } from './filter';
@@ -38,7 +38,7 @@ export function createTreeView(
     showCollapseAll: true,
     manageCheckboxStateManually: true,
   });
-  const status = vscode.window.createStatusBarItem('djangoPrep.progress', vscode.StatusBarAlignment.Left, 100);
+  const status = vscode.window.createStatusBarItem(STATUS_ITEMS.progress, vscode.StatusBarAlignment.Left, 100);
   status.name = vscode.l10n.t('Django Interview Prep: Progress');
   status.command = 'workbench.view.extension.djangoPrep';
 
@@ -67,7 +67,7 @@ export function createTreeView(
 
   /** The question a page shows is revealed and selected, its sections expanded, without taking the focus. */
   const follow = (id: string) => {
-    void vscode.commands.executeCommand('setContext', 'djangoPrep.openedQuestion', true); // the walkthrough's step
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.openedQuestion, true); // the walkthrough's step
     const node = tree.nodeFor(id);
     if (!treeView.visible || !node || !tree.getChildren(node.parent).includes(node)) return;
     treeView.reveal(node, { select: true, focus: false, expand: true }).then(undefined, () => {});
@@ -78,7 +78,7 @@ export function createTreeView(
     treeView,
     status,
     treeView.onDidChangeCheckboxState((e) => {
-      void vscode.commands.executeCommand('setContext', 'djangoPrep.ticked', true); // the walkthrough's step
+      void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.ticked, true); // the walkthrough's step
       for (const [node, state] of e.items) {
         if (node.kind === 'question') void study.setDone(node.entry.question.id, state === vscode.TreeItemCheckboxState.Checked);
       }

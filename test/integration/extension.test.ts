@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { api, until, EXTENSION_ID } from './helpers';
 import type { ExtensionApi } from '../../src/extension';
 import type { StudyNode } from '../../src/tree/provider';
-import { COMMANDS, PAGE_VIEW_TYPE } from '../../src/shared/ids';
+import { COMMANDS, VIEW_TYPES } from '../../src/shared/ids';
 import { walkSections } from '../../src/bank/model';
 
 function allNodes(a: ExtensionApi, node?: StudyNode): StudyNode[] {
@@ -91,7 +91,7 @@ describe('Django Interview Prep in a real VS Code', () => {
     await vscode.commands.executeCommand(COMMANDS.openQuestion, '3.1');
     await until('the page', () => a.pages.active()?.questionId === '3.1');
     const page = a.pages.active()!;
-    assert.equal(page.panel.viewType, PAGE_VIEW_TYPE);
+    assert.equal(page.panel.viewType, VIEW_TYPES.question);
     assert.match(page.panel.title, /^3\.1 /);
     await vscode.commands.executeCommand(COMMANDS.nextQuestion);
     assert.equal(page.questionId, '3.2');
@@ -111,7 +111,7 @@ describe('Django Interview Prep in a real VS Code', () => {
     const a = await api();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await until('pages closed', () => a.pages.all().length === 0);
-    const panel = vscode.window.createWebviewPanel(PAGE_VIEW_TYPE, 'revived', vscode.ViewColumn.One, {});
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPES.question, 'revived', vscode.ViewColumn.One, {});
     await a.pages.deserializeWebviewPanel(panel, { bankId: 'django', id: '5B.21' });
     assert.equal(a.pages.all().length, 1);
     assert.equal(a.pages.all()[0].questionId, '5B.21');
@@ -119,7 +119,7 @@ describe('Django Interview Prep in a real VS Code', () => {
     assert.equal(panel.webview.options.enableScripts, true);
     assert.match(panel.webview.html, /default-src 'none'/);
 
-    const stale = vscode.window.createWebviewPanel(PAGE_VIEW_TYPE, 'stale', vscode.ViewColumn.One, {});
+    const stale = vscode.window.createWebviewPanel(VIEW_TYPES.question, 'stale', vscode.ViewColumn.One, {});
     await a.pages.deserializeWebviewPanel(stale, { bankId: 'django', id: 'no-such-question' });
     assert.equal(a.pages.all()[1].questionId, '5B.21', 'a state naming no question of the bank opens the question shown last');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -133,7 +133,7 @@ describe('Django Interview Prep in a real VS Code', () => {
     await until('the question is remembered', () => a.study.lastShown() === '4A.3');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await until('pages closed', () => a.pages.all().length === 0);
-    const bare = vscode.window.createWebviewPanel(PAGE_VIEW_TYPE, 'no state', vscode.ViewColumn.One, {});
+    const bare = vscode.window.createWebviewPanel(VIEW_TYPES.question, 'no state', vscode.ViewColumn.One, {});
     await a.pages.deserializeWebviewPanel(bare, undefined);
     assert.equal(a.pages.all()[0].questionId, '4A.3');
     assert.equal(a.storage.get<{ id: string }>('shown/django')?.id, '4A.3', 'kept in workspace storage (and its journal)');
@@ -144,7 +144,7 @@ describe('Django Interview Prep in a real VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await until('pages closed', () => a.pages.all().length === 0);
     a.pages.open('2A.1', { newPage: true });
-    const revived = vscode.window.createWebviewPanel(PAGE_VIEW_TYPE, 'stale state', vscode.ViewColumn.One, {});
+    const revived = vscode.window.createWebviewPanel(VIEW_TYPES.question, 'stale state', vscode.ViewColumn.One, {});
     await a.pages.deserializeWebviewPanel(revived, staleState);
     assert.equal(a.pages.all().find((p) => p.panel === revived)?.questionId, '4A.4');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -158,7 +158,7 @@ describe('Django Interview Prep in a real VS Code', () => {
     const draft = 'Typed before the reload; the page that would have sent it never loaded.';
     // Typed on the stored note as it stands (base: its version), so the draft is the newer.
     const base = a.study.noteRecord('7.3').stamp.version;
-    const revived = vscode.window.createWebviewPanel(PAGE_VIEW_TYPE, 'revived', vscode.ViewColumn.One, {});
+    const revived = vscode.window.createWebviewPanel(VIEW_TYPES.question, 'revived', vscode.ViewColumn.One, {});
     await a.pages.deserializeWebviewPanel(revived, {
       bankId: 'django',
       id: '7.3',
@@ -176,7 +176,7 @@ describe('Django Interview Prep in a real VS Code', () => {
     const pageTabs = () =>
       vscode.window.tabGroups.all
         .flatMap((g) => g.tabs)
-        .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(PAGE_VIEW_TYPE));
+        .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(VIEW_TYPES.question));
     await until('one tab for the page', () => pageTabs().length === 1);
     assert.equal(a.pages.all().length, 1, 'still one page, now in the new panel');
     // The page goes on working in its new panel: it moves on, and closing it ends it.
