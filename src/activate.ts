@@ -8,6 +8,7 @@ import { openStudy } from './progress/open';
 import type { Study } from './progress/study';
 import type { StudyTreeProvider } from './tree/provider';
 import { createTreeView } from './tree/view';
+import { ViewMessage } from './tree/view-message';
 import { Pages } from './page/pages';
 import { Reports } from './page/report';
 import { MockInterviews } from './commands/mock';
@@ -38,6 +39,8 @@ export interface ExtensionApi {
   platform: Platform;
   /** Restricted Mode: the workspace settings ignored until trust, and when trust was followed. */
   trust: TrustFollower;
+  /** The Questions view, for tests of what it shows (its message line). */
+  view: vscode.TreeView<unknown>;
 }
 
 let lastFlush: (() => Promise<void>) | undefined;
@@ -96,17 +99,19 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Pla
       if (location === 'folder' && e.affectsConfiguration(settingId('notesFolder'))) followNotesFolder();
     }),
   );
-  const follower = new BankFollower(study, { platform, log }, loaded);
-  context.subscriptions.push(follower);
 
   const reuse = settings.reuseQuestionPage;
   const renderNote = (text: string) => platform.renderNote(text);
   const pages = new Pages({ extensionUri: context.extensionUri, study, log, renderNote }, reuse);
   const reports = new Reports({ extensionUri: context.extensionUri, log, openQuestion: (id) => !!pages.open(id) });
   const { tree, treeView, disposable, commands: viewCommands } = createTreeView(study, context.workspaceState, pages.onDidShowQuestion);
+  const message = new ViewMessage();
+  message.attach(treeView);
+  const follower = new BankFollower(study, { platform, log, message }, loaded);
+  context.subscriptions.push(follower);
   // Restricted Mode: the workspace's own bank file and notes folder wait for trust, and are followed once it is given.
   const trust = followTrust({
-    view: treeView,
+    message,
     memory: context.workspaceState,
     log,
     onTrusted: async () => {
@@ -122,7 +127,7 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Pla
   context.subscriptions.push(
     registerAll([...studyCommands({ study, pages, treeView, output, follower, reports, platform }), ...viewCommands, ...mocks.commands]),
   );
-  return { study, pages, tree, follower, reports, mocks, storage: memento, platform, trust };
+  return { study, pages, tree, follower, reports, mocks, storage: memento, platform, trust, view: treeView };
 }
 
 /** Says why notes cannot be files here, and offers what can be done instead: one Markdown file of them all. */

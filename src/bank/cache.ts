@@ -5,7 +5,7 @@ import type { BankIo } from './io';
 import { listQuestions, type Bank, type Problem, type Question, type Section } from './model';
 
 /** Bump when the parser's output for the same input changes: cached banks are then parsed again. */
-export const PARSER_VERSION = 2;
+export const PARSER_VERSION = 3;
 const FORMAT = 1;
 const BATCH = 250;
 
@@ -24,6 +24,7 @@ interface Header {
   key: string;
   title: string;
   problems: Problem[];
+  noQuestions?: string;
   sections: SectionShape[];
   total: number;
 }
@@ -49,6 +50,7 @@ export function bankToLines(bank: Bank, key: string): string[] {
     key,
     title: bank.title,
     problems: bank.problems,
+    ...(bank.noQuestions ? { noQuestions: bank.noQuestions } : {}),
     sections: bank.sections.map(shape),
     total: questions.length,
   };
@@ -99,5 +101,5 @@ export async function linesToBank(
   };
   // Questions were written in the same pre-order walk, section by section.
   const sections = header.sections.map(build);
-  return { title: header.title, problems: header.problems, sections };
+  return { title: header.title, problems: header.problems, sections, ...(header.noQuestions ? { noQuestions: header.noQuestions } : {}) };
 }

@@ -1,7 +1,7 @@
 // The bank checker for authors: `npm run --silent bank -- [FILE]` prints the parsed bank as JSON.
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { parseBank } from './parse';
+import { parseBank, shapesRead } from './parse';
 import type { Section } from './model';
 import { BUNDLED_BANK_FILE } from './bundled';
 
@@ -22,7 +22,12 @@ function view(section: Section): unknown {
   };
 }
 
-export function main(argv: string[], root: string): number {
+/** Where the checker writes: the JSON, and the one-line messages. */
+export interface Output {
+  write(text: string): unknown;
+}
+
+export function main(argv: string[], root: string, out: Output = process.stdout, messages: Output = process.stderr): number {
   const file = resolve(argv[0] ?? resolve(root, BUNDLED_BANK_FILE));
   let text: string;
   try {
@@ -30,10 +35,15 @@ export function main(argv: string[], root: string): number {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (err as Error).message;
-    process.stderr.write(`bank: cannot read ${file}: ${why}\n`);
+    messages.write(`bank: cannot read ${file}: ${why}\n`);
     return 2;
   }
   const bank = parseBank(text, { fallbackTitle: basename(file).replace(/\.[^.]*$/, '') });
-  process.stdout.write(JSON.stringify({ title: bank.title, sections: bank.sections.map(view), problems: bank.problems }, null, 2) + '\n');
+  const { title, noQuestions, problems } = bank;
+  out.write(
+    JSON.stringify({ title, sections: bank.sections.map(view), problems, ...(noQuestions ? { noQuestions } : {}) }, null, 2) + '\n',
+  );
+  // The view's words for a bank with none: which file, why, and what is read as a question.
+  if (noQuestions) messages.write(`bank: no questions found in ${basename(file)}: ${noQuestions}. ${shapesRead()}\n`);
   return 0;
 }

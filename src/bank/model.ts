@@ -60,6 +60,8 @@ export interface Bank {
   title: string;
   sections: Section[];
   problems: Problem[];
+  /** Why a bank has no question ("it looks like a list of links"); only when it has none. */
+  noQuestions?: string;
 }
 
 /** Every question of a bank in reading order, with the sections leading to it. */

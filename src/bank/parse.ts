@@ -9,7 +9,8 @@ import { collapse, MarkdownConverter, plainBlocks, plainInline, questionHead, tr
 import { stripMarkers, VALID_PIN } from './markers';
 import { prepareSource } from './prepare';
 import { definitionsOf, readMarkdown } from './read-markdown';
-import { declaredShape, detectShape, htmlText, questionLike } from './shape';
+import { detailsDelta, detectShape, htmlText, partShape, questionLike } from './shape';
+import { atMargin, contentsBlock, linksOnly, splitParts } from './parts';
 import { walkShape } from './walk-shapes';
 
 export { slug } from './ids';
@@ -48,6 +49,8 @@ class Parser {
   private readonly before: DraftSection = { title: '', depth: 0, line: 1, questions: [], sections: [] };
   private readonly stack: DraftSection[] = [];
   private depth1 = 0;
+  /** List items and contents blocks skipped as links: a bank of nothing else is a list of links. */
+  private linkItems = 0;
 
   constructor(
     private text: string,
@@ -67,14 +70,19 @@ class Parser {
     const root = readMarkdown(prepared.text);
     for (const [identifier, url] of definitionsOf(root)) this.definitions.set(identifier, url);
 
-    const shape = declaredShape(root) ?? detectShape(root);
-    if (shape.kind === 'list') {
-      for (const node of root.children) {
-        if (node.type === 'heading') this.section(node);
-        else if (node.type === 'list') this.listQuestions(node, this.current());
-      }
-    } else {
-      walkShape(root.children, shape, this);
+    // The shape is read per part (parts.ts): one document may hold two, one after the other.
+    const whole = detectShape(root);
+    for (const part of splitParts(root)) {
+      let nodes = part.nodes;
+      if (part.heading && part.contents) {
+        this.contents(part.heading);
+        const kept = nodes.findIndex((node) => !contentsBlock(node));
+        this.linkItems += kept < 0 ? nodes.length : kept;
+        nodes = kept < 0 ? [] : nodes.slice(kept);
+      } else if (part.heading) this.section(part.heading);
+      const shape = part.declared ?? partShape({ type: 'root', children: nodes }, whole);
+      if (shape.kind === 'list') this.listPart(nodes);
+      else walkShape(nodes, shape, this);
     }
 
     // A single top-level heading is the document's title; what it holds becomes top level.
@@ -99,9 +107,30 @@ class Parser {
 
     const visible = prune(sections);
     const bank: Bank = { title, sections: assignIds(visible, (line, message) => this.problem(line, message)), problems: this.problems };
-    if (!visible.length) this.problem(1, l10n.t('no questions found: a question is an item of a list under a heading'));
+    if (!visible.length) {
+      bank.noQuestions = this.linkItems ? l10n.t('it looks like a list of links') : l10n.t('none of its text reads as a question');
+      this.problem(1, l10n.t('no questions found: {0}. {1}', bank.noQuestions, shapesRead()));
+    }
     this.problems.sort((a, b) => a.line - b.line);
     return bank;
+  }
+
+  /** A list-shape part: headings are sections (not those inside <details> or an item's indented text), lists hold the questions. */
+  private listPart(nodes: readonly md.RootContent[]): void {
+    let inDetails = 0;
+    for (const node of nodes) {
+      if (node.type === 'html') {
+        const { opens, closes } = detailsDelta(node.value);
+        inDetails = Math.max(0, inDetails + opens - closes);
+      } else if (inDetails > 0) continue;
+      else if (node.type === 'heading' && atMargin(node)) this.section(node);
+      else if (node.type === 'list') this.listQuestions(node, this.current());
+    }
+  }
+
+  /** A contents heading is no section: it closes the sections at its level and below, and what follows goes on in the one around it. */
+  private contents(node: md.Heading): void {
+    while (this.stack.length && this.stack[this.stack.length - 1].depth >= node.depth) this.stack.pop();
   }
 
   /** A heading opens a section, inside the nearest open section of a lower level. */
@@ -179,9 +208,11 @@ class Parser {
     let head: Inline[] = [];
     const detailBlocks: Block[] = [];
     const [first, ...rest] = children;
+    let linkOnly = false;
     if (first?.type === 'paragraph') {
       const at = first.children.findIndex((n) => n.type === 'break');
       const questionPart = at < 0 ? first.children : first.children.slice(0, at);
+      linkOnly = linksOnly(questionPart);
       head = this.md.inlines(questionPart, 0);
       if (at >= 0) {
         const tail = trimInlines(this.md.inlines(first.children.slice(at + 1), 0));
@@ -194,8 +225,11 @@ class Parser {
 
     head = questionHead(head);
     const text = collapse(plainInline(head));
-    // A list of links to places in the document (a table of contents, translations) asks nothing.
-    if (linksOnly(head) && !questionLike(text)) return undefined;
+    // A list of links (a table of contents, translations, other files) asks nothing.
+    if (linkOnly && !questionLike(text)) {
+      this.linkItems++;
+      return undefined;
+    }
     if (!text) {
       this.problem(line, l10n.t('a list item with no question text was skipped'));
       return undefined;
@@ -226,15 +260,9 @@ class Parser {
   }
 }
 
-/** Inline content that is nothing but links (and the spaces and separators between them). */
-function linksOnly(head: Inline[]): boolean {
-  let links = 0;
-  for (const n of head) {
-    if (n.t === 'link') links++;
-    else if (!(n.t === 'text' && /^[\s|,·•–—-]*$/.test(n.v))) return false;
-  }
-  return links > 0;
-}
+/** What the parser reads as questions, for the message of a bank with none. */
+export const shapesRead = (): string =>
+  l10n.t('Questions are read from lists, headings, bold paragraphs and <details> blocks: see docs/bank-format.md');
 
 /** The first `<h1>` written as HTML (a centred logo and title), as the bank's title. */
 function htmlTitle(root: md.Root): string | undefined {

@@ -19,6 +19,13 @@ const DECLARED = /^<!--\s*questions\s*:\s*(list|bold|details|list-headings|h[1-6
 /** "12. ", "12) ", "Q. ", "Q12: ", "Question 3. " at the start of a question. */
 export const QUESTION_NUMBER = /^(?:(\d{1,9})[.)]|Q(?:uestion)?\s*#?(\d{1,9})?\s*[.):])\s+(?=\S)/i;
 
+/** Opens with a word that asks or sets a task: "What is the output of below code", "Explain …". */
+const ASKING_WORD = new RegExp(
+  '^(?:what|why|how|when|where|which|who|whose|is|are|can|could|do|does|did|should|would|will|' +
+    'explain|describe|define|compare|write|implement|discuss|differentiate)\\b',
+  'i',
+);
+
 /** Ends in a question mark, whatever emoji, marks or closing punctuation follow it. */
 export function questionLike(text: string): boolean {
   return /\?(?:[\s\p{Extended_Pictographic}\p{Emoji_Modifier}*_)"'”’»\]]|\uFE0F|\u200D)*$/u.test(text);
@@ -98,10 +105,11 @@ export function detectShape(root: md.Root): Shape {
     if (node.type === 'heading') {
       const text = collapse(plainMd(node));
       open = undefined;
-      if (QUESTION_NUMBER.test(text)) {
+      const number = QUESTION_NUMBER.exec(text);
+      if (number) {
         const n = numbered.get(node.depth) ?? { asking: 0, all: 0, withList: 0 };
         n.all++;
-        if (questionLike(text) || /^Q/i.test(text)) n.asking++;
+        if (questionLike(text) || /^Q/i.test(text) || ASKING_WORD.test(text.slice(number[0].length))) n.asking++;
         numbered.set(node.depth, n);
         open = { depth: node.depth, counted: false };
       }
@@ -130,4 +138,43 @@ export function detectShape(root: md.Root): Shape {
   if (details >= enough) return { kind: 'details' };
   if (boldAsking >= enough && boldAsking * 2 >= bold) return { kind: 'bold' };
   return { kind: 'list' };
+}
+
+/**
+ * The shape of one part of a document (parts.ts): what the part itself shows, else, where it has too
+ * few questions to say, the whole document's, unless the part's own lists ask and it holds no
+ * question of the document's shape.
+ */
+export function partShape(part: md.Root, whole: Shape): Shape {
+  const local = detectShape(part);
+  if (local.kind !== 'list' || whole.kind === 'list') return local;
+  const asks = part.children.some((n) => n.type === 'list' && asksInItems(n));
+  return !asks || holdsQuestionsOf(part, whole) ? whole : local;
+}
+
+function holdsQuestionsOf(part: md.Root, shape: Shape): boolean {
+  return part.children.some((node) => {
+    switch (shape.kind) {
+      case 'headings': {
+        if (node.type !== 'heading' || node.depth !== shape.depth) return false;
+        const text = collapse(plainMd(node));
+        return !!shape.all || QUESTION_NUMBER.test(text) || questionLike(text);
+      }
+      case 'list-headings':
+        return node.type === 'list' && holdsQuestions(node);
+      case 'details':
+        return node.type === 'html' && questionSummary(summaryText(node.value));
+      case 'bold':
+        return boldParagraph(node);
+      default:
+        return false;
+    }
+  });
+}
+
+/** A list with an item opening with a heading, at any depth. */
+export function holdsQuestions(list: md.List): boolean {
+  return list.children.some(
+    (item) => item.children[0]?.type === 'heading' || item.children.some((c) => c.type === 'list' && holdsQuestions(c)),
+  );
 }

@@ -8,7 +8,18 @@ import type { Block, Inline } from './model';
 import type { DraftQuestion, DraftSection } from './ids';
 import { MarkdownConverter, plainBlocks, questionHead } from './markdown';
 import { stripMarkers } from './markers';
-import { boldParagraph, detailsDelta, htmlText, QUESTION_NUMBER, questionLike, questionSummary, summaryText, type Shape } from './shape';
+import {
+  boldParagraph,
+  detailsDelta,
+  holdsQuestions,
+  htmlText,
+  QUESTION_NUMBER,
+  questionLike,
+  questionSummary,
+  summaryText,
+  type Shape,
+} from './shape';
+import { atMargin } from './parts';
 
 export interface WalkHost {
   readonly md: MarkdownConverter;
@@ -71,6 +82,8 @@ class ShapeWalker {
       return this.list(node);
     }
     if (node.type === 'heading') {
+      // Indented into a list item's text (which it fell out of): part of the answer, not a section.
+      if (!atMargin(node) && this.open) return this.content(node);
       this.close();
       this.host.section(node);
       return;
@@ -170,13 +183,6 @@ class ShapeWalker {
     while (blocks.length && blocks[0].t === 'hr') blocks.shift();
     return blocks;
   }
-}
-
-/** A list with an item opening with a heading, at any depth. */
-function holdsQuestions(list: md.List): boolean {
-  return list.children.some(
-    (item) => item.children[0]?.type === 'heading' || item.children.some((c) => c.type === 'list' && holdsQuestions(c)),
-  );
 }
 
 /** "12. What…" gives 12 and "What…"; "Q. What…" gives "What…". */

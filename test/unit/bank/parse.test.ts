@@ -310,7 +310,11 @@ describe('parseBank', () => {
 
     it('says so when there are no questions at all', () => {
       assert.deepEqual(parseBank('# Just a title\n\nSome prose.').problems, [
-        { line: 1, message: 'no questions found: a question is an item of a list under a heading' },
+        {
+          line: 1,
+          message:
+            'no questions found: none of its text reads as a question. Questions are read from lists, headings, bold paragraphs and <details> blocks: see docs/bank-format.md',
+        },
       ]);
     });
 
