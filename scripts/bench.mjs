@@ -203,7 +203,8 @@ console.log(`\nMedians of ${RUNS} runs (block times: the worst run), on ${result
 console.log(`${pad('measure', 52)}${pad('value', 12)}${pad('budget', 12)}ok   note`);
 for (const r of rows)
   console.log(
-    `${pad(r.name, 52)}${pad(`${r.value} ${r.unit}`, 12)}${pad(r.budget || '-', 12)}${r.budget ? (r.pass ? 'yes' : 'NO ') : '   '}  ${r.note}`,
+    `${pad(r.name, 52)}${pad(`${r.value} ${r.unit}`, 12)}${pad(r.budget || '-', 12)}${r.budget ? (r.pass ? 'yes' : 'NO ') : '   '} ` +
+      ` ${r.note}`,
   );
 mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
 writeFileSync(join(ROOT, 'bench-results/bench.json'), JSON.stringify(results, null, 2) + '\n');

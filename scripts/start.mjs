@@ -56,7 +56,8 @@ if (web) {
   });
   console.log(
     `\nVS Code for the Web with Django Interview Prep is running at:\n\n  ${server.url}\n\n` +
-      'Open it in Chromium or Chrome (its data stays in that browser; the question pages need third-party cookies allowed for localhost). Press Ctrl+C to stop.',
+      'Open it in Chromium or Chrome (its data stays in that browser; the question ' +
+      'pages need third-party cookies allowed for localhost). Press Ctrl+C to stop.',
   );
   stopOnSignals('the server', () => server.stop());
 } else if (hasDesktopCode()) {
@@ -79,7 +80,8 @@ if (web) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   console.log(
-    `\nVS Code with Django Interview Prep is running at:\n\n  ${server.url}\n\nOpen it in a browser (its data stays in .vscode-test/start). Press Ctrl+C to stop.`,
+    `\nVS Code with Django Interview Prep is running at:\n\n  ${server.url}\n\nOpen ` +
+      `it in a browser (its data stays in .vscode-test/start). Press Ctrl+C to stop.`,
   );
   // Ctrl+C or a SIGTERM stops code-server and waits for it to exit.
   stopOnSignals('code-server', () => server.stop());

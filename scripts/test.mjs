@@ -95,7 +95,8 @@ try {
         if (name === 'newest') {
           for (const suite of ['restricted', 'multiroot']) {
             step(
-              `extension-host tests, ${suite === 'restricted' ? 'Restricted Mode (a folder not trusted)' : 'a multi-root workspace'} (VS Code ${CODE_SERVERS[name].vscode})`,
+              `extension-host tests, ${suite === 'restricted' ? 'Restricted Mode (a folder not trusted)' : 'a multi-root workspace'} ` +
+                `(VS Code ${CODE_SERVERS[name].vscode})`,
             );
             record(`extension host, ${suite}, VS Code ${CODE_SERVERS[name].vscode}`, await runIntegration({ suite }));
           }

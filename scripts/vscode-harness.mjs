@@ -170,7 +170,8 @@ function prepareSuite(suite, work) {
     // As a cloned repository might: comments and a trailing comma (JSON with comments).
     writeFileSync(
       join(folder, '.vscode', 'settings.json'),
-      `{\n  // Both reach outside the folder.\n  "djangoPrep.bankFile": ${JSON.stringify(join(outside, 'bank.md'))},\n  "djangoPrep.notesFolder": ${JSON.stringify(join(outside, 'notes'))},\n}\n`,
+      `{\n  // Both reach outside the folder.\n  "djangoPrep.bankFile": ${JSON.stringify(join(outside, 'bank.md'))},\n ` +
+        ` "djangoPrep.notesFolder": ${JSON.stringify(join(outside, 'notes'))},\n}\n`,
     );
     process.env.DJANGO_PREP_TEST_OUTSIDE = outside;
     return { query: `folder=${encodeURIComponent(folder)}`, cleanup: folder, settings: { 'djangoPrep.notesLocation': 'folder' } };

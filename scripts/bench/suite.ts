@@ -68,7 +68,8 @@ export function generateBank(questions: number, sections = 20): string {
     lines.push(`## ${s}. Section number ${s}`, '');
     for (let q = 1; q <= per && n < questions; q++, n++) {
       lines.push(
-        `${q}. How does feature ${n} of \`module_${s}\` interact with *caching*, and what would you measure first?${n % 10 === 0 ? ' **done**' : ''}`,
+        `${q}. How does feature ${n} of \`module_${s}\` interact with *caching*, ` +
+          `and what would you measure first?${n % 10 === 0 ? ' **done**' : ''}`,
       );
     }
     lines.push('');

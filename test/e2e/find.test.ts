@@ -39,54 +39,57 @@ describe('finding what to study', function () {
   const selectedRow = () => wb.view.locator('.monaco-list-row.selected').first();
   const statusItem = () => wb.page.locator('.statusbar-item[aria-label^="Interview questions:"]').first();
 
-  it('searches from the view’s title bar, with a question selected: “csrf” lists the CSRF questions first, and the tree follows', async () => {
-    await wb.expand(sectionLabel(first));
-    await wb.row(questionRow(first.questions[0].id)).click(); // a selected question must not be what the button opens
-    await wb.command('View: Close All Editors');
-    const header = wb.page.locator('.part.sidebar');
-    await header.hover();
-    await header.locator('.action-label.codicon-go-to-file:visible').first().click();
-    const input = wb.page.locator('.quick-input-widget input.input');
-    await input.waitFor();
-    assert.equal(await wb.page.locator('.quick-input-title').first().textContent(), 'Open Question');
-    await input.fill('csrf');
-    const named = entries.filter((e) => /csrf/i.test(e.question.text));
-    const rows = wb.page.locator('.quick-input-list .monaco-list-row');
-    // The results replace the whole list a moment after the keystroke.
-    await wb.page.waitForFunction(
-      () => /csrf/i.test(document.querySelector('.quick-input-list .monaco-list-row')?.getAttribute('aria-label') ?? ''),
-      undefined,
-      { timeout: 10000 },
-    );
-    const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
-    for (const label of labels.slice(0, named.length))
-      assert.match(label, /csrf/i, `a CSRF question first: ${labels.slice(0, named.length + 1).join(' | ')}`);
-    await wb.screenshot('search.png');
-    const firstId = /(\S+\.\d+)/.exec(labels[0])?.[1] ?? '';
-    assert.ok(
-      named.some((e) => e.question.id === firstId),
-      `the first row is a CSRF question: ${labels[0]}`,
-    );
-    await wb.page.keyboard.press('Enter');
-    const frame = await wb.pageFrame();
-    const shown = await wb.pageQuestionId();
-    assert.ok(
-      named.some((e) => e.question.id === shown),
-      `a CSRF question opened (${shown}; first row ${firstId})`,
-    );
-    assert.equal(await frame.evaluate(() => document.activeElement?.id), 'notes', 'the notes box has the focus');
-    await wb.page.waitForFunction((id) => !!document.querySelector(`.monaco-list-row.selected[aria-label^="${id} "]`), shown, {
-      timeout: 10000,
-    });
-    // Next on the page: the tree's selection moves with it.
-    const next = entries[entries.findIndex((e) => e.question.id === shown) + 1].question.id;
-    await frame.locator('#next').click();
-    await frame.waitForSelector(`#page[data-question-id="${next}"]`);
-    await wb.page.waitForFunction((id) => !!document.querySelector(`.monaco-list-row.selected[aria-label^="${id} "]`), next, {
-      timeout: 10000,
-    });
-    assert.match((await selectedRow().getAttribute('aria-label')) ?? '', new RegExp(`^${next.replace('.', '\\.')} `));
-  });
+  it(
+    'searches from the view’s title bar, with a question selected: ' + '“csrf” lists the CSRF questions first, and the tree follows',
+    async () => {
+      await wb.expand(sectionLabel(first));
+      await wb.row(questionRow(first.questions[0].id)).click(); // a selected question must not be what the button opens
+      await wb.command('View: Close All Editors');
+      const header = wb.page.locator('.part.sidebar');
+      await header.hover();
+      await header.locator('.action-label.codicon-go-to-file:visible').first().click();
+      const input = wb.page.locator('.quick-input-widget input.input');
+      await input.waitFor();
+      assert.equal(await wb.page.locator('.quick-input-title').first().textContent(), 'Open Question');
+      await input.fill('csrf');
+      const named = entries.filter((e) => /csrf/i.test(e.question.text));
+      const rows = wb.page.locator('.quick-input-list .monaco-list-row');
+      // The results replace the whole list a moment after the keystroke.
+      await wb.page.waitForFunction(
+        () => /csrf/i.test(document.querySelector('.quick-input-list .monaco-list-row')?.getAttribute('aria-label') ?? ''),
+        undefined,
+        { timeout: 10000 },
+      );
+      const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+      for (const label of labels.slice(0, named.length))
+        assert.match(label, /csrf/i, `a CSRF question first: ${labels.slice(0, named.length + 1).join(' | ')}`);
+      await wb.screenshot('search.png');
+      const firstId = /(\S+\.\d+)/.exec(labels[0])?.[1] ?? '';
+      assert.ok(
+        named.some((e) => e.question.id === firstId),
+        `the first row is a CSRF question: ${labels[0]}`,
+      );
+      await wb.page.keyboard.press('Enter');
+      const frame = await wb.pageFrame();
+      const shown = await wb.pageQuestionId();
+      assert.ok(
+        named.some((e) => e.question.id === shown),
+        `a CSRF question opened (${shown}; first row ${firstId})`,
+      );
+      assert.equal(await frame.evaluate(() => document.activeElement?.id), 'notes', 'the notes box has the focus');
+      await wb.page.waitForFunction((id) => !!document.querySelector(`.monaco-list-row.selected[aria-label^="${id} "]`), shown, {
+        timeout: 10000,
+      });
+      // Next on the page: the tree's selection moves with it.
+      const next = entries[entries.findIndex((e) => e.question.id === shown) + 1].question.id;
+      await frame.locator('#next').click();
+      await frame.waitForSelector(`#page[data-question-id="${next}"]`);
+      await wb.page.waitForFunction((id) => !!document.querySelector(`.monaco-list-row.selected[aria-label^="${id} "]`), next, {
+        timeout: 10000,
+      });
+      assert.match((await selectedRow().getAttribute('aria-label')) ?? '', new RegExp(`^${next.replace('.', '\\.')} `));
+    },
+  );
 
   it('filters the tree: not done, done, with notes, each saying how many match', async () => {
     const [a] = undoneIn(first, 1);

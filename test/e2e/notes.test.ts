@@ -74,51 +74,54 @@ describe('notes are never lost', function () {
     assert.equal(await frame.locator('#notes').inputValue(), EVERY_PLANE);
   });
 
-  it('sends a selection from views.py into the open question’s notes, previews it with a link back to the file, and exports every note', async () => {
-    let frame = await open(q4);
-    await frame.locator('#notes').fill('My answer first.');
-    await frame.waitForSelector('#status:text-is("Saved")');
-    await wb.openFile('views.py');
-    const editor = wb.page.locator('.editor-instance .monaco-editor').first();
-    await editor.click();
-    await wb.page.keyboard.press('Control+a');
-    await wb.page.keyboard.press('Control+Alt+a');
-    frame = await wb.pageFrame();
-    await frame.waitForFunction(
-      () => /```python\n[\s\S]*def index\(request\)[\s\S]*\n```/.test((document.getElementById('notes') as HTMLTextAreaElement).value),
-      undefined,
-      { timeout: 10000 },
-    );
-    const note = await frame.locator('#notes').inputValue();
-    assert.ok(note.startsWith('My answer first.\n\n`views.py:1`\n\n```python\nfrom django.http import HttpResponse'), note);
+  it(
+    'sends a selection from views.py into the open question’s notes, ' + 'previews it with a link back to the file, and exports every note',
+    async () => {
+      let frame = await open(q4);
+      await frame.locator('#notes').fill('My answer first.');
+      await frame.waitForSelector('#status:text-is("Saved")');
+      await wb.openFile('views.py');
+      const editor = wb.page.locator('.editor-instance .monaco-editor').first();
+      await editor.click();
+      await wb.page.keyboard.press('Control+a');
+      await wb.page.keyboard.press('Control+Alt+a');
+      frame = await wb.pageFrame();
+      await frame.waitForFunction(
+        () => /```python\n[\s\S]*def index\(request\)[\s\S]*\n```/.test((document.getElementById('notes') as HTMLTextAreaElement).value),
+        undefined,
+        { timeout: 10000 },
+      );
+      const note = await frame.locator('#notes').inputValue();
+      assert.ok(note.startsWith('My answer first.\n\n`views.py:1`\n\n```python\nfrom django.http import HttpResponse'), note);
 
-    await frame.locator('#preview-mode').click();
-    await frame.locator('#preview a.code-ref').waitFor();
-    assert.equal(await frame.locator('#notes').isVisible(), false);
-    assert.ok(await frame.locator('#preview .hljs-keyword').count(), 'the code is highlighted');
-    assert.equal(await frame.locator('#preview script').count(), 0);
-    await wb.command('View: Close All Editors');
-    frame = await open(q4);
-    await frame.locator('#preview-mode').click();
-    await frame.locator('#preview a.code-ref').click();
-    await wb.page.locator('.tabs-container .tab.active[aria-label^="views.py"]').waitFor({ timeout: 10000 });
-    await frame.locator('#edit-mode').click();
-    assert.equal(await frame.locator('#notes').isVisible(), true);
+      await frame.locator('#preview-mode').click();
+      await frame.locator('#preview a.code-ref').waitFor();
+      assert.equal(await frame.locator('#notes').isVisible(), false);
+      assert.ok(await frame.locator('#preview .hljs-keyword').count(), 'the code is highlighted');
+      assert.equal(await frame.locator('#preview script').count(), 0);
+      await wb.command('View: Close All Editors');
+      frame = await open(q4);
+      await frame.locator('#preview-mode').click();
+      await frame.locator('#preview a.code-ref').click();
+      await wb.page.locator('.tabs-container .tab.active[aria-label^="views.py"]').waitFor({ timeout: 10000 });
+      await frame.locator('#edit-mode').click();
+      assert.equal(await frame.locator('#notes').isVisible(), true);
 
-    await wb.command('Django Prep: Export Notes…');
-    const input = wb.page.locator('.quick-input-widget input.input');
-    await input.waitFor();
-    await wb.page.keyboard.press('Enter'); // the suggested file in the workspace folder
-    const file = wb.workspacePath(`${slug(bank.title)}-notes.md`);
-    await wb.page.locator(`.tabs-container .tab[aria-label^="${slug(bank.title)}-notes.md"]`).waitFor({ timeout: 10000 });
-    assert.ok(existsSync(file));
-    const exported = readFileSync(file, 'utf8');
-    assert.match(exported, new RegExp(`#+ ${q4.replace('.', '\\.')} · `));
-    assert.ok(
-      exported.includes('> My answer first.\n>\n> `views.py:1`\n>\n> ```python\n> from django.http import HttpResponse'),
-      exported.slice(0, 600),
-    );
-  });
+      await wb.command('Django Prep: Export Notes…');
+      const input = wb.page.locator('.quick-input-widget input.input');
+      await input.waitFor();
+      await wb.page.keyboard.press('Enter'); // the suggested file in the workspace folder
+      const file = wb.workspacePath(`${slug(bank.title)}-notes.md`);
+      await wb.page.locator(`.tabs-container .tab[aria-label^="${slug(bank.title)}-notes.md"]`).waitFor({ timeout: 10000 });
+      assert.ok(existsSync(file));
+      const exported = readFileSync(file, 'utf8');
+      assert.match(exported, new RegExp(`#+ ${q4.replace('.', '\\.')} · `));
+      assert.ok(
+        exported.includes('> My answer first.\n>\n> `views.py:1`\n>\n> ```python\n> from django.http import HttpResponse'),
+        exported.slice(0, 600),
+      );
+    },
+  );
 });
 
 describe('notes in global storage', function () {

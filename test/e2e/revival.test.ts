@@ -75,19 +75,23 @@ describe('a revived page never overwrites a newer note', function () {
     assert.fail(`${where}: ${actual.length} of ${expected.length} characters (first 80: ${JSON.stringify(actual.slice(0, 80))})`);
   }
 
-  it('keeps a note of several hundred characters typed without pausing, through a reload 250 ms after the last keystroke and a second reload', async () => {
-    const note = longNote(480);
-    const frame = await open(q1);
-    await typeThenReload(frame, note);
-    let page = await revived();
-    assert.equal(page.id, q1, 'the revived page shows the question it showed');
-    assertSame(page.note, note, 'after the reload');
-    await wb.reloadBrowser();
-    page = await revived();
-    assert.equal(page.id, q1);
-    assertSame(page.note, note, 'after a second reload');
-    assertSame(await stored(q1), note, 'in storage');
-  });
+  it(
+    'keeps a note of several hundred characters typed without pausing, ' +
+      'through a reload 250 ms after the last keystroke and a second reload',
+    async () => {
+      const note = longNote(480);
+      const frame = await open(q1);
+      await typeThenReload(frame, note);
+      let page = await revived();
+      assert.equal(page.id, q1, 'the revived page shows the question it showed');
+      assertSame(page.note, note, 'after the reload');
+      await wb.reloadBrowser();
+      page = await revived();
+      assert.equal(page.id, q1);
+      assertSame(page.note, note, 'after a second reload');
+      assertSame(await stored(q1), note, 'in storage');
+    },
+  );
 
   it('keeps a 150,000-character note typed on without pausing, through two reloads', async () => {
     const base = longNote(150_000);

@@ -35,7 +35,8 @@ describe('two tabs reloaded together, again and again', function () {
           await tab.pageFramesFor(id, 1, 40000);
         } catch (err) {
           throw new Error(
-            `round ${round}: ${(err as Error).message} after 40 s; webviews' service workers: ${JSON.stringify(await tab.webviewWorkers())}`,
+            `round ${round}: ${(err as Error).message} after 40 s; webviews' ` +
+              `service workers: ${JSON.stringify(await tab.webviewWorkers())}`,
             { cause: err },
           );
         }

@@ -482,7 +482,9 @@ export class Workbench {
         if (attempt >= 3) {
           const frames = this.page.frames().map((f) => f.url().slice(0, 120));
           throw new Error(
-            `${(err as Error).message}; the question pages here: ${JSON.stringify(await this.pageStates())}; frames: ${JSON.stringify(frames)}; webviews' service workers: ${JSON.stringify(await this.webviewWorkers())}; the browser said:\n${this.trail.join('\n')}`,
+            `${(err as Error).message}; the question pages here: ${JSON.stringify(await this.pageStates())}; ` +
+              `frames: ${JSON.stringify(frames)}; ` +
+              `webviews' service workers: ${JSON.stringify(await this.webviewWorkers())}; the browser said:\n${this.trail.join('\n')}`,
             { cause: err },
           );
         }

@@ -25,7 +25,8 @@ describe('the notes commands', () => {
     assert.match(text, new RegExp(`^# ${a.study.bank.title}: notes`));
     assert.ok(
       text.includes(
-        `${first.id} · ${first.text}\n\n${a.study.isDone(first.id) ? '- [x] Done' : '- [ ] Not done yet'}\n\n> # my heading\n> \`\`\`\n> unclosed\n`,
+        `${first.id} · ${first.text}\n\n${a.study.isDone(first.id) ? '- [x] Done' : '- [ ] Not done yet'}\n\n> ` +
+          `# my heading\n> \`\`\`\n> unclosed\n`,
       ),
     );
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), target.toString(), 'the export is opened');

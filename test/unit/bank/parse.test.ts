@@ -313,7 +313,8 @@ describe('parseBank', () => {
         {
           line: 1,
           message:
-            'no questions found: none of its text reads as a question. Questions are read from lists, headings, bold paragraphs and <details> blocks: see docs/bank-format.md',
+            'no questions found: none of its text reads as a question. Questions are read from ' +
+            'lists, headings, bold paragraphs and <details> blocks: see docs/bank-format.md',
         },
       ]);
     });

@@ -45,7 +45,8 @@ describe('the question page', () => {
     it('renders code, emphasis, strong and http(s) links, and nothing else as markup', () => {
       const [q] = questions(
         parseBank(
-          '## S\n\n- Use `<b>` *now*, **bold**, [docs](https://docs.djangoproject.com/) and [bad](javascript:alert(1)) or [cmd](command:workbench.action.quit)',
+          '## S\n\n- Use `<b>` *now*, **bold**, [docs](https://docs.djangoproject.com/) ' +
+            'and [bad](javascript:alert(1)) or [cmd](command:workbench.action.quit)',
         ),
       );
       assert.equal(
@@ -74,20 +75,23 @@ describe('the question page', () => {
       const [q] = questions(parseBank('## S\n\n- Q?\n\n  3. a\n  4. b\n\n  ```py\n  x = "</textarea>"\n  ```\n\n  > ${alert(1)}\n'));
       assert.equal(
         renderBlocks(q.richDetails),
-        '<ol start="3"><li><p>a</p></li><li><p>b</p></li></ol><pre><code data-lang="py">x = &quot;&lt;/textarea&gt;&quot;</code></pre><blockquote><p>${alert(1)}</p></blockquote>',
+        '<ol start="3"><li><p>a</p></li><li><p>b</p></li></ol><pre><code data-lang="py">x = ' +
+          '&quot;&lt;/textarea&gt;&quot;</code></pre><blockquote><p>${alert(1)}</p></blockquote>',
       );
     });
 
     it('renders an answer’s headings below the page’s own, its tables escaped, its HTML tags dropped, and no hostile language name', () => {
       const [q] = questions(
         parseBank(
-          '###### 1. What is it?\n\n<details><summary>Answer</summary>\n\n#### Answer: <i>D</i>, 1 < 2\n\n| a | "<b>" |\n| - | - |\n| `x` | [l](javascript:alert(1)) |\n\n```py" onmouseover="x\nprint(1)\n```\n\n</details>\n\n###### 2. Next?\n',
+          '###### 1. What is it?\n\n<details><summary>Answer</summary>\n\n#### Answer: <i>D</i>, 1 < 2\n\n| a | "<b>" |\n| - ' +
+            '| - |\n| `x` | [l](javascript:alert(1)) |\n\n```py" onmouseover="x\nprint(1)\n```\n\n</details>\n\n###### 2. Next?\n',
         ),
       );
       assert.equal(
         renderBlocks(q.richAnswer),
         '<h4>Answer: D, 1 &lt; 2</h4>' +
-          '<div class="table"><table><thead><tr><th>a</th><th>&quot;&quot;</th></tr></thead><tbody><tr><td><code>x</code></td><td><span class="link-dropped" title="link not opened: only http(s) links are">l</span></td></tr></tbody></table></div>' +
+          '<div class="table"><table><thead><tr><th>a</th><th>&quot;&quot;</th></tr></thead><tbody><tr><td><code>x</code></td><td><span ' +
+          'class="link-dropped" title="link not opened: only http(s) links are">l</span></td></tr></tbody></table></div>' +
           '<pre><code>print(1)</code></pre>',
       );
     });

@@ -106,33 +106,36 @@ describe('the tree provider', () => {
     assert.equal(study.hasShown('other', 'a.9'), false);
   });
 
-  it('filters questions (not done, done, with notes), keeps whole-section counts, marks notes and remembers expanded sections', async () => {
-    const stored = new Map<string, unknown>();
-    const memory = {
-      get: <T>(k: string) => stored.get(k) as T | undefined,
-      update: async (k: string, v: unknown) => void stored.set(k, v),
-    };
-    const study = new Study('bank', BANK, new StudyStore(new MemoryStore()));
-    const tree = new StudyTreeProvider(study, memory);
-    const labels = (nodes: StudyNode[]) => nodes.map((n) => label(tree.getTreeItem(n)));
-    tree.filter = 'undone';
-    const roots = tree.getChildren();
-    assert.deepEqual(labels(roots), ['1. Basics', '2. More']);
-    assert.deepEqual(labels(tree.getChildren(roots[0])), ['two', '1A. Deeper'], 'the done question is hidden');
-    assert.equal(tree.getTreeItem(roots[0]).description, '1/3', 'the count is of the whole section');
-    assert.equal(tree.matching(), 3);
-    tree.filter = 'done';
-    assert.deepEqual(labels(tree.getChildren()), ['1. Basics'], 'sections with nothing to show are hidden');
-    tree.filter = 'notes';
-    assert.deepEqual(tree.getChildren(), []);
-    await study.store.setNote('bank', '2.1', 'four is a bullet');
-    assert.deepEqual(labels(tree.getChildren()), ['2. More']);
-    const [four] = tree.getChildren(tree.getChildren()[0]);
-    assert.equal((tree.getTreeItem(four).iconPath as vscode.ThemeIcon).id, 'note');
-    tree.setExpanded(tree.getChildren()[0], true);
-    const again = new StudyTreeProvider(study, memory);
-    again.filter = 'all';
-    const more = again.getChildren().find((n) => label(again.getTreeItem(n)) === '2. More')!;
-    assert.equal(again.getTreeItem(more).collapsibleState, vscode.TreeItemCollapsibleState.Expanded, 'kept for the next window');
-  });
+  it(
+    'filters questions (not done, done, with notes), keeps ' + 'whole-section counts, marks notes and remembers expanded sections',
+    async () => {
+      const stored = new Map<string, unknown>();
+      const memory = {
+        get: <T>(k: string) => stored.get(k) as T | undefined,
+        update: async (k: string, v: unknown) => void stored.set(k, v),
+      };
+      const study = new Study('bank', BANK, new StudyStore(new MemoryStore()));
+      const tree = new StudyTreeProvider(study, memory);
+      const labels = (nodes: StudyNode[]) => nodes.map((n) => label(tree.getTreeItem(n)));
+      tree.filter = 'undone';
+      const roots = tree.getChildren();
+      assert.deepEqual(labels(roots), ['1. Basics', '2. More']);
+      assert.deepEqual(labels(tree.getChildren(roots[0])), ['two', '1A. Deeper'], 'the done question is hidden');
+      assert.equal(tree.getTreeItem(roots[0]).description, '1/3', 'the count is of the whole section');
+      assert.equal(tree.matching(), 3);
+      tree.filter = 'done';
+      assert.deepEqual(labels(tree.getChildren()), ['1. Basics'], 'sections with nothing to show are hidden');
+      tree.filter = 'notes';
+      assert.deepEqual(tree.getChildren(), []);
+      await study.store.setNote('bank', '2.1', 'four is a bullet');
+      assert.deepEqual(labels(tree.getChildren()), ['2. More']);
+      const [four] = tree.getChildren(tree.getChildren()[0]);
+      assert.equal((tree.getTreeItem(four).iconPath as vscode.ThemeIcon).id, 'note');
+      tree.setExpanded(tree.getChildren()[0], true);
+      const again = new StudyTreeProvider(study, memory);
+      again.filter = 'all';
+      const more = again.getChildren().find((n) => label(again.getTreeItem(n)) === '2. More')!;
+      assert.equal(again.getTreeItem(more).collapsibleState, vscode.TreeItemCollapsibleState.Expanded, 'kept for the next window');
+    },
+  );
 });
