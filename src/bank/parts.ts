@@ -7,7 +7,7 @@
 // skipped and what follows it belongs to the section around it. Pure: no 'vscode'.
 import type * as md from 'mdast';
 import { collapse, plainMd } from './markdown';
-import { declaredShape, detailsDelta, QUESTION_NUMBER, questionLike, type Shape } from './shape';
+import { declaredShape, detailsDelta, holdsQuestions, QUESTION_NUMBER, questionLike, type Shape } from './shape';
 
 export interface Part {
   /** The heading that starts the part; none for what comes before the first. */
@@ -70,14 +70,14 @@ export function splitParts(root: md.Root): Part[] {
   return parts;
 }
 
-/** A list, table or paragraph of nothing but links (at most a word of remark beside each link). */
+/**
+ * What a contents heading holds: its lists (of links or of plain titles), tables, paragraphs of
+ * links, rules and HTML. A list of items opening with a heading is the questions, not contents.
+ */
 export function contentsBlock(node: md.RootContent): boolean {
   if (node.type === 'table' || node.type === 'thematicBreak' || node.type === 'html' || node.type === 'definition') return true;
   if (node.type === 'paragraph') return linksOnly(node.children);
-  if (node.type !== 'list') return false;
-  return node.children.every((item) =>
-    item.children.every((child) => (child.type === 'paragraph' ? linksOnly(child.children) : contentsBlock(child))),
-  );
+  return node.type === 'list' && !holdsQuestions(node);
 }
 
 /**

@@ -39,13 +39,14 @@ describe('banks as their readers see them', () => {
     assert.deepEqual(bank.problems, []);
   });
 
-  it('skips every contents list, of links or of questions, and goes on in the next real heading', () => {
+  it('skips every contents list, of links, of questions or of plain titles, and goes on in the next real heading', () => {
     assert.deepEqual(where(read('contents-variants.md')), [
       'Basics › What is Django?',
       'Basics › What is a project?',
       'Views › What is a view?',
       'Views › What does a view return?',
       'Models › What is a model?',
+      'Templates › What is a template?',
     ]);
   });
 
