@@ -7,9 +7,16 @@ export const PROGRESS_SCHEMA = 2;
 
 export interface Mark {
   done: boolean;
-  /** Milliseconds since the epoch when the learner set it (or the bank's markers seeded it). */
+  /** Milliseconds since the epoch when the learner set it; SEEDED_AT when the bank's markers did. */
   at: number;
 }
+
+/**
+ * When a mark the bank's markers seeded was set: before anything the learner did, so the
+ * statistics count it as done before their first day (never as that day's work), and any change
+ * of theirs, in any window, is newer.
+ */
+export const SEEDED_AT = 0;
 
 /** Stored under `progress/<bankId>`; the journal also carries partial ones (the marks that changed). */
 export interface StoredProgress {

@@ -7,7 +7,7 @@ import { makeBackup, restoreBackup, type Backup, type Restore } from './backup';
 import { Storage, type KeyValueStore, type StoreWarning, type WriteFailure } from './storage';
 import { NoteStore } from './notes';
 import { ELSEWHERE, parseNoteKey, readNote, stampOf, type NoteChange } from './note-record';
-import { PROGRESS_SCHEMA, readProgress, type Mark, type StoredProgress } from './progress-record';
+import { PROGRESS_SCHEMA, readProgress, SEEDED_AT, type Mark, type StoredProgress } from './progress-record';
 import { ReviewStore } from './reviews';
 import { MockStore } from './mocks';
 
@@ -75,9 +75,8 @@ export class StudyStore {
     const key = keys.progress(bankId);
     const raw = this.storage.get(key);
     if (raw === undefined) {
-      const at = this.storage.now();
       const marks = Object.create(null) as Record<string, Mark>;
-      for (const id of markedDone) marks[id] = { done: true, at };
+      for (const id of markedDone) marks[id] = { done: true, at: SEEDED_AT };
       this.load(bankId, marks);
       void this.persistProgress(bankId); // Storage retries a failed write and shows it
       return;

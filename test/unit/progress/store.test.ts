@@ -29,6 +29,23 @@ describe('StudyStore and Study', () => {
     assert.deepEqual([...again.store.doneIds('bank')].sort(), ['1.2', '2.1'], 'the markers do not come back');
   });
 
+  it('counts the bank’s markers as done before the first day, never as that day’s work', async () => {
+    const DAY = 24 * 60 * 60 * 1000;
+    let now = Date.UTC(2026, 11, 1, 12);
+    const memory = new MemoryStore();
+    const study = new Study('bank', BANK, new StudyStore(memory, () => now));
+    const first = study.statistics().doneOverTime;
+    assert.deepEqual(
+      first.map((d) => d.count),
+      first.map(() => 2),
+      'the two marked questions, done all along',
+    );
+    now += DAY;
+    await study.setDone('1.2', true);
+    const after = study.statistics().doneOverTime.map((d) => d.count);
+    assert.deepEqual(after.slice(-2), [2, 3], 'the learner’s tick counts on its day');
+  });
+
   it('counts done questions per section, subsections included', async () => {
     const study = new Study('bank', BANK, new StudyStore(new MemoryStore()));
     const [a, b] = BANK.sections;
