@@ -22,6 +22,7 @@ import type { Platform } from './platform/platform';
 import { randomHex } from './util/random';
 import { followLocation, notesLocation, storeFor } from './source/location';
 import { settingId, settings } from './source/settings';
+import { setDesiredRetention } from './review/fsrs';
 import { followTrust, type TrustFollower } from './notify/trust';
 
 export interface ExtensionApi {
@@ -58,6 +59,7 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Pla
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const { output, log } = createLog();
   context.subscriptions.push(output);
+  setDesiredRetention(settings.desiredRetention());
   const workspace =
     vscode.workspace.workspaceFile?.toString() ?? (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()).join('\n');
   // Progress and notes in this workspace's storage, or in global storage for every workspace.
@@ -96,6 +98,10 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Pla
   context.subscriptions.push(
     { dispose: () => notesFolder?.dispose() },
     vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(settingId('desiredRetention'))) {
+        setDesiredRetention(settings.desiredRetention());
+        study.rescheduled();
+      }
       if (location === 'folder' && e.affectsConfiguration(settingId('notesFolder'))) followNotesFolder();
     }),
   );

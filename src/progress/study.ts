@@ -119,6 +119,11 @@ export class Study extends Disposable {
     return this.reading.bankId;
   }
 
+  /** The desired retention changed: whatever shows a rating's interval shows it again. */
+  rescheduled(): void {
+    this._onDidChangeReview.fire({ ids: [...this.reading.ids] });
+  }
+
   get bank(): Bank {
     return this.reading.bank;
   }

@@ -2,7 +2,7 @@
 // card, rated Again/Hard/Good/Easy at a moment, gives the next card and when it is due. Times are
 // milliseconds since the epoch and every function takes the moment (a clock), so tests run a
 // month of reviews in milliseconds. Pure: no 'vscode'.
-import { createEmptyCard, fsrs, generatorParameters, type Card, type Grade } from 'ts-fsrs';
+import { createEmptyCard, fsrs, generatorParameters, type Card, type FSRS, type Grade } from 'ts-fsrs';
 
 import { isRating, type Rating } from '../shared/protocol';
 
@@ -35,8 +35,29 @@ export interface LogEntry {
   s: CardState;
 }
 
+/** The chance of recall a card is scheduled for, unless the learner sets djangoPrep.desiredRetention. */
+export const DEFAULT_RETENTION = 0.9;
+
 // No fuzz: the same reviews always give the same card, so two windows' merged histories agree.
-const scheduler = fsrs(generatorParameters({ enable_fuzz: false }));
+// The desired retention only sets how far ahead a card falls due (its stability and difficulty
+// do not depend on it), so a history replayed at another retention gives the same memory state.
+const schedulers = new Map<number, FSRS>();
+let desired = DEFAULT_RETENTION;
+
+/** The retention every card is scheduled for from now on: the setting, as the extension reads it. */
+export function setDesiredRetention(retention: number): void {
+  desired = retention;
+}
+
+export function desiredRetention(): number {
+  return desired;
+}
+
+function scheduler(): FSRS {
+  let s = schedulers.get(desired);
+  if (!s) schedulers.set(desired, (s = fsrs(generatorParameters({ enable_fuzz: false, request_retention: desired }))));
+  return s;
+}
 
 const toCard = (c: StoredCard): Card => ({
   ...c,
@@ -67,7 +88,7 @@ export function newCard(now: number): StoredCard {
 /** The card after a review rated `rating` at `now`, and the log entry of that review. */
 export function rateCard(card: StoredCard | undefined, rating: Rating, now: number): { card: StoredCard; entry: LogEntry } {
   const before = card ?? newCard(now);
-  const next = scheduler.next(toCard(before), new Date(now), rating as Grade);
+  const next = scheduler().next(toCard(before), new Date(now), rating as Grade);
   return { card: fromCard(next.card), entry: { r: rating, at: now, s: before.state } };
 }
 
@@ -80,7 +101,7 @@ export function replay(log: readonly LogEntry[]): StoredCard | undefined {
 
 /** When the card would next be due for each rating given now: the page shows it on the buttons. */
 export function dueAfter(card: StoredCard | undefined, now: number): Record<Rating, number> {
-  const preview = scheduler.repeat(toCard(card ?? newCard(now)), new Date(now));
+  const preview = scheduler().repeat(toCard(card ?? newCard(now)), new Date(now));
   return {
     1: preview[1].card.due.getTime(),
     2: preview[2].card.due.getTime(),
@@ -92,5 +113,5 @@ export function dueAfter(card: StoredCard | undefined, now: number): Record<Rati
 /** The probability of recalling the card now (0 to 1); 0 for a card never reviewed. */
 export function retrievability(card: StoredCard, now: number): number {
   if (card.state === NEW) return 0;
-  return scheduler.get_retrievability(toCard(card), new Date(now), false);
+  return scheduler().get_retrievability(toCard(card), new Date(now), false);
 }

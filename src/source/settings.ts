@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { parseJsonc } from '../shared/jsonc';
 import { chooseScoped, type Chosen } from '../shared/scope';
+import { DEFAULT_RETENTION } from '../review/fsrs';
 
 export const SECTION = 'djangoPrep';
 
@@ -16,6 +17,7 @@ export const SETTINGS = {
   notesFolder: 'notesFolder',
   bankFile: 'bankFile',
   newPerDay: 'newPerDay',
+  desiredRetention: 'desiredRetention',
   mockMinutesPerQuestion: 'mockMinutesPerQuestion',
 } as const;
 export type SettingName = keyof typeof SETTINGS;
@@ -47,6 +49,7 @@ export const settings = {
     return value === 'global' || value === 'folder' ? value : 'workspace';
   },
   newPerDay: (): number => Math.floor(numberIn(config().get(SETTINGS.newPerDay), 10, 0, 1000)),
+  desiredRetention: (): number => numberIn(config().get(SETTINGS.desiredRetention), DEFAULT_RETENTION, 0.7, 0.97),
   mockMinutesPerQuestion: (): number => numberIn(config().get(SETTINGS.mockMinutesPerQuestion), 3, 0.05, 120),
 };
 

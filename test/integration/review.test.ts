@@ -38,6 +38,30 @@ describe('review, mock interviews and statistics', () => {
     await vscode.workspace.getConfiguration('djangoPrep').update('newPerDay', undefined, vscode.ConfigurationTarget.Global);
   });
 
+  it('schedules for the desired retention the learner sets, and tells the pages to show the new intervals', async () => {
+    const a = await api();
+    const [low, high] = a.study.entries.slice(0, 2).map((e) => e.question.id);
+    await dueElsewhere(a, [low, high]);
+    const config = () => vscode.workspace.getConfiguration('djangoPrep');
+    let told = 0;
+    const listening = a.study.onDidChangeReview(({ ids }) => ids.length > 1 && ids.includes(low) && told++);
+    try {
+      const goodAt = async (id: string, retention: number) => {
+        const before = told;
+        await config().update('desiredRetention', retention, vscode.ConfigurationTarget.Global);
+        await until('the pages told', () => told > before, 5000);
+        const now = Date.now();
+        return (await a.study.rate(id, 3)).card.due - now;
+      };
+      const lowInterval = await goodAt(low, 0.8);
+      const highInterval = await goodAt(high, 0.95);
+      assert.ok(lowInterval > 1.5 * highInterval, `Good at 0.8: ${lowInterval} ms, at 0.95: ${highInterval} ms`);
+    } finally {
+      listening.dispose();
+      await config().update('desiredRetention', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('rates a question from its page: the due date moves, the tick stays, and bad ratings are refused', async () => {
     const a = await api();
     const page = a.pages.open('3.2')!;
