@@ -44,9 +44,29 @@ export function showReviewSummary(host: ReviewHost, session: ReviewSession): voi
 export async function startReview(host: ReviewHost, options: { acceptNew?: boolean } = {}): Promise<ReviewSession | undefined> {
   const { study, pages } = host;
   let session: ReviewSession;
-  const due = study.dueIds();
-  if (due.length) session = new ReviewSession(due, false);
-  else {
+  const perDay = settings.maxReviewsPerDay();
+  const queue = study.reviewQueue(perDay);
+  if (queue.ids.length) {
+    session = new ReviewSession(queue.ids, false);
+    if (queue.backlog)
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t(
+          'More questions are due than today’s limit of {0} reviews: the {1} you are least likely to recall come first; {2} wait.',
+          perDay,
+          queue.ids.length,
+          queue.backlog,
+        ),
+      );
+  } else if (queue.backlog) {
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t(
+        'Today’s {0} reviews are done; {1} due questions wait for tomorrow (djangoPrep.maxReviewsPerDay).',
+        perDay,
+        queue.backlog,
+      ),
+    );
+    return undefined;
+  } else {
     const limit = newPerDay();
     const fresh = study.newIds(limit);
     const next = study.nextDue();

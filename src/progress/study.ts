@@ -9,7 +9,7 @@ import type { NoteStamp } from '../shared/note-sync';
 import { QuestionSearch, type Hit } from '../search/search';
 import type { Rating } from '../review/fsrs';
 import type { StoredReview } from '../review/record';
-import { dueIds, mockQuestions, newIds, nextDue } from '../review/queue';
+import { dueIds, mockQuestions, newIds, nextDue, reviewQueue } from '../review/queue';
 import { statistics, type Statistics } from '../review/stats';
 
 export interface Count {
@@ -314,6 +314,11 @@ export class Study extends Disposable {
   }
 
   /** Questions never reviewed, in reading order, up to what today's limit of new ones allows. */
+  /** Today's reviews within the daily limit, the most urgent first, and how many wait for another day. */
+  reviewQueue(perDay: number): { ids: string[]; backlog: number; room: number } {
+    return reviewQueue(this.reading.ids, this.store.reviews.all(this.bankId), this.now(), perDay);
+  }
+
   newIds(perDay: number): string[] {
     return newIds(this.reading.ids, this.store.reviews.all(this.bankId), this.now(), perDay);
   }

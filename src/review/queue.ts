@@ -1,6 +1,6 @@
 // What to study next: the questions due for review, new ones up to a daily limit, and the order
 // of a mock interview (undone and weak first). Every function takes the moment. Pure: no 'vscode'.
-import { retrievability } from './fsrs';
+import { NEW, retrievability } from './fsrs';
 import type { StoredReview } from './record';
 
 export type Reviews = ReadonlyMap<string, StoredReview>;
@@ -29,6 +29,33 @@ export function dueIds(ids: readonly string[], reviews: Reviews, now: number): s
     if (r && r.card.due <= now) due.push([id, r.card.due]);
   }
   return due.sort((a, b) => a[1] - b[1]).map(([id]) => id);
+}
+
+/** How many reviews of questions seen before (not their first) were made today. */
+export function reviewedToday(reviews: Reviews, now: number): number {
+  const today = startOfDay(now);
+  let n = 0;
+  for (const r of reviews.values()) for (const e of r.log) if (e.at >= today && e.s !== NEW) n++;
+  return n;
+}
+
+/**
+ * Today's reviews: the due questions, as many as the daily limit still allows, the most urgent
+ * (least likely to be recalled now) first; `backlog` counts the due ones left for another day.
+ */
+export function reviewQueue(
+  ids: readonly string[],
+  reviews: Reviews,
+  now: number,
+  perDay: number,
+): { ids: string[]; backlog: number; room: number } {
+  const due = dueIds(ids, reviews, now);
+  const room = Math.max(0, Math.floor(perDay) - reviewedToday(reviews, now));
+  if (due.length <= room) return { ids: due, backlog: 0, room };
+  const recall = new Map(due.map((id) => [id, retrievability(reviews.get(id)!.card, now)]));
+  // Array.prototype.sort is stable: equal recall keeps the longest overdue first.
+  const urgent = [...due].sort((a, b) => recall.get(a)! - recall.get(b)!);
+  return { ids: urgent.slice(0, room), backlog: due.length - room, room };
 }
 
 /** When the next review falls due after now, if any is scheduled. */

@@ -17,6 +17,7 @@ export const SETTINGS = {
   notesFolder: 'notesFolder',
   bankFile: 'bankFile',
   newPerDay: 'newPerDay',
+  maxReviewsPerDay: 'maxReviewsPerDay',
   desiredRetention: 'desiredRetention',
   mockMinutesPerQuestion: 'mockMinutesPerQuestion',
 } as const;
@@ -49,6 +50,7 @@ export const settings = {
     return value === 'global' || value === 'folder' ? value : 'workspace';
   },
   newPerDay: (): number => Math.floor(numberIn(config().get(SETTINGS.newPerDay), 10, 0, 1000)),
+  maxReviewsPerDay: (): number => Math.floor(numberIn(config().get(SETTINGS.maxReviewsPerDay), 200, 1, 10000)),
   desiredRetention: (): number => numberIn(config().get(SETTINGS.desiredRetention), DEFAULT_RETENTION, 0.7, 0.97),
   mockMinutesPerQuestion: (): number => numberIn(config().get(SETTINGS.mockMinutesPerQuestion), 3, 0.05, 120),
 };

@@ -2,6 +2,7 @@
 // title and in the status bar, the sections the learner expanded, and a selection that follows
 // the question the page shows.
 import * as vscode from 'vscode';
+import { settingId, settings } from '../source/settings';
 import type { Study } from '../progress/study';
 import { COMMANDS, VIEW_ID, CONTEXT_KEYS, STATUS_ITEMS } from '../shared/ids';
 import { command, type Command } from '../commands/registry';
@@ -47,7 +48,10 @@ export function createTreeView(
     const due = tree.dueCount;
     const counts =
       tree.filter === 'all' ? `${done}/${total}` : vscode.l10n.t('{0}: {1} of {2}', filterLabel(tree.filter), tree.matching(), total);
-    treeView.description = !total ? undefined : due && tree.filter !== 'due' ? vscode.l10n.t('{0} · {1} due', counts, due) : counts;
+    // More due than today's reviews allow: how many wait (the backlog).
+    const backlog = due ? study.reviewQueue(settings.maxReviewsPerDay()).backlog : 0;
+    const dueWords = backlog ? vscode.l10n.t('{0} due, {1} over today’s limit', due, backlog) : vscode.l10n.t('{0} due', due);
+    treeView.description = !total ? undefined : due && tree.filter !== 'due' ? `${counts} · ${dueWords}` : counts;
     // The activity bar's icon carries the number of questions due for review.
     treeView.badge = due
       ? { value: due, tooltip: due === 1 ? vscode.l10n.t('1 question due for review') : vscode.l10n.t('{0} questions due for review', due) }
@@ -94,6 +98,7 @@ export function createTreeView(
       return { dispose: () => clearInterval(timer) };
     })(),
     study.onDidChangeNote(() => tree.filter === 'notes' && describe()),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(settingId('maxReviewsPerDay')) && describe()),
     ...(shown ? [shown(follow)] : []),
   );
   const commands = [

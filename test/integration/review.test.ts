@@ -115,6 +115,36 @@ describe('review, mock interviews and statistics', () => {
     for (const id of [q1, q2]) assert.ok(a.study.review(id)!.card.due > Date.now() + DAY, `${id} is due days from now`);
   });
 
+  it('takes no more reviews a day than djangoPrep.maxReviewsPerDay, the least likely recalled first, and shows the backlog', async () => {
+    const a = await api();
+    const config = () => vscode.workspace.getConfiguration('djangoPrep');
+    const ids = a.study.entries.slice(5, 8).map((e) => e.question.id);
+    await dueElsewhere(a, ids);
+    // The third was failed twice long ago: the least likely to be recalled now.
+    const at = Date.now() - 40 * DAY;
+    const failed = rateCard(rateCard(undefined, 1, at).card, 1, at + DAY);
+    const key = storageKeys.review(a.study.bankId, ids[2]);
+    await a.storage.update(
+      key,
+      withReview(withReview(undefined, rateCard(undefined, 1, at).card, { r: 1, at, s: 0 }), failed.card, failed.entry),
+    );
+    a.study.store.changedElsewhere([key]);
+    try {
+      await config().update('maxReviewsPerDay', 1, vscode.ConfigurationTarget.Global);
+      await until('the view shows the backlog', () => /3 due, 2 over today’s limit/.test(a.view.description ?? ''), 5000);
+      const review = vscode.commands.executeCommand<unknown>(COMMANDS.startReview);
+      await until('a review of one', () => a.pages.active()?.review !== undefined);
+      const session = a.pages.active()!.review!;
+      assert.deepEqual(session.ids, [ids[2]], 'the least likely to be recalled, and no more');
+      a.pages.active()!.handleMessage({ type: 'rate', id: ids[2], rating: 3 });
+      await review;
+      assert.equal(await vscode.commands.executeCommand(COMMANDS.startReview), undefined, 'today’s one review is done');
+      await until('two wait', () => /2 due, 2 over today’s limit/.test(a.view.description ?? ''), 5000);
+    } finally {
+      await config().update('maxReviewsPerDay', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('offers new questions when nothing is due, up to the daily limit', async () => {
     const a = await api();
     await vscode.workspace.getConfiguration('djangoPrep').update('newPerDay', 2, vscode.ConfigurationTarget.Global);

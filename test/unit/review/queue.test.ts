@@ -1,6 +1,18 @@
 import assert from 'node:assert/strict';
 import { reviewed } from '../helpers';
-import { dayAfter, dueIds, isWeak, mockQuestions, newIds, newToday, nextDue, startOfDay } from '../../../src/review/queue';
+import {
+  dayAfter,
+  dueIds,
+  isWeak,
+  mockQuestions,
+  newIds,
+  newToday,
+  nextDue,
+  reviewedToday,
+  reviewQueue,
+  startOfDay,
+} from '../../../src/review/queue';
+import { retrievability } from '../../../src/review/fsrs';
 import { statistics } from '../../../src/review/stats';
 
 const DAY = 86_400_000;
@@ -20,6 +32,33 @@ describe('what to study next', () => {
     assert.deepEqual(dueIds(ids, reviews, NOW), ['1.2', '1.4']);
     assert.equal(nextDue(ids, reviews, NOW), reviews.get('1.5')!.card.due);
     assert.equal(nextDue(ids, new Map(), NOW), undefined);
+  });
+
+  it('takes today’s reviews up to the daily limit, the least likely to be recalled first, and counts the backlog', () => {
+    const today = startOfDay(NOW);
+    const reviews = new Map([
+      ['1.1', rated([4, NOW - 30 * DAY])], // due long ago, but learned Easy
+      ['1.2', rated([1, NOW - 30 * DAY], [1, NOW - 29 * DAY])], // failed twice: least likely recalled
+      ['1.3', rated([3, NOW - 20 * DAY])],
+      ['1.4', rated([3, NOW - 40 * DAY], [3, today + 1000])], // reviewed again today: not due
+      ['1.5', rated([3, NOW - 60_000])], // first seen a minute ago: a new question, not a review
+    ]);
+    assert.equal(reviewedToday(reviews, NOW), 1, 'one review of a question seen before; a first look is not one');
+    const due = dueIds(ids, reviews, NOW);
+    assert.deepEqual(due.sort(), ['1.1', '1.2', '1.3']);
+    const recall = (id: string) => retrievability(reviews.get(id)!.card, NOW);
+    const byUrgency = [...due].sort((a, b) => recall(a) - recall(b));
+
+    assert.deepEqual(
+      reviewQueue(ids, reviews, NOW, 200),
+      { ids: dueIds(ids, reviews, NOW), backlog: 0, room: 199 },
+      'under the limit: all, as before',
+    );
+    const capped = reviewQueue(ids, reviews, NOW, 3);
+    assert.deepEqual(capped, { ids: byUrgency.slice(0, 2), backlog: 1, room: 2 }, 'one reviewed today leaves room for two');
+    assert.equal(capped.ids[0], '1.2', 'the twice-failed question first');
+    assert.deepEqual(reviewQueue(ids, reviews, NOW, 1), { ids: [], backlog: 3, room: 0 }, 'the limit reached: all of them wait');
+    assert.equal(reviewQueue(ids, reviews, dayAfter(NOW, 1), 1).ids.length, 1, 'a new day, a new allowance');
   });
 
   it('offers new questions up to the daily limit, counting those first reviewed today', () => {
