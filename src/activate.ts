@@ -8,7 +8,6 @@ import { openStudy } from './progress/open';
 import type { Study } from './progress/study';
 import type { StudyTreeProvider } from './tree/provider';
 import { createTreeView } from './tree/view';
-import { ViewMessage } from './tree/view-message';
 import { Pages } from './page/pages';
 import { Reports } from './page/report';
 import { MockInterviews } from './commands/mock';
@@ -111,13 +110,11 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Pla
   const pages = new Pages({ extensionUri: context.extensionUri, study, log, renderNote }, reuse);
   const reports = new Reports({ extensionUri: context.extensionUri, log, openQuestion: (id) => !!pages.open(id) });
   const { tree, treeView, disposable, commands: viewCommands } = createTreeView(study, context.workspaceState, pages.onDidShowQuestion);
-  const message = new ViewMessage();
-  message.attach(treeView);
-  const follower = new BankFollower(study, { platform, log, message }, loaded);
+  const follower = new BankFollower(study, { platform, log }, loaded);
   context.subscriptions.push(follower);
   // Restricted Mode: the workspace's own bank file and notes folder wait for trust, and are followed once it is given.
   const trust = followTrust({
-    message,
+    view: treeView,
     memory: context.workspaceState,
     log,
     onTrusted: async () => {

@@ -2,7 +2,7 @@
 // in batches. Reading it back one line per macrotask keeps the extension host responsive even
 // for banks of tens of thousands of questions; the build writes the bundled bank this way.
 import type { BankIo } from './io';
-import { listQuestions, type Bank, type Problem, type Question, type Section } from './model';
+import { listQuestions, type Bank, type NoQuestions, type Problem, type Question, type Section } from './model';
 
 /** Bump when the parser's output for the same input changes: cached banks are then parsed again. */
 export const PARSER_VERSION = 3;
@@ -24,7 +24,7 @@ interface Header {
   key: string;
   title: string;
   problems: Problem[];
-  noQuestions?: string;
+  noQuestions?: NoQuestions;
   sections: SectionShape[];
   total: number;
 }

@@ -1,7 +1,7 @@
 // The bank checker for authors: `npm run --silent bank -- [FILE]` prints the parsed bank as JSON.
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { parseBank, shapesRead } from './parse';
+import { noQuestionsWhy, parseBank, shapesRead } from './parse';
 import type { Section } from './model';
 import { BUNDLED_BANK_FILE } from './bundled';
 
@@ -44,6 +44,6 @@ export function main(argv: string[], root: string, out: Output = process.stdout,
     JSON.stringify({ title, sections: bank.sections.map(view), problems, ...(noQuestions ? { noQuestions } : {}) }, null, 2) + '\n',
   );
   // The view's words for a bank with none: which file, why, and what is read as a question.
-  if (noQuestions) messages.write(`bank: no questions found in ${basename(file)}: ${noQuestions}. ${shapesRead()}\n`);
+  if (noQuestions) messages.write(`bank: no questions found in ${basename(file)}: ${noQuestionsWhy(noQuestions)}. ${shapesRead()}\n`);
   return 0;
 }

@@ -56,12 +56,15 @@ export interface Problem {
   message: string;
 }
 
+/** Why a bank has no question: `links`, it is a list of links (an index page); `none`, nothing in it reads as one. */
+export type NoQuestions = 'links' | 'none';
+
 export interface Bank {
   title: string;
   sections: Section[];
   problems: Problem[];
-  /** Why a bank has no question ("it looks like a list of links"); only when it has none. */
-  noQuestions?: string;
+  /** Why a bank has no question, only when it has none: a list of links, or nothing that reads as one. */
+  noQuestions?: NoQuestions;
 }
 
 /** Every question of a bank in reading order, with the sections leading to it. */

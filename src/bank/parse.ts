@@ -3,7 +3,7 @@
 // Pure: never imports 'vscode', never throws (see parseBank).
 import * as l10n from '@vscode/l10n';
 import type * as md from 'mdast';
-import type { Bank, Block, Inline, Problem } from './model';
+import type { Bank, Block, Inline, NoQuestions, Problem } from './model';
 import { assignIds, type DraftQuestion, type DraftSection } from './ids';
 import { collapse, MarkdownConverter, plainBlocks, plainInline, questionHead, trimInlines } from './markdown';
 import { stripMarkers, VALID_PIN } from './markers';
@@ -108,8 +108,9 @@ class Parser {
     const visible = prune(sections);
     const bank: Bank = { title, sections: assignIds(visible, (line, message) => this.problem(line, message)), problems: this.problems };
     if (!visible.length) {
-      bank.noQuestions = this.linkItems ? l10n.t('it looks like a list of links') : l10n.t('none of its text reads as a question');
-      this.problem(1, l10n.t('no questions found: {0}. {1}', bank.noQuestions, shapesRead()));
+      const why: NoQuestions = this.linkItems ? 'links' : 'none';
+      bank.noQuestions = why;
+      this.problem(1, l10n.t('no questions found: {0}. {1}', noQuestionsWhy(why), shapesRead()));
     }
     this.problems.sort((a, b) => a.line - b.line);
     return bank;
@@ -259,6 +260,10 @@ class Parser {
     };
   }
 }
+
+/** Why a bank has no question, in words. */
+export const noQuestionsWhy = (why: NoQuestions): string =>
+  why === 'links' ? l10n.t('it looks like a list of links') : l10n.t('none of its text reads as a question');
 
 /** What the parser reads as questions, for the message of a bank with none. */
 export const shapesRead = (): string =>

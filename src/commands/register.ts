@@ -14,6 +14,7 @@ import type { BankFollower } from '../source/follow';
 import type { Reports } from '../page/report';
 import type { Platform } from '../platform/platform';
 import { reviewCommands } from './review';
+import { planCommands } from './plan';
 
 export interface CommandHost {
   study: Study;
@@ -118,6 +119,7 @@ export function studyCommands(host: CommandHost): Command[] {
 
     ...notesCommands(study, pages),
     ...reviewCommands({ study, pages, reports: host.reports }),
+    ...planCommands(study),
     ...bankCommands({
       study,
       follower: host.follower,

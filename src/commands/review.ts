@@ -45,7 +45,9 @@ export async function startReview(host: ReviewHost, options: { acceptNew?: boole
   const { study, pages } = host;
   let session: ReviewSession;
   const perDay = settings.maxReviewsPerDay();
-  const queue = study.reviewQueue(perDay);
+  // With an interview date, the day's plan: its reviews (weakest at the date first in the last days) and its new questions.
+  const plan = study.dayPlan(settings.planLimits());
+  const queue = plan ? { ids: plan.reviewIds, backlog: plan.backlog } : study.reviewQueue(perDay);
   if (queue.ids.length) {
     session = new ReviewSession(queue.ids, false);
     if (queue.backlog)
@@ -68,7 +70,7 @@ export async function startReview(host: ReviewHost, options: { acceptNew?: boole
     return undefined;
   } else {
     const limit = newPerDay();
-    const fresh = study.newIds(limit);
+    const fresh = plan ? plan.newIds : study.newIds(limit);
     const next = study.nextDue();
     const when =
       next === undefined
@@ -78,7 +80,12 @@ export async function startReview(host: ReviewHost, options: { acceptNew?: boole
       void vscode.window.showInformationMessage(
         limit === 0 || study.newIds(Number.MAX_SAFE_INTEGER).length === 0
           ? vscode.l10n.t('Nothing is due for review.') + when
-          : vscode.l10n.t('Nothing is due for review, and today’s {0} new questions are done.', limit) + when,
+          : plan
+            ? vscode.l10n.t(
+                'Nothing is due for review, and today’s plan is done: {0} new questions a day until your interview.',
+                plan.newPerDay,
+              ) + when
+            : vscode.l10n.t('Nothing is due for review, and today’s {0} new questions are done.', limit) + when,
       );
       return undefined;
     }

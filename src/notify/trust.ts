@@ -5,12 +5,10 @@
 // (its message, while it holds) and the learner is told once, with a button to the trust editor.
 // Trusting the folder takes effect at once, without a reload.
 import * as vscode from 'vscode';
-import type { ViewMessage } from '../tree/view-message';
 import { ignoredUntilTrusted, pathSetting, settingId, type PathSettingName } from '../source/settings';
 
 export interface TrustHost {
-  /** The Questions view's message line. */
-  message: ViewMessage;
+  view: vscode.TreeView<unknown>;
   /** Workspace storage: remembers that the learner was told. */
   memory: vscode.Memento;
   log(message: string): void;
@@ -53,14 +51,11 @@ export function followTrust(host: TrustHost): TrustFollower {
     ignored = await ignoredUntilTrusted();
     const names = ignored.map((n) => settingId(n)).join(', ');
     const one = ignored.length === 1;
-    host.message.set(
-      'trust',
-      !ignored.length
-        ? undefined
-        : one
-          ? vscode.l10n.t('Restricted Mode: this workspace’s {0} is ignored until you trust the folder.', names)
-          : vscode.l10n.t('Restricted Mode: this workspace’s {0} are ignored until you trust the folder.', names),
-    );
+    host.view.message = !ignored.length
+      ? undefined
+      : one
+        ? vscode.l10n.t('Restricted Mode: this workspace’s {0} is ignored until you trust the folder.', names)
+        : vscode.l10n.t('Restricted Mode: this workspace’s {0} are ignored until you trust the folder.', names);
     if (!ignored.length) return;
     host.log(`Restricted Mode: the workspace's ${names} ignored until the folder is trusted; the user's value applies.`);
     if (host.memory.get<string>(TOLD_KEY) === names) return;
@@ -92,7 +87,7 @@ export function followTrust(host: TrustHost): TrustFollower {
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {
       const waiting = ignored;
       ignored = [];
-      host.message.set('trust', undefined);
+      host.view.message = undefined;
       try {
         // The grant and the settings it lets through reach the extension host apart: follow them once both are here.
         await settled(waiting);

@@ -45,10 +45,10 @@ export class ReviewStore {
   }
 
   /** Rates a question now: FSRS schedules its next review; the review joins its history. */
-  rate(bankId: string, id: string, rating: Rating): { review: StoredReview; written: Promise<void> } {
+  rate(bankId: string, id: string, rating: Rating, maxIntervalDays?: number): { review: StoredReview; written: Promise<void> } {
     const records = this.records(bankId);
     const previous = records.get(id);
-    const { card, entry } = rateCard(previous?.card, rating, this.storage.now());
+    const { card, entry } = rateCard(previous?.card, rating, this.storage.now(), maxIntervalDays);
     const review = withReview(previous, card, entry);
     records.set(id, review);
     const written = this.storage.write(keys.review(bankId, id), review);

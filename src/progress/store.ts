@@ -10,6 +10,7 @@ import { ELSEWHERE, parseNoteKey, readNote, stampOf, type NoteChange } from './n
 import { PROGRESS_SCHEMA, readProgress, SEEDED_AT, type Mark, type StoredProgress } from './progress-record';
 import { ReviewStore } from './reviews';
 import { MockStore } from './mocks';
+import { PlanStore } from './plans';
 
 export { SCHEMA, type KeyValueStore, type StoreWarning, type WriteFailure } from './storage';
 export { ELSEWHERE, NOTE_MAX_CHARS, readNote, migrateNote, type StoredNote, type NoteChange } from './note-record';
@@ -44,6 +45,7 @@ export class StudyStore {
   readonly reviews: ReviewStore;
   /** Mock interview runs, with the answers typed in them. */
   readonly mocks: MockStore;
+  readonly plans: PlanStore;
   /** Problems found in stored data so far; each is also announced once through onWarning. */
   readonly warnings: StoreWarning[];
   readonly onWarning: Event<StoreWarning>;
@@ -60,6 +62,7 @@ export class StudyStore {
     this.notes = new NoteStore(this.storage);
     this.reviews = new ReviewStore(this.storage);
     this.mocks = new MockStore(this.storage);
+    this.plans = new PlanStore(this.storage);
     this.warnings = this.storage.warnings;
     this.onWarning = this.storage.onWarning;
     this.onDidChangeNote = this.notes.onDidChangeNote;

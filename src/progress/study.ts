@@ -1,5 +1,6 @@
 // One bank with its progress: lookups, counts and reading order for the tree, the page and commands.
-import { listQuestions, type Bank, type QuestionEntry, type Section } from '../bank/model';
+import type { Bank, QuestionEntry, Section } from '../bank/model';
+import { Reading } from './reading';
 import { Emitter, type Event } from '../util/emitter';
 import { Disposable } from '../util/disposable';
 import type { StudyStore, StoreWarning } from './store';
@@ -10,6 +11,7 @@ import { QuestionSearch, type Hit } from '../search/search';
 import type { Rating } from '../review/fsrs';
 import type { StoredReview } from '../review/record';
 import { dueIds, mockQuestions, newIds, nextDue, reviewQueue } from '../review/queue';
+import { dayPlan, daysUntil, type DayPlan, type PlanLimits } from '../review/plan';
 import { statistics, type Statistics } from '../review/stats';
 
 export interface Count {
@@ -30,40 +32,10 @@ export interface NoteChanged {
   origin?: unknown;
 }
 
-/**
- * One bank with its progress and notes: the only door to them for the tree, the pages and the
- * commands. Its events are this bank's only.
- */
 /** The study moved to another bank, or to a new reading of the same bank file. */
 export interface BankChanged {
   /** The same bank (its id unchanged): the file was edited; ticks and notes of unchanged ids stay. */
   sameBank: boolean;
-}
-
-/** One reading of a bank, with the lookups built from it. */
-class Reading {
-  readonly entries: QuestionEntry[];
-  readonly index = new Map<string, number>();
-  /** Every question id in reading order. */
-  readonly ids: string[];
-  /** Every question id under each section, subsections included. */
-  readonly sectionIds = new Map<Section, string[]>();
-
-  constructor(
-    readonly bankId: string,
-    readonly bank: Bank,
-  ) {
-    this.entries = listQuestions(bank);
-    this.entries.forEach((e, i) => this.index.set(e.question.id, i));
-    this.ids = this.entries.map((e) => e.question.id);
-    for (const e of this.entries) {
-      for (const s of e.path) {
-        let ids = this.sectionIds.get(s);
-        if (!ids) this.sectionIds.set(s, (ids = []));
-        ids.push(e.question.id);
-      }
-    }
-  }
 }
 
 /**
@@ -293,9 +265,30 @@ export class Study extends Disposable {
    * the done tick: that stays the learner's own act. Resolves when the rating is stored.
    */
   async rate(id: string, rating: Rating): Promise<StoredReview> {
-    const { review, written } = this.store.reviews.rate(this.bankId, id, rating);
+    // With an interview date, no interval reaches past the day before it.
+    const date = this.interviewDate();
+    const cap = date === undefined || daysUntil(date, this.now()) < 1 ? undefined : Math.max(1, daysUntil(date, this.now()) - 1);
+    const { review, written } = this.store.reviews.rate(this.bankId, id, rating, cap);
     await written;
     return review;
+  }
+
+  /** The interview date of this bank (its day's midnight), if the learner set one. */
+  interviewDate(): number | undefined {
+    return this.store.plans.date(this.bankId);
+  }
+
+  /** Sets or clears the interview date; the tree and status bar follow (a review change). */
+  async setInterviewDate(date: number | undefined): Promise<void> {
+    await this.store.plans.setDate(this.bankId, date);
+    this.rescheduled();
+  }
+
+  /** Today's plan toward the interview date; undefined without one, or once its day has come. */
+  dayPlan(limits: PlanLimits): DayPlan | undefined {
+    const date = this.interviewDate();
+    if (date === undefined || daysUntil(date, this.now()) < 1) return undefined;
+    return dayPlan(this.reading.ids, this.store.reviews.all(this.bankId), this.now(), date, limits);
   }
 
   /** The store's clock. */
@@ -313,34 +306,25 @@ export class Study extends Disposable {
     return nextDue(this.reading.ids, this.store.reviews.all(this.bankId), this.now());
   }
 
-  /** Questions never reviewed, in reading order, up to what today's limit of new ones allows. */
   /** Today's reviews within the daily limit, the most urgent first, and how many wait for another day. */
   reviewQueue(perDay: number): { ids: string[]; backlog: number; room: number } {
     return reviewQueue(this.reading.ids, this.store.reviews.all(this.bankId), this.now(), perDay);
   }
 
+  /** Questions never reviewed, in reading order, up to what today's limit of new ones allows. */
   newIds(perDay: number): string[] {
     return newIds(this.reading.ids, this.store.reviews.all(this.bankId), this.now(), perDay);
   }
 
   /** A mock interview's questions from these ids: undone and weak first. */
   mockQuestions(ids: readonly string[], count: number, random?: () => number): string[] {
-    return mockQuestions(ids, {
-      count,
-      isDone: (id) => this.isDone(id),
-      reviews: this.store.reviews.all(this.bankId),
-      now: this.now(),
-      random,
-    });
+    const o = { count, isDone: (id: string) => this.isDone(id), reviews: this.store.reviews.all(this.bankId), now: this.now(), random };
+    return mockQuestions(ids, o);
   }
 
   statistics(): Statistics {
-    return statistics({
-      ids: this.reading.ids,
-      marks: this.store.marks(this.bankId),
-      reviews: this.store.reviews.all(this.bankId),
-      now: this.now(),
-    });
+    const reviews = this.store.reviews.all(this.bankId);
+    return statistics({ ids: this.reading.ids, marks: this.store.marks(this.bankId), reviews, now: this.now() });
   }
 
   /** Notes stored for this bank whose question is no longer in it. */

@@ -33,15 +33,19 @@ export interface LogEntry {
   r: Rating;
   at: number;
   s: CardState;
+  /** The longest interval, in days, the review could give: a study plan keeps every review before the interview. */
+  m?: number;
 }
 
 /** The chance of recall a card is scheduled for, unless the learner sets djangoPrep.desiredRetention. */
 export const DEFAULT_RETENTION = 0.9;
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 // No fuzz: the same reviews always give the same card, so two windows' merged histories agree.
 // The desired retention only sets how far ahead a card falls due (its stability and difficulty
 // do not depend on it), so a history replayed at another retention gives the same memory state.
-const schedulers = new Map<number, FSRS>();
+const schedulers = new Map<string, FSRS>();
 let desired = DEFAULT_RETENTION;
 
 /** The retention every card is scheduled for from now on: the setting, as the extension reads it. */
@@ -53,9 +57,17 @@ export function desiredRetention(): number {
   return desired;
 }
 
-function scheduler(): FSRS {
-  let s = schedulers.get(desired);
-  if (!s) schedulers.set(desired, (s = fsrs(generatorParameters({ enable_fuzz: false, request_retention: desired }))));
+function scheduler(maxIntervalDays?: number): FSRS {
+  const key = `${desired}/${maxIntervalDays ?? ''}`;
+  let s = schedulers.get(key);
+  if (!s) {
+    const params = generatorParameters({
+      enable_fuzz: false,
+      request_retention: desired,
+      ...(maxIntervalDays === undefined ? {} : { maximum_interval: maxIntervalDays }),
+    });
+    schedulers.set(key, (s = fsrs(params)));
+  }
   return s;
 }
 
@@ -85,17 +97,34 @@ export function newCard(now: number): StoredCard {
   return fromCard(createEmptyCard(new Date(now)));
 }
 
-/** The card after a review rated `rating` at `now`, and the log entry of that review. */
-export function rateCard(card: StoredCard | undefined, rating: Rating, now: number): { card: StoredCard; entry: LogEntry } {
+/**
+ * The card after a review rated `rating` at `now`, and the log entry of that review. With
+ * `maxIntervalDays` (a study plan's days left) no interval is longer; the entry keeps it, so a
+ * replayed history gives the same card.
+ */
+export function rateCard(
+  card: StoredCard | undefined,
+  rating: Rating,
+  now: number,
+  maxIntervalDays?: number,
+): { card: StoredCard; entry: LogEntry } {
   const before = card ?? newCard(now);
-  const next = scheduler().next(toCard(before), new Date(now), rating as Grade);
-  return { card: fromCard(next.card), entry: { r: rating, at: now, s: before.state } };
+  const max = maxIntervalDays === undefined ? undefined : Math.max(1, Math.floor(maxIntervalDays));
+  const next = fromCard(scheduler(max).next(toCard(before), new Date(now), rating as Grade).card);
+  const entry: LogEntry = { r: rating, at: now, s: before.state };
+  if (max !== undefined) {
+    entry.m = max;
+    // ts-fsrs keeps Good a day past Hard and Easy past Good, over its maximum_interval: held here.
+    const latest = now + max * DAY_MS;
+    if (next.due > latest) Object.assign(next, { due: latest, scheduled_days: max });
+  }
+  return { card: next, entry };
 }
 
 /** The card that a history of reviews gives, oldest first (used when two histories merge). */
 export function replay(log: readonly LogEntry[]): StoredCard | undefined {
   let card: StoredCard | undefined;
-  for (const e of log) card = rateCard(card, e.r, e.at).card;
+  for (const e of log) card = rateCard(card, e.r, e.at, e.m).card;
   return card;
 }
 

@@ -48,7 +48,8 @@ function readLog(v: unknown): LogEntry[] | undefined {
   const log: LogEntry[] = [];
   for (const e of v) {
     if (!isRecord(e) || !isRating(e.r) || !isTime(e.at) || !isState(e.s)) return undefined;
-    log.push({ r: e.r, at: e.at, s: e.s });
+    if (e.m !== undefined && !(Number.isSafeInteger(e.m) && (e.m as number) >= 1)) return undefined;
+    log.push(e.m === undefined ? { r: e.r, at: e.at, s: e.s } : { r: e.r, at: e.at, s: e.s, m: e.m as number });
   }
   return log.sort((a, b) => a.at - b.at);
 }

@@ -22,6 +22,8 @@ export const COMMANDS = {
   mockInterview: 'djangoPrep.mockInterview',
   showStatistics: 'djangoPrep.showStatistics',
   showLog: 'djangoPrep.showLog',
+  setInterviewDate: 'djangoPrep.setInterviewDate',
+  clearInterviewDate: 'djangoPrep.clearInterviewDate',
 } as const;
 
 /** The sidebar's tree view. */
@@ -42,10 +44,13 @@ export const CONTEXT_KEYS = {
   openedQuestion: 'djangoPrep.openedQuestion',
   /** A question was ticked (the walkthrough's step). */
   ticked: 'djangoPrep.ticked',
+  /** Why the bank has no question: 'links' (a list of links) or 'none'; '' when it has some. */
+  emptyBank: 'djangoPrep.emptyBank',
 } as const;
 
 /** Status bar items' ids (the learner can hide each by its name). */
 export const STATUS_ITEMS = {
   progress: 'djangoPrep.progress',
   unsaved: 'djangoPrep.unsaved',
+  plan: 'djangoPrep.plan',
 } as const;

@@ -3,7 +3,6 @@
 // given to the study, which keeps ticks and notes by bank and question id. The parser's problems
 // are diagnostics on the file, where its author looks.
 import * as vscode from 'vscode';
-import type { ViewMessage } from '../tree/view-message';
 import { bankSource } from '../bank/source';
 import { baseName } from '../bank/io';
 import type { Platform } from '../platform/platform';
@@ -20,8 +19,6 @@ const SETTLE_MS = 150;
 export interface FollowOptions {
   platform: Platform;
   log(message: string): void;
-  /** The Questions view's message line: says why a bank has no questions. */
-  message: ViewMessage;
 }
 
 export class BankFollower extends Disposable {
@@ -91,13 +88,9 @@ export class BankFollower extends Disposable {
     this.diagnostics.clear();
     const state = loaded.error ? 'broken' : this.study.entries.length ? 'ok' : 'empty';
     void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.bankState, state);
-    const name = loaded.file.split(/[\\/]/).pop() ?? loaded.file;
-    this.o.message.set(
-      'bank',
-      state === 'empty' && loaded.bank.noQuestions
-        ? vscode.l10n.t('No questions found in {0}: {1}.', name, loaded.bank.noQuestions)
-        : undefined,
-    );
+    // Why an empty bank is empty, for the view's welcome text (a message line would hide it and its buttons).
+    const why = state === 'empty' ? (loaded.bank.noQuestions ?? 'none') : '';
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.emptyBank, why);
     if (this.study.bankId === BUNDLED_BANK_ID && !loaded.error) return;
     const problems = loaded.error ? [{ line: 1, message: loaded.error }] : loaded.bank.problems;
     this.diagnostics.set(

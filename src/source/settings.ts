@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { parseJsonc } from '../shared/jsonc';
 import { chooseScoped, type Chosen } from '../shared/scope';
 import { DEFAULT_RETENTION } from '../review/fsrs';
+import type { PlanLimits } from '../review/plan';
 
 export const SECTION = 'djangoPrep';
 
@@ -51,6 +52,8 @@ export const settings = {
   },
   newPerDay: (): number => Math.floor(numberIn(config().get(SETTINGS.newPerDay), 10, 0, 1000)),
   maxReviewsPerDay: (): number => Math.floor(numberIn(config().get(SETTINGS.maxReviewsPerDay), 200, 1, 10000)),
+  /** The daily maxima a study plan keeps to. */
+  planLimits: (): PlanLimits => ({ maxNewPerDay: settings.newPerDay(), maxReviewsPerDay: settings.maxReviewsPerDay() }),
   desiredRetention: (): number => numberIn(config().get(SETTINGS.desiredRetention), DEFAULT_RETENTION, 0.7, 0.97),
   mockMinutesPerQuestion: (): number => numberIn(config().get(SETTINGS.mockMinutesPerQuestion), 3, 0.05, 120),
 };

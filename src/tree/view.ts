@@ -42,6 +42,9 @@ export function createTreeView(
   const status = vscode.window.createStatusBarItem(STATUS_ITEMS.progress, vscode.StatusBarAlignment.Left, 100);
   status.name = vscode.l10n.t('Django Interview Prep: Progress');
   status.command = 'workbench.view.extension.djangoPrep';
+  const planStatus = vscode.window.createStatusBarItem(STATUS_ITEMS.plan, vscode.StatusBarAlignment.Left, 99.5);
+  planStatus.name = vscode.l10n.t('Django Interview Prep: Study Plan');
+  planStatus.command = COMMANDS.startReview;
 
   const describe = () => {
     const { done, total } = study.total();
@@ -51,7 +54,39 @@ export function createTreeView(
     // More due than today's reviews allow: how many wait (the backlog).
     const backlog = due ? study.reviewQueue(settings.maxReviewsPerDay()).backlog : 0;
     const dueWords = backlog ? vscode.l10n.t('{0} due, {1} over today’s limit', due, backlog) : vscode.l10n.t('{0} due', due);
-    treeView.description = !total ? undefined : due && tree.filter !== 'due' ? `${counts} · ${dueWords}` : counts;
+    // With an interview date, the day's plan instead, and the days left in the status bar.
+    const plan = study.dayPlan(settings.planLimits());
+    const planWords = plan && vscode.l10n.t('today: {0} new, {1} due', plan.newIds.length, plan.reviewIds.length);
+    treeView.description = !total
+      ? undefined
+      : planWords
+        ? `${counts} · ${planWords}`
+        : due && tree.filter !== 'due'
+          ? `${counts} · ${dueWords}`
+          : counts;
+    if (plan) {
+      const days = plan.daysLeft === 1 ? vscode.l10n.t('1 day') : vscode.l10n.t('{0} days', plan.daysLeft);
+      planStatus.text = `$(calendar) ${days} · ${vscode.l10n.t('{0} due', plan.reviewIds.length)}`;
+      planStatus.tooltip = [
+        vscode.l10n.t(
+          'Interview in {0}. Today: {1} new questions and {2} reviews; {3} questions not seen yet.',
+          days,
+          plan.newIds.length,
+          plan.reviewIds.length,
+          plan.unseen,
+        ),
+        plan.short
+          ? vscode.l10n.t(
+              'At {0} new questions a day, {1} will not be seen in time: raise djangoPrep.newPerDay.',
+              settings.newPerDay(),
+              plan.short,
+            )
+          : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+      planStatus.show();
+    } else planStatus.hide();
     // The activity bar's icon carries the number of questions due for review.
     treeView.badge = due
       ? { value: due, tooltip: due === 1 ? vscode.l10n.t('1 question due for review') : vscode.l10n.t('{0} questions due for review', due) }
@@ -81,6 +116,7 @@ export function createTreeView(
     tree,
     treeView,
     status,
+    planStatus,
     treeView.onDidChangeCheckboxState((e) => {
       void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.ticked, true); // the walkthrough's step
       for (const [node, state] of e.items) {
@@ -94,11 +130,13 @@ export function createTreeView(
     study.onDidChangeReview(describe),
     // Time moves questions into "due": looked at again every half minute.
     (() => {
-      const timer = setInterval(() => tree.refreshDue() && describe(), 30_000);
+      const timer = setInterval(() => (tree.refreshDue(), describe()), 30_000);
       return { dispose: () => clearInterval(timer) };
     })(),
     study.onDidChangeNote(() => tree.filter === 'notes' && describe()),
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(settingId('maxReviewsPerDay')) && describe()),
+    vscode.workspace.onDidChangeConfiguration(
+      (e) => (e.affectsConfiguration(settingId('maxReviewsPerDay')) || e.affectsConfiguration(settingId('newPerDay'))) && describe(),
+    ),
     ...(shown ? [shown(follow)] : []),
   );
   const commands = [

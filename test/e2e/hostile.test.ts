@@ -115,6 +115,16 @@ describe('broken banks in a real VS Code', function () {
     });
   });
 
+  it('says a bank that is an index of links has no questions, and why', async () => {
+    const links = join(dir, 'links-bank.md');
+    writeFileSync(links, '# Questions\n\n## Table of Contents\n\n1. [HTML](html.md)\n1. [CSS](css.md) (external link)\n');
+    await withBank(links, async (wb) => {
+      await wb.page.getByText('No questions found: the question bank looks like a list of links').waitFor();
+      await wb.page.getByRole('link', { name: 'the bank format' }).waitFor();
+      await wb.waitForNotification(/links-bank\.md: 1 problem; the first, at line 1: no questions found: it looks like a list of links/);
+    });
+  });
+
   it('loads what it can of a bank with binary bytes and names the line', async () => {
     const binary = join(dir, 'binary-bank.md');
     writeFileSync(

@@ -145,6 +145,43 @@ describe('review, mock interviews and statistics', () => {
     }
   });
 
+  it('plans to an interview date: a bad date refused, the day’s plan in the view, its new questions, no interval past it', async () => {
+    const a = await api();
+    const day = (n: number) => {
+      const d = new Date();
+      d.setDate(d.getDate() + n);
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    };
+    try {
+      for (const bad of ['2020-01-01', day(0), 'next Friday', '2027-02-30'])
+        assert.equal(await vscode.commands.executeCommand(COMMANDS.setInterviewDate, bad), false, bad);
+      assert.equal(a.study.interviewDate(), undefined, 'nothing stored for a refused date');
+      assert.equal(await vscode.commands.executeCommand(COMMANDS.setInterviewDate, day(30)), true);
+      const perDay = Math.ceil(a.study.entries.length / 29);
+      await until('the day’s plan in the view', () => (a.view.description ?? '').includes(`today: ${perDay} new, 0 due`), 5000);
+
+      // A question long known falls due no later than the day before the interview, however well it is known.
+      const [known] = a.study.entries.slice(10, 11).map((e) => e.question.id);
+      await dueElsewhere(a, [known]);
+      const before = a.study.review(known)!.card;
+      const now = Date.now();
+      const rated = await a.study.rate(known, 4);
+      assert.ok(rateCard(before, 4, now).card.due > now + 30 * DAY, 'without the plan, Easy would go past the day');
+      assert.ok(rated.card.due <= now + 29 * DAY + 60_000, `due in ${(rated.card.due - now) / DAY} days`);
+      assert.equal(rated.log.at(-1)!.m, 29, 'the history keeps the plan’s longest interval');
+
+      const review = vscode.commands.executeCommand(COMMANDS.startReview, { acceptNew: true });
+      await until('the plan’s new questions', () => a.pages.active()?.review?.fresh === true);
+      assert.equal(a.pages.active()!.review!.count, perDay);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await review;
+    } finally {
+      await vscode.commands.executeCommand(COMMANDS.clearInterviewDate);
+    }
+    assert.equal(a.study.interviewDate(), undefined);
+    await until('no plan in the view', () => !(a.view.description ?? '').includes('today:'), 5000);
+  });
+
   it('offers new questions when nothing is due, up to the daily limit', async () => {
     const a = await api();
     await vscode.workspace.getConfiguration('djangoPrep').update('newPerDay', 2, vscode.ConfigurationTarget.Global);

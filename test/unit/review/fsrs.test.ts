@@ -10,7 +10,7 @@ import {
   type LogEntry,
   type StoredCard,
 } from '../../../src/review/fsrs';
-import { mergeReview, readReview } from '../../../src/review/record';
+import { mergeReview, readReview, withReview } from '../../../src/review/record';
 import { reviewed } from '../helpers';
 
 const DAY = 86_400_000;
@@ -55,6 +55,24 @@ describe('FSRS scheduling (ts-fsrs)', () => {
     assert.equal(low.card.stability, high.card.stability, 'the retention sets the interval, not the memory state');
     assert.deepEqual(low.replayed, low.card, 'a history replays to the card it gave');
     assert.equal(desiredRetention(), DEFAULT_RETENTION);
+  });
+
+  it('holds every interval to a plan’s longest, Good and Easy too, and replays a history to the same card', () => {
+    let card: StoredCard | undefined;
+    let now = T0;
+    const log: LogEntry[] = [];
+    for (const rating of [3, 3, 4, 4, 3] as const) {
+      const rated = rateCard(card, rating, now, 2);
+      assert.ok(rated.card.due <= now + 2 * DAY, `rated ${rating}: due within two days`);
+      assert.equal(rated.entry.m, 2);
+      card = rated.card;
+      log.push(rated.entry);
+      now = card.due;
+    }
+    assert.deepEqual(replay(log), card);
+    const stored = withReview(undefined, card!, log[0]);
+    assert.deepEqual(readReview({ ...stored, log })?.review.log, log, 'the longest interval is kept in the history');
+    assert.equal(readReview({ ...stored, log: [{ ...log[0], m: 0 }] }), undefined, 'and must be a whole number of days');
   });
 
   it('schedules Again sooner than Hard, Hard sooner than Good, Good sooner than Easy', () => {
