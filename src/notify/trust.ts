@@ -85,6 +85,9 @@ export function followTrust(host: TrustHost): TrustFollower {
   if (vscode.workspace.isTrusted) grant();
   const subscriptions = [
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      // What the workspace sets is read at the start (show): a grant that comes sooner waits for it,
+      // or it would wait for no setting and follow the user's values (seen as a flaky multi-root run).
+      await ready;
       const waiting = ignored;
       ignored = [];
       host.view.message = undefined;
