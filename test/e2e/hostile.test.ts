@@ -120,7 +120,7 @@ describe('broken banks in a real VS Code', function () {
     writeFileSync(links, '# Questions\n\n## Table of Contents\n\n1. [HTML](html.md)\n1. [CSS](css.md) (external link)\n');
     await withBank(links, async (wb) => {
       await wb.page.getByText('No questions found: the question bank looks like a list of links').waitFor();
-      await wb.page.getByRole('link', { name: 'the bank format' }).waitFor();
+      await wb.page.locator('.welcome-view-content a', { hasText: 'the bank format' }).waitFor();
       await wb.waitForNotification(/links-bank\.md: 1 problem; the first, at line 1: no questions found: it looks like a list of links/);
     });
   });
