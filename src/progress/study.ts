@@ -11,7 +11,7 @@ import { QuestionSearch, type Hit } from '../search/search';
 import type { Rating } from '../review/fsrs';
 import type { StoredReview } from '../review/record';
 import { dueIds, mockQuestions, newIds, nextDue, reviewQueue } from '../review/queue';
-import { dayPlan, daysUntil, type DayPlan, type PlanLimits } from '../review/plan';
+import { dayPlan, daysUntil, longestInterval, type DayPlan, type PlanLimits } from '../review/plan';
 import { statistics, type Statistics } from '../review/stats';
 
 export interface Count {
@@ -267,7 +267,8 @@ export class Study extends Disposable {
   async rate(id: string, rating: Rating): Promise<StoredReview> {
     // With an interview date, no interval reaches past the day before it.
     const date = this.interviewDate();
-    const cap = date === undefined || daysUntil(date, this.now()) < 1 ? undefined : Math.max(1, daysUntil(date, this.now()) - 1);
+    const daysLeft = date === undefined ? 0 : daysUntil(date, this.now());
+    const cap = daysLeft < 1 ? undefined : longestInterval(daysLeft);
     const { review, written } = this.store.reviews.rate(this.bankId, id, rating, cap);
     await written;
     return review;

@@ -45,6 +45,9 @@ export function parsePlanDate(text: string): number | undefined {
   return date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d ? date.getTime() : undefined;
 }
 
+/** The longest interval a review may give with `daysLeft` days to the interview: it falls due the day before at the latest. */
+export const longestInterval = (daysLeft: number): number => Math.max(1, daysLeft - 1);
+
 /** Days from the day holding `now` to the interview day; 0 or less once it has come. */
 export function daysUntil(date: number, now: number): number {
   return Math.round((startOfDay(date) - startOfDay(now)) / DAY);
@@ -77,7 +80,7 @@ export function dayPlan(ids: readonly string[], reviews: Reviews, now: number, d
     reviewIds,
     backlog: queue.backlog,
     // Rated today, a card falls due at most this many days on: the day before the interview.
-    maxIntervalDays: Math.max(1, daysLeft - 1),
+    maxIntervalDays: longestInterval(daysLeft),
     short,
   };
 }
