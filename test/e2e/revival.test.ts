@@ -49,7 +49,9 @@ describe('a revived page never overwrites a newer note', function () {
    * its notes box once a stale draft, if any, has had time to do harm.
    */
   async function revived(): Promise<{ id: string; note: string }> {
+    const started = Date.now();
     const frame = await wb.pageFrame(60000);
+    console.log(`      the page came back ${Date.now() - started} ms after the workbench did`);
     await wb.page.waitForTimeout(1500);
     const id = (await frame.getAttribute('#page', 'data-question-id')) ?? '';
     return { id, note: await frame.locator('#notes').inputValue() };

@@ -262,15 +262,19 @@ export class Workbench {
    * the watchdog stepped in even though every test passed.
    */
   private recoveries(): string[] {
+    return this.extensionLog().filter((line) => /had not loaded|new panel/.test(line));
+  }
+
+  /** The lines of the extension's Output channel, as code-server's extension hosts logged them. */
+  private extensionLog(): string[] {
     const logs = join(this.dir ?? '', 'user-data', 'logs');
     if (!this.dir || !existsSync(logs)) return [];
     const lines: string[] = [];
     for (const file of readdirSync(logs, { recursive: true }) as string[]) {
       if (!file.endsWith('Django Interview Prep.log')) continue;
-      for (const line of readFileSync(join(logs, file), 'utf8').split('\n'))
-        if (/had not loaded|new panel/.test(line)) lines.push(line.trim());
+      for (const line of readFileSync(join(logs, file), 'utf8').split('\n')) if (line.trim()) lines.push(line.trim());
     }
-    return lines;
+    return lines.sort(); // each line starts with its time; each extension host has a file of its own
   }
 
   /** Saves a screenshot of the window; returns the PNG's path. */
@@ -366,7 +370,7 @@ export class Workbench {
           /* a frame that went away */
         }
       }
-      if (Date.now() - start > timeoutMs) throw new Error('the question page did not appear');
+      if (Date.now() - start > timeoutMs) throw new Error(`the question page did not appear in ${timeoutMs} ms; ${await this.whatIsHere()}`);
       await this.page.waitForTimeout(100);
     }
   }
@@ -479,17 +483,25 @@ export class Workbench {
         const [frame] = await this.pageFramesFor(id, 1, attempt < 3 ? 15000 : 30000);
         return frame;
       } catch (err) {
-        if (attempt >= 3) {
-          const frames = this.page.frames().map((f) => f.url().slice(0, 120));
-          throw new Error(
-            `${(err as Error).message}; the question pages here: ${JSON.stringify(await this.pageStates())}; ` +
-              `frames: ${JSON.stringify(frames)}; ` +
-              `webviews' service workers: ${JSON.stringify(await this.webviewWorkers())}; the browser said:\n${this.trail.join('\n')}`,
-            { cause: err },
-          );
-        }
+        if (attempt >= 3) throw new Error(`${(err as Error).message}; ${await this.whatIsHere()}`, { cause: err });
       }
     }
+  }
+
+  /**
+   * What a test that found no page saw, for its message: the editor tabs, the question pages and
+   * their state, the frames, the webviews' service workers and the browser's last errors; and a
+   * screenshot of the window.
+   */
+  async whatIsHere(): Promise<string> {
+    const tabs = await this.page.$$eval('.tabs-container .tab', (els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    const frames = this.page.frames().map((f) => f.url().slice(0, 120));
+    const shot = await this.screenshot(`no-page-${Date.now()}.png`).catch((err: Error) => `none (${err.message})`);
+    return (
+      `editor tabs: ${JSON.stringify(tabs)}; the question pages here: ${JSON.stringify(await this.pageStates())}; ` +
+      `frames: ${JSON.stringify(frames)}; webviews' service workers: ${JSON.stringify(await this.webviewWorkers())}; ` +
+      `screenshot: ${shot}; the extension said:\n${this.extensionLog().slice(-20).join('\n')}\nthe browser said:\n${this.trail.join('\n')}`
+    );
   }
 
   /**
