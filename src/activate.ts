@@ -108,7 +108,12 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Pla
   const reuse = settings.reuseQuestionPage;
   const renderNote = (text: string) => platform.renderNote(text);
   const pages = new Pages({ extensionUri: context.extensionUri, study, log, renderNote }, reuse);
-  const reports = new Reports({ extensionUri: context.extensionUri, log, openQuestion: (id) => !!pages.open(id) });
+  const reports = new Reports({
+    extensionUri: context.extensionUri,
+    log,
+    openQuestion: (id) => !!pages.open(id),
+    undoRating: () => void vscode.commands.executeCommand(COMMANDS.undoRating),
+  });
   const { tree, treeView, disposable, commands: viewCommands } = createTreeView(study, context.workspaceState, pages.onDidShowQuestion);
   const follower = new BankFollower(study, { platform, log }, loaded);
   context.subscriptions.push(follower);
@@ -128,7 +133,11 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Pla
   context.subscriptions.push(mocks);
   // Every command, in one place (commands/registry.ts).
   context.subscriptions.push(
-    registerAll([...studyCommands({ study, pages, treeView, output, follower, reports, platform }), ...viewCommands, ...mocks.commands]),
+    registerAll([
+      ...studyCommands({ study, pages, treeView, output, log, follower, reports, platform }),
+      ...viewCommands,
+      ...mocks.commands,
+    ]),
   );
   return { study, pages, tree, follower, reports, mocks, storage: memento, platform, trust, view: treeView };
 }

@@ -3,6 +3,7 @@
 // sent, kept until saved, retried when it failed) is the DOM-free PageNote (src/shared/note-sync.ts);
 // this file gives it the notes box, the status line and the page's saved state.
 import type { ExtensionMessage, PageMessage, PageState, PageContent, ReviewView } from '../src/shared/protocol';
+import type { QuestionHistory } from '../src/review/history';
 import { PageNote, type NoteStatus } from '../src/shared/note-sync';
 import { highlightCode } from './highlight';
 import { RatingBar, isTyping } from './rating-bar';
@@ -33,6 +34,10 @@ const revealBox = $('reveal-box');
 const revealEl = $<HTMLButtonElement>('reveal');
 const recallEl = $('recall');
 const dueEl = $('due');
+const undoEl = $<HTMLButtonElement>('undo-rating');
+const historyNowEl = $('history-now');
+const historyReviewsEl = $('history-reviews');
+const historyMocksEl = $('history-mocks');
 /** In a review session, the notes and the answer wait until the learner asks for them. */
 let revealed = true;
 /** Pairs a Preview with the extension's reply: only the latest one is shown. */
@@ -144,9 +149,33 @@ function reveal(): void {
 }
 revealEl.addEventListener('click', reveal);
 
+/** Fills a template of the page's words ("{0}: {1}") with text. */
+const fill = (template: string | undefined, ...values: string[]) =>
+  (template ?? '').replace(/\{(\d)\}/g, (_, i: string) => values[+i] ?? '');
+
+/** The folded history: each line set as text. */
+function showHistory(h: QuestionHistory): void {
+  historyNowEl.textContent = h.due ? fill(historyNowEl.dataset.now, h.due, h.recall) : (historyNowEl.dataset.none ?? '');
+  const names = (historyReviewsEl.dataset.ratings ?? '').split('\n');
+  const rows = (list: HTMLElement, lines: string[]) => {
+    list.replaceChildren(...lines.map((line) => Object.assign(document.createElement('li'), { textContent: line })));
+    list.hidden = !lines.length;
+  };
+  rows(
+    historyReviewsEl,
+    h.reviews.map((r) => fill(historyReviewsEl.dataset.row, r.when, names[r.rating - 1] ?? String(r.rating), r.interval)),
+  );
+  rows(
+    historyMocksEl,
+    h.mocks.map((m) => fill(historyMocksEl.dataset.row, m.when, m.took)),
+  );
+}
+
 /** The rating bar and, in a session, the place in it. */
 function applyReview(v: PageContent, review: ReviewView): void {
   ratingBar.show(review.intervals, review.lastRating);
+  undoEl.hidden = !review.canUndo;
+  showHistory(review.history);
   dueEl.textContent = review.dueText
     ? (dueEl.dataset.next ?? '{0}').replace('{0}', () => review.dueText)
     : (dueEl.dataset.notReviewed ?? '');
@@ -175,8 +204,17 @@ document.addEventListener('keydown', (e) => {
   } else if (/^[1-4]$/.test(e.key) && !recallEl.hidden) {
     e.preventDefault();
     ratingBar.rate(Number(e.key));
+  } else if ((e.key === 'u' || e.key === 'U') && !undoEl.hidden) {
+    e.preventDefault();
+    undoRating();
   }
 });
+
+function undoRating(): void {
+  undoEl.hidden = true; // until the extension says what the page can undo next
+  send({ type: 'undoRating' });
+}
+undoEl.addEventListener('click', undoRating);
 
 function render(v: PageContent): void {
   // The same question shown again (its bank file was edited): an answer the learner opened stays open.

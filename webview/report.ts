@@ -6,7 +6,13 @@ import type { ReportMessage } from '../src/shared/protocol';
 const vscode = acquireVsCodeApi();
 
 document.addEventListener('click', (e) => {
-  const link = (e.target as Element | null)?.closest?.('[data-question]');
+  const target = e.target as Element | null;
+  if (target?.closest?.('[data-undo-rating]')) {
+    e.preventDefault();
+    vscode.postMessage({ type: 'undoRating' } satisfies ReportMessage);
+    return;
+  }
+  const link = target?.closest?.('[data-question]');
   if (!link) return;
   e.preventDefault();
   const message: ReportMessage = { type: 'openQuestion', id: link.getAttribute('data-question') ?? '' };

@@ -21,6 +21,8 @@ export interface CommandHost {
   pages: Pages;
   treeView: vscode.TreeView<StudyNode>;
   output: vscode.OutputChannel;
+  /** A line in the extension's log (its Output channel). */
+  log(message: string): void;
   follower: BankFollower;
   reports: Reports;
   platform: Platform;
@@ -118,7 +120,7 @@ export function studyCommands(host: CommandHost): Command[] {
     }),
 
     ...notesCommands(study, pages),
-    ...reviewCommands({ study, pages, reports: host.reports }),
+    ...reviewCommands({ study, pages, reports: host.reports, log: host.log }),
     ...planCommands(study),
     ...bankCommands({
       study,

@@ -9,7 +9,7 @@ import { command, type Command } from './registry';
 import { settings } from '../source/settings';
 import { ReviewSession } from '../review/session';
 import { dueText } from '../review/words';
-import { reviewSummary, statisticsBody } from '../page/report-bodies';
+import { ratingName, reviewSummary, statisticsBody } from '../page/report-bodies';
 
 export const newPerDay = settings.newPerDay;
 
@@ -17,11 +17,16 @@ export interface ReviewHost {
   study: Study;
   pages: Pages;
   reports: Reports;
+  log(message: string): void;
 }
+
+/** The review whose summary was shown last: undoing its last rating takes it off the summary. */
+let summarized: ReviewSession | undefined;
 
 /** What a finished (or left) review says: the summary page when anything was rated. */
 export function showReviewSummary(host: ReviewHost, session: ReviewSession): void {
   const { study, reports } = host;
+  summarized = session;
   if (!session.ratings.length) return;
   const lang = vscode.env.language || 'en';
   reports.show('review', vscode.l10n.t('Review Summary'), () =>
@@ -111,6 +116,28 @@ export async function startReview(host: ReviewHost, options: { acceptNew?: boole
   return session;
 }
 
+/**
+ * Undo Last Rating: in a review, the rating just made (the page steps back to its question);
+ * else the bank's latest rating. The card and its history come back as they were.
+ */
+export function undoLastRating(host: ReviewHost): string | undefined {
+  const { study, pages } = host;
+  const reviewing = pages.all().find((p) => p.review?.ratings.length);
+  const undone = reviewing ? reviewing.undoRating() : study.undoRating();
+  if (!undone) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('There is no rating to undo.'));
+    return undefined;
+  }
+  if (!reviewing)
+    undone.written.catch((err: Error) => host.log(`Undoing the rating of ${undone.id} is not saved yet, and is retried: ${err.message}`));
+  if (summarized?.undo(undone.id)) {
+    if (summarized.ratings.length) showReviewSummary(host, summarized);
+    else host.reports.close('review');
+  }
+  void vscode.window.setStatusBarMessage(vscode.l10n.t('Undid the rating {0} of {1}.', ratingName(undone.rating), undone.id), 5000);
+  return undone.id;
+}
+
 export function reviewCommands(host: ReviewHost): Command[] {
   const { study, reports } = host;
   return [
@@ -119,6 +146,7 @@ export function reviewCommands(host: ReviewHost): Command[] {
         acceptNew: typeof options === 'object' && options !== null && (options as { acceptNew?: unknown }).acceptNew === true,
       }),
     ),
+    command(COMMANDS.undoRating, () => undoLastRating(host)),
     command(COMMANDS.showStatistics, () => {
       const lang = vscode.env.language || 'en';
       reports.show(

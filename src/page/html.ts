@@ -39,6 +39,15 @@ export const ENGLISH: PageStrings = {
   hideAnswer: 'Hide answer',
   answer: 'The bank’s answer',
   rateRecall: 'How well did you recall it?',
+  undoRating: 'Undo',
+  history: 'History',
+  historyNow: 'Next due {0}; the chance of recalling it now: {1}.',
+  historyNone: 'Not reviewed yet.',
+  historyReviews: 'Reviews',
+  historyReview: '{0}: {1}, next after {2}',
+  historyMocks: 'Mock interviews',
+  historyMock: '{0}: answered in a mock interview in {1}',
+  undoRatingTitle: 'Undo the last rating: the question’s schedule and history as they were',
   ratings: ['Again', 'Hard', 'Good', 'Easy'],
   notReviewed: 'Not reviewed yet: rate it to schedule a review.',
   nextReview: 'Next review {0}',
@@ -76,6 +85,15 @@ export interface PageStrings {
   hideAnswer: string;
   answer: string;
   rateRecall: string;
+  undoRating: string;
+  history: string;
+  historyNow: string;
+  historyNone: string;
+  historyReviews: string;
+  historyReview: string;
+  historyMocks: string;
+  historyMock: string;
+  undoRatingTitle: string;
   /** Again, Hard, Good, Easy. */
   ratings: [string, string, string, string];
   notReviewed: string;
@@ -195,9 +213,18 @@ export function pageHtml(o: ShellOptions): string {
     <span class="ratings" role="group" aria-labelledby="recall-label">
 ${w.ratings.map((name, i) => rateButton(i + 1, text(name))).join('\n')}
     </span>
+    <button type="button" class="secondary" id="undo-rating" aria-keyshortcuts="U" title="${attr(w.undoRatingTitle)}" hidden>
+      ${codicon('discard')} ${text(w.undoRating)} <kbd>U</kbd></button>
     <span id="due" class="due" role="status" aria-live="polite" data-not-reviewed="${attr(w.notReviewed)}" data-next="${attr(w.nextReview)}"
       data-review-position="${attr(w.reviewPosition)}" data-new-position="${attr(w.newPosition)}"></span>
   </section>
+  <details id="history" class="history">
+    <summary>${codicon('history')} ${text(w.history)}</summary>
+    <p id="history-now" data-now="${attr(w.historyNow)}" data-none="${attr(w.historyNone)}"></p>
+    <ul id="history-reviews" class="history-list" aria-label="${attr(w.historyReviews)}" data-row="${attr(w.historyReview)}"
+      data-ratings="${attr(w.ratings.join('\n'))}"></ul>
+    <ul id="history-mocks" class="history-list" aria-label="${attr(w.historyMocks)}" data-row="${attr(w.historyMock)}"></ul>
+  </details>
 </main>`;
   return webviewDocument({
     cspSource: o.cspSource,

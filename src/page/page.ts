@@ -12,7 +12,6 @@ import {
   type PageState,
   type ReviewView,
 } from '../shared/protocol';
-import { dueText, ratingIntervals } from '../review/words';
 import type { ReviewSession } from '../review/session';
 import { pageHtml } from './html';
 import { pageStrings } from './page-strings';
@@ -20,6 +19,7 @@ import { noteHtml, renderBlocks, renderInline } from './render';
 import { openCodeRef } from './code-ref';
 import type { Block } from '../bank/model';
 import { GuardedPanel } from './guarded-panel';
+import { rate, reviewView, undoRating, type ReviewingPage } from './page-review';
 import { shownId } from '../bank/ids';
 import { Disposable } from '../util/disposable';
 import { randomHex } from '../util/random';
@@ -243,21 +243,26 @@ export class QuestionPage extends Disposable {
     };
   }
 
-  private reviewView(): ReviewView {
-    const { study } = this.host;
-    const now = study.now();
-    const review = study.review(this.id);
-    const lang = vscode.env.language || 'en';
-    const session =
-      this.session && this.session.current === this.id
-        ? { position: this.session.position, count: this.session.count, fresh: this.session.fresh }
-        : undefined;
+  /** The page's part in review (page-review.ts). */
+  private get reviewing(): ReviewingPage {
     return {
-      dueText: review ? dueText(review.card.due, now, lang) : '',
-      lastRating: review?.log.at(-1)?.r,
-      intervals: ratingIntervals(review?.card, now, lang),
-      ...(session ? { session } : {}),
+      study: this.host.study,
+      id: this.id,
+      session: this.session,
+      show: (id) => this.show(id),
+      endReview: (finished) => this.endReview(finished),
+      postReview: () => this.post({ type: 'review', id: this.id, review: this.reviewView() }),
+      log: (m) => this.host.log(m),
     };
+  }
+
+  private reviewView(): ReviewView {
+    return reviewView(this.reviewing);
+  }
+
+  /** Takes back the last rating made on this page (page-review.ts undoRating). */
+  undoRating(): ReturnType<typeof undoRating> {
+    return undoRating(this.reviewing);
   }
 
   private title(): string {
@@ -301,6 +306,7 @@ export class QuestionPage extends Disposable {
       return;
     }
     if (message.type === 'editNote') return this.receiveNote(raw);
+    if (message.type === 'undoRating') return void this.undoRating();
     if (!study.has(message.id)) {
       this.host.log(`Ignored a "${message.type}" message for a question not in the bank: ${message.id.slice(0, 100)}`);
       return;
@@ -309,27 +315,9 @@ export class QuestionPage extends Disposable {
       case 'setDone':
         void study.setDone(message.id, message.done);
         break;
-      case 'rate': {
-        const { id, rating } = message;
-        const next = () => {
-          const session = this.session;
-          const due = study.review(id)?.card.due;
-          if (!session || session.current !== id || this.id !== id || !due) return;
-          const following = session.rated(id, rating, due);
-          if (following) this.show(following);
-          else {
-            this.endReview(true);
-            this.post({ type: 'review', id, review: this.reviewView() });
-          }
-        };
-        // The rating is the card's now; a write that failed is kept and retried, and the status
-        // bar says it is not saved (notify/saving.ts): the review goes on either way.
-        study.rate(id, rating).then(next, (err: Error) => {
-          this.host.log(`The rating of ${id} is not saved yet, and is retried: ${err.message}`);
-          next();
-        });
+      case 'rate':
+        rate(this.reviewing, message.id, message.rating);
         break;
-      }
       case 'navigate':
         if (message.id === this.id) this.navigate(message.direction);
         break;

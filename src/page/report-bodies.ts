@@ -50,7 +50,11 @@ export function reviewSummary(o: {
 <p class="lead" id="summary-count">${escapeHtml(count)}</p>
 <p class="tally" aria-label="${escapeHtml(l10n.t('Ratings'))}">${counts}</p>
 <p id="summary-next">${escapeHtml(next)}</p>
-<ul class="results">${rows}</ul>`;
+<ul class="results">${rows}</ul>${
+    o.ratings.length
+      ? `\n<p><a href="#" id="undo-rating" data-undo-rating>${codicon('discard')} ${escapeHtml(l10n.t('Undo last rating'))}</a></p>`
+      : ''
+  }`;
 }
 
 /** The statistics page: four pictures, each with a sentence saying what it shows. */

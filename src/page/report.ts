@@ -12,6 +12,8 @@ export interface ReportHost {
   log(message: string): void;
   /** Opens a question, if the bank has it; false otherwise. */
   openQuestion(id: string): boolean;
+  /** The review summary's "Undo last rating" was clicked. */
+  undoRating(): void;
 }
 
 export type ReportKind = 'review' | 'mock' | 'statistics';
@@ -67,6 +69,7 @@ export class Reports implements vscode.Disposable {
         const parsed = parseReportMessage(raw);
         if (!parsed.ok) return this.host.log(`Ignored a message from a report page: ${parsed.reason}`);
         if (parsed.message.type === 'ready') return made.guard.readyNow();
+        if (parsed.message.type === 'undoRating') return this.host.undoRating();
         if (!this.host.openQuestion(parsed.message.id))
           this.host.log(`Ignored a report page's link to a question not in the bank: ${parsed.message.id.slice(0, 100)}`);
       });
@@ -92,6 +95,11 @@ export class Reports implements vscode.Disposable {
     }
     shown.changes.push({ dispose: () => timer && clearTimeout(timer) });
     return shown.guard.panel;
+  }
+
+  /** Closes the report page of a kind, if open. */
+  close(kind: ReportKind): void {
+    this.reports.get(kind)?.guard.dispose();
   }
 
   /** The open report page of a kind, for tests and commands. */

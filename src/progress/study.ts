@@ -274,6 +274,17 @@ export class Study extends Disposable {
     return review;
   }
 
+  /**
+   * Takes back the last rating of a question (without one: the bank's latest): its card and
+   * history come back as they were. Undefined when there is none; `written` settles once stored.
+   */
+  undoRating(id?: string): { id: string; rating: Rating; written: Promise<void> } | undefined {
+    const which = id ?? this.store.reviews.latest(this.bankId)?.id;
+    const rating = which === undefined ? undefined : this.review(which)?.log.at(-1)?.r;
+    const undone = rating === undefined ? undefined : this.store.reviews.undo(this.bankId, which!);
+    return undone && { id: which!, rating: rating!, written: undone.written };
+  }
+
   /** The interview date of this bank (its day's midnight), if the learner set one. */
   interviewDate(): number | undefined {
     return this.store.plans.date(this.bankId);

@@ -36,6 +36,17 @@ export class ReviewSession {
     return this.index >= this.ids.length;
   }
 
+  /**
+   * The rating of this question, the session's last, was undone: the session steps back to it.
+   * False (and nothing changes) when the session's last rating is of another question.
+   */
+  undo(id: string): boolean {
+    if (this.ratings.at(-1)?.id !== id) return false;
+    this.ratings.pop();
+    this.index--;
+    return true;
+  }
+
   /** The current question was rated: returns the next one, or undefined at the end. */
   rated(id: string, rating: Rating, due: number): string | undefined {
     if (id !== this.current) return this.current;

@@ -24,6 +24,7 @@ export const COMMANDS = {
   showLog: 'djangoPrep.showLog',
   setInterviewDate: 'djangoPrep.setInterviewDate',
   clearInterviewDate: 'djangoPrep.clearInterviewDate',
+  undoRating: 'djangoPrep.undoRating',
 } as const;
 
 /** The sidebar's tree view. */

@@ -2,6 +2,7 @@
 // types, what a page sends as schemas (its types and its run-time checks: a page is untrusted).
 import * as v from 'valibot';
 import type { NoteStamp } from './note-sync';
+import type { QuestionHistory } from '../review/history';
 
 /** The question's review state as the page shows it: words made by the extension. */
 export interface ReviewView {
@@ -13,6 +14,10 @@ export interface ReviewView {
   intervals: [string, string, string, string];
   /** In a review session: this question's place in it. `fresh`: questions never reviewed before. */
   session?: { position: number; count: number; fresh: boolean };
+  /** The page has a rating to take back (`u`): this question's last, or in a review the one just made. */
+  canUndo: boolean;
+  /** The question's reviews and mock interview times, folded under the rating bar. */
+  history: QuestionHistory;
 }
 
 /** What the page needs to show one question. */
@@ -118,6 +123,8 @@ export const PageMessageSchema = v.variant('type', [
   v.object({ type: v.literal('openRef'), ref: v.pipe(v.string(), v.maxLength(1000)) }),
   /** The learner rated their recall of the question: 1 Again, 2 Hard, 3 Good, 4 Easy. */
   v.object({ type: v.literal('rate'), id: v.string(), rating }),
+  /** The learner pressed `u`: take back the last rating made on this page. */
+  v.object({ type: v.literal('undoRating') }),
 ]);
 export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
 /** True for what claims to be an editNote (checked by EditNoteSchema before use): it goes to the note's half of the protocol. */
@@ -218,6 +225,8 @@ export const parseMockMessage = (raw: unknown) => parseWith(MockPageMessageSchem
 export const ReportMessageSchema = v.variant('type', [
   v.object({ type: v.literal('ready') }),
   v.object({ type: v.literal('openQuestion'), id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
+  /** The review summary's "Undo last rating". */
+  v.object({ type: v.literal('undoRating') }),
 ]);
 export type ReportMessage = v.InferOutput<typeof ReportMessageSchema>;
 

@@ -78,6 +78,20 @@ describe('spaced review, mock interviews and statistics', function () {
     assert.match(await frame.locator('#rate-3').innerText(), /Good\s+\d/, 'each rating says when it would bring the question back');
     await wb.page.keyboard.press('3');
     await frame.waitForSelector('#position:text-is("Review 2 of 2")');
+    // A slip, taken back with U: the review steps back to the first question, its history as it was.
+    await wb.page.keyboard.press('u');
+    await frame.waitForSelector('#position:text-is("Review 1 of 2")');
+    assert.equal(await frame.locator('#page').getAttribute('data-question-id'), first);
+    await frame.locator('#reveal:focus').waitFor();
+    await wb.page.keyboard.press('Space');
+    await frame.locator('#recall').waitFor({ state: 'visible' });
+    assert.equal(await frame.locator('#history-reviews').isVisible(), false, 'the history is folded');
+    await frame.locator('#history summary').click();
+    assert.equal(await frame.locator('#history-reviews li').count(), 1, 'only the review from the other machine');
+    assert.match(await frame.locator('#history-reviews li').innerText(), /Easy, next after \d+ days/);
+    assert.match(await frame.locator('#history-now').innerText(), /^Next due .+; the chance of recalling it now: \d+%\.$/);
+    await wb.page.keyboard.press('3');
+    await frame.waitForSelector('#position:text-is("Review 2 of 2")');
     const second = await frame.locator('#page').getAttribute('data-question-id');
     assert.notEqual(second, first);
     assert.equal(await frame.locator('#notes').isVisible(), false, 'hidden again for the next question');
@@ -92,6 +106,10 @@ describe('spaced review, mock interviews and statistics', function () {
     await wb.viewDescription(`/${entries.length}`);
     assert.equal(await wb.page.locator('.activitybar .action-item .badge-content', { hasText: /^2$/ }).count(), 0, 'nothing due: no badge');
     await wb.screenshot('review-summary.png');
+    // The summary's link takes back the last rating: the second question is due again.
+    await frame.locator('#undo-rating').click();
+    await wb.frameWith('#summary-count:text-is("You rated 1 question.")');
+    await wb.viewDescription('· 1 due');
   });
 
   it('runs a mock interview of two questions against the clock and lists how it went', async () => {
@@ -139,6 +157,11 @@ describe('spaced review, mock interviews and statistics', function () {
     await rows.nth(0).locator('a[data-question]').click();
     const page = await wb.pageFramesFor(firstId!, 1);
     assert.equal(await page[0].locator('#notes').inputValue(), '');
+    // Its history, unfolded, has the interview's time and rating.
+    await page[0].locator('#history summary').click();
+    assert.match(await page[0].locator('#history-mocks li').first().innerText(), /answered in a mock interview in 0:0\d$/);
+    assert.match(await page[0].locator('#history-reviews li').first().innerText(), /: Hard, next after /);
+    await wb.screenshot('question-history.png');
   });
 
   it('keeps a mock answer typed right before a reload, and carries on from it', async () => {
@@ -194,8 +217,8 @@ describe('spaced review, mock interviews and statistics', function () {
       assert.equal(labelledBy.length, 2);
       assert.ok((await frame.locator(`[id="${labelledBy[1]}"]`).textContent())!.length > 10, `${id} has a description`);
     }
-    // Two reviews a month ago (the backup), two in the review and three in the mock interviews today.
-    assert.match(await frame.locator('#reviews-per-day .alt').innerText(), /^7 reviews on 2 days; the most on .+ \(5\)\.$/);
+    // Two reviews a month ago (the backup), two in the review less the one undone, and three in the mock interviews today.
+    assert.match(await frame.locator('#reviews-per-day .alt').innerText(), /^6 reviews on 2 days; the most on .+ \(4\)\.$/);
     assert.ok((await frame.locator('#reviews-per-day rect.cell:not(.l0)').count()) >= 1, 'today’s reviews are on the heatmap');
     assert.ok((await frame.locator('#due-next rect.bar').count()) >= 1);
     const fill = await frame

@@ -370,7 +370,8 @@ export class Workbench {
           /* a frame that went away */
         }
       }
-      if (Date.now() - start > timeoutMs) throw new Error(`the question page did not appear in ${timeoutMs} ms; ${await this.whatIsHere()}`);
+      if (Date.now() - start > timeoutMs)
+        throw new Error(`the question page did not appear in ${timeoutMs} ms; ${await this.whatIsHere()}`);
       await this.page.waitForTimeout(100);
     }
   }

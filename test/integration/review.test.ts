@@ -115,6 +115,42 @@ describe('review, mock interviews and statistics', () => {
     for (const id of [q1, q2]) assert.ok(a.study.review(id)!.card.due > Date.now() + DAY, `${id} is due days from now`);
   });
 
+  it('undoes a rating: in a review the page steps back to it, the command takes the latest, the summary follows', async () => {
+    const a = await api();
+    const [q1, q2] = a.study.entries.slice(9, 11).map((e) => e.question.id);
+    await dueElsewhere(a, [q1, q2]);
+    const cardAndLog = (id: string) => {
+      const r = a.study.review(id);
+      return r && { card: r.card, log: r.log };
+    };
+    const before = structuredClone([cardAndLog(q1), cardAndLog(q2)]);
+    const review = vscode.commands.executeCommand(COMMANDS.startReview);
+    await until('the first due question in review', () => [q1, q2].includes(a.pages.active()?.review?.current ?? ''));
+    const page = a.pages.active()!;
+    const first = page.questionId;
+    page.handleMessage({ type: 'rate', id: first, rating: 1 });
+    await until('the second question', () => page.questionId !== first);
+    page.handleMessage({ type: 'undoRating' }); // the page's `u`
+    await until('back on the first question', () => page.questionId === first);
+    assert.equal(page.review?.position, 1, 'the review stepped back');
+    assert.deepEqual(cardAndLog(first), before[first === q1 ? 0 : 1], 'the card and history exactly as before');
+    page.handleMessage({ type: 'rate', id: first, rating: 3 });
+    await until('the second question again', () => page.questionId !== first);
+    page.handleMessage({ type: 'rate', id: page.questionId, rating: 4 });
+    await review;
+    await until('the summary', () => /You rated 2 questions\./.test(a.reports.panel('review')?.webview.html ?? ''));
+    assert.match(a.reports.panel('review')!.webview.html, /data-undo-rating/, 'the summary offers to undo');
+    const second = page.questionId;
+    await vscode.commands.executeCommand(COMMANDS.undoRating);
+    await until('the summary without it', () => /You rated 1 question\./.test(a.reports.panel('review')?.webview.html ?? ''));
+    assert.deepEqual(cardAndLog(second), before[second === q1 ? 0 : 1]);
+    const stored = a.storage.get(storageKeys.review('django', second)) as { log: unknown[]; undone: unknown[] };
+    assert.equal(stored.undone.length, 1, 'the undone rating is remembered, so another window cannot bring it back');
+    await vscode.commands.executeCommand(COMMANDS.undoRating);
+    await until('no summary left', () => a.reports.panel('review') === undefined);
+    assert.deepEqual(cardAndLog(first), before[first === q1 ? 0 : 1]);
+  });
+
   it('takes no more reviews a day than djangoPrep.maxReviewsPerDay, the least likely recalled first, and shows the backlog', async () => {
     const a = await api();
     const config = () => vscode.workspace.getConfiguration('djangoPrep');
