@@ -16,6 +16,7 @@ import { registerAll } from './commands/registry';
 import { announce, createLog } from './notify/announce';
 import { followSaving } from './notify/saving';
 import { COMMANDS, VIEW_TYPES } from './shared/ids';
+import { setOf } from './tree/filter';
 import { BankFollower } from './source/follow';
 import type { Platform } from './platform/platform';
 import { randomHex } from './util/random';
@@ -134,7 +135,7 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Pla
   // Every command, in one place (commands/registry.ts).
   context.subscriptions.push(
     registerAll([
-      ...studyCommands({ study, pages, treeView, output, log, follower, reports, platform }),
+      ...studyCommands({ study, pages, treeView, output, log, follower, reports, platform, scope: () => setOf(tree.filter) }),
       ...viewCommands,
       ...mocks.commands,
     ]),

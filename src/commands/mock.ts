@@ -28,6 +28,8 @@ export interface MockHost {
 interface MockOptions {
   /** Ids of top-level sections. */
   sections?: string[];
+  /** Names of study sets, drawn from beside the sections. */
+  sets?: string[];
   count?: number;
   /** Start afresh even when a run is unfinished. */
   fresh?: boolean;
@@ -112,7 +114,7 @@ export class MockInterviews implements vscode.Disposable {
       const goOn = vscode.l10n.t('Continue');
       const anew = vscode.l10n.t('Start a New One');
       const choice =
-        options.sections || options.count
+        options.sections || options.sets || options.count
           ? anew
           : await vscode.window.showInformationMessage(
               vscode.l10n.t(
@@ -129,19 +131,26 @@ export class MockInterviews implements vscode.Disposable {
     }
 
     const top = study.bank.sections;
-    let sections = top.filter((s) => options.sections?.includes(s.id));
-    if (!options.sections) {
+    const sets = study.store.sets.all(study.bankId);
+    const described = (ids: readonly string[]) =>
+      vscode.l10n.t('{0} questions, {1} not done', ids.length, ids.filter((id) => !study.isDone(id)).length);
+    let drawn = [...top.filter((s) => options.sections?.includes(s.id)).map((s) => study.idsUnder(s))];
+    for (const name of options.sets ?? []) drawn.push([...(sets.get(name) ?? [])]);
+    if (!options.sections && !options.sets) {
+      // The sections, every one picked; the study sets after them, none picked.
       const picked = await vscode.window.showQuickPick(
-        top.map((s) => {
-          const ids = study.idsUnder(s);
-          const undone = ids.filter((id) => !study.isDone(id)).length;
-          return {
-            label: s.title,
-            description: vscode.l10n.t('{0} questions, {1} not done', ids.length, undone),
-            picked: true,
-            section: s,
-          };
-        }),
+        [
+          ...top.map((s) => ({ label: s.title, description: described(study.idsUnder(s)), picked: true, ids: study.idsUnder(s) })),
+          ...(sets.size
+            ? [{ label: vscode.l10n.t('Study sets'), kind: vscode.QuickPickItemKind.Separator, ids: [] as readonly string[] }]
+            : []),
+          ...[...sets].map(([name, members]) => ({
+            label: `$(bookmark) ${name}`,
+            description: described([...members]),
+            picked: false,
+            ids: [...members] as readonly string[],
+          })),
+        ],
         {
           canPickMany: true,
           title: vscode.l10n.t('Mock Interview: Sections'),
@@ -149,11 +158,11 @@ export class MockInterviews implements vscode.Disposable {
         },
       );
       if (!picked) return undefined;
-      sections = picked.map((p) => p.section);
+      drawn = picked.map((p) => p.ids);
     }
-    const ids = [...new Set(sections.flatMap((s) => study.idsUnder(s)))];
+    const ids = [...new Set(drawn.flat())].filter((id) => study.has(id));
     if (!ids.length) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Choose at least one section with questions.'));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Choose at least one section or study set with questions.'));
       return undefined;
     }
     let count = options.count;

@@ -14,6 +14,7 @@ import type { BankFollower } from '../source/follow';
 import type { Reports } from '../page/report';
 import type { Platform } from '../platform/platform';
 import { reviewCommands } from './review';
+import { setCommands } from './sets';
 import { planCommands } from './plan';
 
 export interface CommandHost {
@@ -23,6 +24,8 @@ export interface CommandHost {
   output: vscode.OutputChannel;
   /** A line in the extension's log (its Output channel). */
   log(message: string): void;
+  /** The study set the tree shows, if any (a review then takes its questions). */
+  scope(): string | undefined;
   follower: BankFollower;
   reports: Reports;
   platform: Platform;
@@ -120,8 +123,9 @@ export function studyCommands(host: CommandHost): Command[] {
     }),
 
     ...notesCommands(study, pages),
-    ...reviewCommands({ study, pages, reports: host.reports, log: host.log }),
+    ...reviewCommands({ study, pages, reports: host.reports, log: host.log, scope: host.scope }),
     ...planCommands(study),
+    ...setCommands(study, (arg) => questionIdOf(arg) ?? currentQuestion()),
     ...bankCommands({
       study,
       follower: host.follower,

@@ -18,6 +18,8 @@ export interface ReviewHost {
   pages: Pages;
   reports: Reports;
   log(message: string): void;
+  /** The study set the tree shows, if it shows one: a review then takes only its questions. */
+  scope?(): string | undefined;
 }
 
 /** The review whose summary was shown last: undoing its last rating takes it off the summary. */
@@ -46,13 +48,30 @@ export function showReviewSummary(host: ReviewHost, session: ReviewSession): voi
  * Runs a review: the due questions, or (nothing due) the offer of new ones up to today's limit.
  * Resolves with the session when it ends, undefined when nothing was started.
  */
-export async function startReview(host: ReviewHost, options: { acceptNew?: boolean } = {}): Promise<ReviewSession | undefined> {
+export async function startReview(
+  host: ReviewHost,
+  options: { acceptNew?: boolean; set?: string } = {},
+): Promise<ReviewSession | undefined> {
   const { study, pages } = host;
   let session: ReviewSession;
   const perDay = settings.maxReviewsPerDay();
+  // A study set (asked for, or the one the tree shows) narrows every list below to its questions.
+  const setName = options.set ?? host.scope?.();
+  const members = setName === undefined ? undefined : study.store.sets.all(study.bankId).get(setName);
+  if (setName !== undefined && !members) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('There is no study set “{0}”.', setName));
+    return undefined;
+  }
+  const within = (ids: string[]) => (members ? ids.filter((id) => members.has(id)) : ids);
   // With an interview date, the day's plan: its reviews (weakest at the date first in the last days) and its new questions.
   const plan = study.dayPlan(settings.planLimits());
-  const queue = plan ? { ids: plan.reviewIds, backlog: plan.backlog } : study.reviewQueue(perDay);
+  const queue = plan
+    ? { ids: within(plan.reviewIds), backlog: plan.backlog }
+    : members
+      ? (({ room, backlog }) => ({ ids: within(study.reviewQueue(Number.MAX_SAFE_INTEGER).ids).slice(0, room), backlog }))(
+          study.reviewQueue(perDay),
+        )
+      : study.reviewQueue(perDay);
   if (queue.ids.length) {
     session = new ReviewSession(queue.ids, false);
     if (queue.backlog)
@@ -75,7 +94,9 @@ export async function startReview(host: ReviewHost, options: { acceptNew?: boole
     return undefined;
   } else {
     const limit = newPerDay();
-    const fresh = plan ? plan.newIds : study.newIds(limit);
+    // Today's room for new questions, filled from the set's when a set is studied.
+    const room = plan ? plan.newIds.length : study.newIds(limit).length;
+    const fresh = members ? within(study.newIds(Number.MAX_SAFE_INTEGER)).slice(0, room) : plan ? plan.newIds : study.newIds(limit);
     const next = study.nextDue();
     const when =
       next === undefined
@@ -83,14 +104,16 @@ export async function startReview(host: ReviewHost, options: { acceptNew?: boole
         : ' ' + vscode.l10n.t('The next review falls due {0}.', dueText(next, study.now(), vscode.env.language || 'en'));
     if (!fresh.length) {
       void vscode.window.showInformationMessage(
-        limit === 0 || study.newIds(Number.MAX_SAFE_INTEGER).length === 0
-          ? vscode.l10n.t('Nothing is due for review.') + when
-          : plan
-            ? vscode.l10n.t(
-                'Nothing is due for review, and today’s plan is done: {0} new questions a day until your interview.',
-                plan.newPerDay,
-              ) + when
-            : vscode.l10n.t('Nothing is due for review, and today’s {0} new questions are done.', limit) + when,
+        members
+          ? vscode.l10n.t('Nothing in the study set “{0}” is due for review, and it has no new question for today.', setName!) + when
+          : limit === 0 || study.newIds(Number.MAX_SAFE_INTEGER).length === 0
+            ? vscode.l10n.t('Nothing is due for review.') + when
+            : plan
+              ? vscode.l10n.t(
+                  'Nothing is due for review, and today’s plan is done: {0} new questions a day until your interview.',
+                  plan.newPerDay,
+                ) + when
+              : vscode.l10n.t('Nothing is due for review, and today’s {0} new questions are done.', limit) + when,
       );
       return undefined;
     }
@@ -141,11 +164,10 @@ export function undoLastRating(host: ReviewHost): string | undefined {
 export function reviewCommands(host: ReviewHost): Command[] {
   const { study, reports } = host;
   return [
-    command(COMMANDS.startReview, (options?: unknown) =>
-      startReview(host, {
-        acceptNew: typeof options === 'object' && options !== null && (options as { acceptNew?: unknown }).acceptNew === true,
-      }),
-    ),
+    command(COMMANDS.startReview, (options?: unknown) => {
+      const o = typeof options === 'object' && options !== null ? (options as { acceptNew?: unknown; set?: unknown }) : {};
+      return startReview(host, { acceptNew: o.acceptNew === true, ...(typeof o.set === 'string' ? { set: o.set } : {}) });
+    }),
     command(COMMANDS.undoRating, () => undoLastRating(host)),
     command(COMMANDS.showStatistics, () => {
       const lang = vscode.env.language || 'en';

@@ -24,13 +24,15 @@ export interface Backup {
   entries: Record<string, unknown>;
 }
 
-/** A bank's keys: its progress key, then the prefixes of its notes, conflict copies, review histories and mock runs. */
-const keysOf = (bankId: string) => (['progress', 'note', 'conflict', 'review', 'mock'] as const).map((kind) => keys.prefix(kind, bankId));
+/** A bank's keys: its progress and study sets' keys, then the prefixes of its notes, conflict copies, review histories and mock runs. */
+const keysOf = (bankId: string) =>
+  (['progress', 'sets', 'note', 'conflict', 'review', 'mock'] as const).map((kind) => keys.prefix(kind, bankId));
 
 /** The same kind of key in another bank (`from` and `to` from keysOf); undefined for a key of none of those kinds. */
 function sameKeyIn(key: string, from: string[], to: string[]): string | undefined {
   if (key === from[0]) return to[0];
-  const kind = from.findIndex((prefix, i) => i > 0 && key.startsWith(prefix));
+  if (key === from[1]) return to[1];
+  const kind = from.findIndex((prefix, i) => i > 1 && key.startsWith(prefix));
   return kind < 0 ? undefined : to[kind] + key.slice(from[kind].length);
 }
 
@@ -40,10 +42,10 @@ export function makeBackup(
   bankTitle: string,
   now: Date,
 ): Backup {
-  const [progress, ...prefixes] = keysOf(bankId);
+  const [progress, sets, ...prefixes] = keysOf(bankId);
   const entries: Record<string, unknown> = {};
   for (const key of storage.keys()) {
-    if (key === progress || prefixes.some((p) => key.startsWith(p))) entries[key] = storage.get(key);
+    if (key === progress || key === sets || prefixes.some((p) => key.startsWith(p))) entries[key] = storage.get(key);
   }
   return { format: BACKUP_FORMAT, schema: BACKUP_SCHEMA, bankId, bankTitle, exportedAt: now.toISOString(), entries };
 }
@@ -86,6 +88,8 @@ export interface Restore {
   writes: Array<[string, unknown]>;
   notes: number;
   progress: boolean;
+  /** The backup added to the bank's study sets. */
+  sets: boolean;
   /** Questions whose review history the backup added to. */
   reviews: number;
   /** Notes whose stored text lost to the backup's, or the backup's to the stored, kept as conflict copies. */
@@ -96,14 +100,15 @@ export interface Restore {
 export function restoreBackup(storage: { get(key: string): unknown }, backup: Backup, intoBank: string, now: number): Restore {
   const from = keysOf(backup.bankId);
   const to = keysOf(intoBank);
-  const [toProgress, toNotes, , toReviews] = to;
-  const result: Restore = { writes: [], notes: 0, progress: false, conflicts: 0, reviews: 0 };
+  const [toProgress, toSets, toNotes, , toReviews] = to;
+  const result: Restore = { writes: [], notes: 0, progress: false, sets: false, conflicts: 0, reviews: 0 };
   for (const [key, value] of Object.entries(backup.entries)) {
     const target = sameKeyIn(key, from, to);
     if (!target) continue;
     const { write, copies } = mergeEntry(storage, target, value, now);
     if (write) result.writes.push(write);
     if (write && target === toProgress) result.progress = true;
+    else if (write && target === toSets) result.sets = true;
     else if (write && target.startsWith(toNotes)) result.notes++;
     else if (write && target.startsWith(toReviews)) result.reviews++;
     result.writes.push(...copies);
@@ -144,7 +149,7 @@ function mergeEntry(
   now: number,
 ): { write?: [string, unknown]; copies: Array<[string, unknown]> } {
   const kind = parseKey(key)?.kind;
-  if (kind !== 'progress' && kind !== 'note' && kind !== 'review')
+  if (kind !== 'progress' && kind !== 'note' && kind !== 'review' && kind !== 'sets')
     return { write: to.get(key) === undefined ? [key, value] : undefined, copies: [] };
   const merged = mergeStored(key, to.get(key), value, now);
   return {

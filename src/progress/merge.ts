@@ -1,6 +1,6 @@
 // How a value from the journal or another window meets the stored one, per kind of key: progress
 // question by question (progress-record.ts), notes by version stamp (mergeNote, below), review histories
-// by their union (review/record.ts), anything else by the journal's default (the later write
+// by their union (review/record.ts), study sets mark by mark (set-record.ts), anything else by the journal's default (the later write
 // wins). Pure: no 'vscode'.
 import type { Merge } from './journal';
 import { parseKey } from '../shared/keys';
@@ -11,6 +11,7 @@ import { SCHEMA } from './storage';
 import { keys } from '../shared/keys';
 import { mergeProgress } from './progress-record';
 import { mergeReview } from '../review/record';
+import { mergeSets } from './set-record';
 
 export const mergeStored: Merge = (key, stored, incoming, at) => {
   const kind = parseKey(key)?.kind;
@@ -19,6 +20,7 @@ export const mergeStored: Merge = (key, stored, incoming, at) => {
     return merged ? { write: merged.touched, value: merged.value } : undefined;
   }
   if (kind === 'review') return mergeReview(stored, incoming);
+  if (kind === 'sets') return mergeSets(stored, incoming);
   return mergeNote(key, stored, incoming, at);
 };
 

@@ -11,6 +11,7 @@ import { PROGRESS_SCHEMA, readProgress, SEEDED_AT, type Mark, type StoredProgres
 import { ReviewStore } from './reviews';
 import { MockStore } from './mocks';
 import { PlanStore } from './plans';
+import { SetStore } from './sets';
 
 export { SCHEMA, type KeyValueStore, type StoreWarning, type WriteFailure } from './storage';
 export { ELSEWHERE, NOTE_MAX_CHARS, readNote, migrateNote, type StoredNote, type NoteChange } from './note-record';
@@ -46,6 +47,7 @@ export class StudyStore {
   /** Mock interview runs, with the answers typed in them. */
   readonly mocks: MockStore;
   readonly plans: PlanStore;
+  readonly sets: SetStore;
   /** Problems found in stored data so far; each is also announced once through onWarning. */
   readonly warnings: StoreWarning[];
   readonly onWarning: Event<StoreWarning>;
@@ -63,6 +65,7 @@ export class StudyStore {
     this.reviews = new ReviewStore(this.storage);
     this.mocks = new MockStore(this.storage);
     this.plans = new PlanStore(this.storage);
+    this.sets = new SetStore(this.storage);
     this.warnings = this.storage.warnings;
     this.onWarning = this.storage.onWarning;
     this.onDidChangeNote = this.notes.onDidChangeNote;
@@ -157,6 +160,8 @@ export class StudyStore {
         this.notes.conflictKeptElsewhere(key);
       } else if (kind === 'review') {
         this.reviews.changedElsewhere(key);
+      } else if (kind === 'sets') {
+        this.sets.changedElsewhere(key);
       }
     }
   }
@@ -217,6 +222,7 @@ export class StudyStore {
     this._onDidChangeUnsaved.dispose();
     this.notes.dispose();
     this.reviews.dispose();
+    this.sets.dispose();
     this.storage.dispose();
   }
 

@@ -25,6 +25,8 @@ export const COMMANDS = {
   setInterviewDate: 'djangoPrep.setInterviewDate',
   clearInterviewDate: 'djangoPrep.clearInterviewDate',
   undoRating: 'djangoPrep.undoRating',
+  addToStudySet: 'djangoPrep.addToStudySet',
+  deleteStudySet: 'djangoPrep.deleteStudySet',
 } as const;
 
 /** The sidebar's tree view. */

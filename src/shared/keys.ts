@@ -2,7 +2,7 @@
 // Bank ids hold no '/' (bank/source.ts); a question id may. Pure.
 
 /** The kinds of stored value, each under its own prefix. */
-export const KEY_PREFIXES = ['progress', 'note', 'conflict', 'shown', 'review', 'mock', 'plan', 'aside'] as const;
+export const KEY_PREFIXES = ['progress', 'note', 'conflict', 'shown', 'review', 'mock', 'plan', 'sets', 'aside'] as const;
 export type KeyKind = (typeof KEY_PREFIXES)[number];
 
 export const keys = {
@@ -18,14 +18,18 @@ export const keys = {
   review: (bankId: string, id: string) => `review/${bankId}/${id}`,
   /** A bank's study plan: the interview date. */
   plan: (bankId: string) => `plan/${bankId}`,
+  /** A bank's study sets: named sets of questions. */
+  sets: (bankId: string) => `sets/${bankId}`,
   /** One mock interview run. */
   mock: (bankId: string, runId: string) => `mock/${bankId}/${runId}`,
   /** A stored value of the wrong shape, kept aside (never deleted) at a moment. */
   aside: (now: number, key: string) => `aside/${now}/${key}`,
-  /** The prefix of a kind's keys for one bank (`progress`, `shown` and `plan`: the key itself). */
-  prefix: (kind: Exclude<KeyKind, 'aside'>, bankId: string) =>
-    kind === 'progress' || kind === 'shown' || kind === 'plan' ? `${kind}/${bankId}` : `${kind}/${bankId}/`,
+  /** The prefix of a kind's keys for one bank (a kind of one key per bank: the key itself). */
+  prefix: (kind: Exclude<KeyKind, 'aside'>, bankId: string) => (isBankKey(kind) ? `${kind}/${bankId}` : `${kind}/${bankId}/`),
 };
+
+/** The kinds with one key per bank (the others have a key per question or run). */
+const isBankKey = (kind: KeyKind) => kind === 'progress' || kind === 'shown' || kind === 'plan' || kind === 'sets';
 
 /** What a key names: its kind, its bank and (for notes, conflict copies, reviews, runs) the rest. */
 export function parseKey(key: string): { kind: KeyKind; bankId: string; rest?: string } | undefined {
@@ -33,7 +37,7 @@ export function parseKey(key: string): { kind: KeyKind; bankId: string; rest?: s
   const kind = key.slice(0, slash) as KeyKind;
   if (slash < 0 || !KEY_PREFIXES.includes(kind)) return undefined;
   const tail = key.slice(slash + 1);
-  if (kind === 'progress' || kind === 'shown' || kind === 'plan') return tail && !tail.includes('/') ? { kind, bankId: tail } : undefined;
+  if (isBankKey(kind)) return tail && !tail.includes('/') ? { kind, bankId: tail } : undefined;
   const next = tail.indexOf('/');
   if (next <= 0 || next === tail.length - 1) return undefined;
   return { kind, bankId: tail.slice(0, next), rest: tail.slice(next + 1) };

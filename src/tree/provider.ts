@@ -50,6 +50,8 @@ export class StudyTreeProvider extends Disposable implements vscode.TreeDataProv
       }),
     );
     this.register(study.onDidChangeReview(() => this.refreshDue()));
+    // A set's questions changed: under its filter the tree shows others.
+    this.register(study.store.sets.onDidChangeSets(() => this._filter.startsWith('set:') && this._onDidChangeTreeData.fire(undefined)));
     this.register(
       study.onDidChangeBank(() => {
         this.build();
@@ -163,7 +165,12 @@ export class StudyTreeProvider extends Disposable implements vscode.TreeDataProv
 
   /** The filter's verdict on a question, from its done state and the tree's own set of noted questions. */
   private passes(id: string): boolean {
-    return passes(this._filter, { done: this.study.isDone(id), noted: this.noted.has(id), due: this.due.has(id) });
+    return passes(this._filter, {
+      done: this.study.isDone(id),
+      noted: this.noted.has(id),
+      due: this.due.has(id),
+      inSet: (name) => !!this.study.store.sets.all(this.study.bankId).get(name)?.has(id),
+    });
   }
 
   getParent(node: StudyNode): StudyNode | undefined {

@@ -7,7 +7,7 @@ import type { Study } from '../progress/study';
 import { COMMANDS, VIEW_ID, CONTEXT_KEYS, STATUS_ITEMS } from '../shared/ids';
 import { command, type Command } from '../commands/registry';
 import { StudyTreeProvider, type StudyNode, type ViewMemory } from './provider';
-import { FILTERS, isFilter, type Filter } from './filter';
+import { FILTERS, isFilter, setFilter, setOf, type Filter } from './filter';
 
 const FILTER_KEY = 'view/filter';
 
@@ -23,6 +23,8 @@ export function filterLabel(filter: Filter): string {
       return vscode.l10n.t('With notes');
     case 'due':
       return vscode.l10n.t('Due for review');
+    default:
+      return vscode.l10n.t('Study set: {0}', setOf(filter) ?? '');
   }
 }
 
@@ -32,8 +34,13 @@ export function createTreeView(
   shown?: vscode.Event<string>,
 ): { tree: StudyTreeProvider; treeView: vscode.TreeView<StudyNode>; disposable: vscode.Disposable; commands: Command[] } {
   const tree = new StudyTreeProvider(study, memory);
+  /** A set's filter holds while the bank has that set (it may have been deleted, or be another bank's). */
+  const holds = (filter: Filter) => {
+    const set = setOf(filter);
+    return set === undefined || study.store.sets.all(study.bankId).has(set);
+  };
   const kept = memory?.get<unknown>(FILTER_KEY);
-  if (isFilter(kept)) tree.filter = kept;
+  if (isFilter(kept) && holds(kept)) tree.filter = kept;
   const treeView = vscode.window.createTreeView(VIEW_ID, {
     treeDataProvider: tree,
     showCollapseAll: true,
@@ -126,7 +133,7 @@ export function createTreeView(
     treeView.onDidExpandElement((e) => tree.setExpanded(e.element, true)),
     treeView.onDidCollapseElement((e) => tree.setExpanded(e.element, false)),
     study.onDidChangeProgress(describe),
-    study.onDidChangeBank(describe),
+    study.onDidChangeBank(() => (holds(tree.filter) ? describe() : setTreeFilter('all'))),
     study.onDidChangeReview(describe),
     // Time moves questions into "due": looked at again every half minute.
     (() => {
@@ -134,25 +141,48 @@ export function createTreeView(
       return { dispose: () => clearInterval(timer) };
     })(),
     study.onDidChangeNote(() => tree.filter === 'notes' && describe()),
+    // The set the tree shows was deleted: back to every question.
+    study.store.sets.onDidChangeSets(() => (holds(tree.filter) ? describe() : setTreeFilter('all'))),
     vscode.workspace.onDidChangeConfiguration(
       (e) => (e.affectsConfiguration(settingId('maxReviewsPerDay')) || e.affectsConfiguration(settingId('newPerDay'))) && describe(),
     ),
     ...(shown ? [shown(follow)] : []),
   );
+  function setTreeFilter(filter: Filter): void {
+    tree.filter = filter;
+    void memory?.update(FILTER_KEY, filter);
+    describe();
+  }
   const commands = [
     command(COMMANDS.filter, async (arg?: unknown) => {
       let filter: Filter | undefined = isFilter(arg) ? arg : undefined;
       if (!filter) {
+        const sets = [...study.store.sets.all(study.bankId)];
+        const item = (f: Filter, description?: string) => ({
+          label: filterLabel(f),
+          description: [description, f === tree.filter ? vscode.l10n.t('current') : undefined].filter(Boolean).join(' · ') || undefined,
+          filter: f,
+        });
         const picked = await vscode.window.showQuickPick(
-          FILTERS.map((f) => ({ label: filterLabel(f), description: f === tree.filter ? vscode.l10n.t('current') : undefined, filter: f })),
+          [
+            ...FILTERS.map((f) => item(f)),
+            ...(sets.length
+              ? [{ label: vscode.l10n.t('Study sets'), kind: vscode.QuickPickItemKind.Separator, filter: 'all' as Filter }]
+              : []),
+            ...sets.map(([name, ids]) =>
+              item(setFilter(name), ids.size === 1 ? vscode.l10n.t('1 question') : vscode.l10n.t('{0} questions', ids.size)),
+            ),
+          ],
           { placeHolder: vscode.l10n.t('Show which questions') },
         );
         filter = picked?.filter;
       }
       if (!filter) return;
-      tree.filter = filter;
-      void memory?.update(FILTER_KEY, filter);
-      describe();
+      if (!holds(filter)) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('There is no study set “{0}”.', setOf(filter) ?? ''));
+        return;
+      }
+      setTreeFilter(filter);
     }),
   ];
   return { tree, treeView, disposable, commands };

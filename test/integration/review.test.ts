@@ -25,7 +25,7 @@ async function dueElsewhere(a: ExtensionApi, ids: string[]): Promise<void> {
 }
 
 async function forget(a: ExtensionApi): Promise<void> {
-  const keys = a.storage.keys().filter((k) => k.startsWith('review/') || k.startsWith('mock/'));
+  const keys = a.storage.keys().filter((k) => k.startsWith('review/') || k.startsWith('mock/') || k.startsWith('sets/'));
   for (const k of keys) await a.storage.update(k, undefined);
   a.study.store.changedElsewhere(keys);
 }
@@ -149,6 +149,46 @@ describe('review, mock interviews and statistics', () => {
     await vscode.commands.executeCommand(COMMANDS.undoRating);
     await until('no summary left', () => a.reports.panel('review') === undefined);
     assert.deepEqual(cardAndLog(first), before[first === q1 ? 0 : 1]);
+  });
+
+  it('studies a set: questions added by command, the tree filtered by it, a review and a mock interview of its questions', async () => {
+    const a = await api();
+    const [q1, q2, q3] = a.study.entries.slice(20, 23).map((e) => e.question.id);
+    await dueElsewhere(a, [q1, q2, q3]);
+    for (const bad of ['', '   ', 'x'.repeat(41)])
+      assert.equal(
+        await vscode.commands.executeCommand(COMMANDS.addToStudySet, q1, bad),
+        false,
+        `a name ${JSON.stringify(bad)} is refused`,
+      );
+    assert.equal(a.study.store.sets.all(a.study.bankId).size, 0);
+    assert.equal(await vscode.commands.executeCommand(COMMANDS.addToStudySet, q1, ' ORM '), true);
+    assert.equal(await vscode.commands.executeCommand(COMMANDS.addToStudySet, q3, 'ORM'), true);
+    assert.deepEqual([...a.study.store.sets.all(a.study.bankId).get('ORM')!], [q1, q3]);
+    assert.ok(a.storage.get(storageKeys.sets(a.study.bankId)), 'stored');
+    await vscode.commands.executeCommand(COMMANDS.filter, 'set:ORM');
+    assert.equal(a.tree.matching(), 2);
+    assert.match(a.view.description ?? '', /^Study set: ORM: 2 of \d+/);
+    // The review takes the set's due questions only (q2 is due too, but not in the set).
+    const review = vscode.commands.executeCommand(COMMANDS.startReview);
+    await until('a question of the set in review', () => [q1, q3].includes(a.pages.active()?.review?.current ?? ''));
+    const page = a.pages.active()!;
+    assert.equal(page.review!.count, 2);
+    for (let i = 0; i < 2; i++) {
+      const id = page.questionId;
+      assert.ok([q1, q3].includes(id), `${id} is in the set`);
+      page.handleMessage({ type: 'rate', id, rating: 3 });
+      if (i === 0) await until('the next question', () => page.questionId !== id);
+    }
+    await review;
+    assert.ok(a.study.dueIds().includes(q2), 'the question outside the set is still due');
+    await vscode.commands.executeCommand(COMMANDS.mockInterview, { sets: ['ORM'], count: 2, fresh: true });
+    await until('the mock page', () => a.mocks.current !== undefined);
+    assert.deepEqual(a.mocks.current!.record.items.map((i) => i.id).sort(), [q1, q3].sort());
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    assert.equal(await vscode.commands.executeCommand(COMMANDS.deleteStudySet, 'ORM'), true);
+    await until('the filter back to all', () => a.tree.filter === 'all');
+    assert.equal(await vscode.commands.executeCommand(COMMANDS.deleteStudySet, 'ORM'), false, 'no such set any more');
   });
 
   it('takes no more reviews a day than djangoPrep.maxReviewsPerDay, the least likely recalled first, and shows the backlog', async () => {
