@@ -66,6 +66,40 @@ export function lineChart(points: readonly Point[], o: { title: string; desc: st
   );
 }
 
+/** One line of several over the same days: its name (for the marks' titles), class and values (undefined: not yet). */
+export interface Series {
+  name: string;
+  className: string;
+  values: ReadonlyArray<number | undefined>;
+}
+
+/** Several lines over the same days, the axis from 0 to `max`; a series stops where its values do. */
+export function linesChart(labels: readonly string[], series: readonly Series[], o: { title: string; desc: string; max: number }): string {
+  const width = 560;
+  const height = 180;
+  const left = 36;
+  const bottom = 22;
+  const top = 10;
+  const max = Math.max(1, o.max);
+  const x = (i: number) => left + (labels.length > 1 ? (i * (width - left - 8)) / (labels.length - 1) : 0);
+  const y = (v: number) => top + (height - top - bottom) * (1 - v / max);
+  const lines = series
+    .map((s) => {
+      const shown = s.values.map((v, i) => [i, v] as const).filter((p): p is readonly [number, number] => p[1] !== undefined);
+      const points = shown.map(([i, v]) => `${n(x(i))},${n(y(v))}`).join(' ');
+      const last = shown.at(-1);
+      const end = last
+        ? `<circle class="dot ${s.className}" cx="${n(x(last[0]))}" cy="${n(y(last[1]))}" r="3">` +
+          `<title>${escapeHtml(`${s.name}, ${labels[last[0]]}: ${last[1]}`)}</title></circle>`
+        : '';
+      return `<polyline class="line ${s.className}" points="${points}"/>${end}`;
+    })
+    .join('');
+  const axes = axis(left, width - 8, n(y(0)), n(y(max)), String(max), '0');
+  const ends = labels.length ? tick(left, height - 6, labels[0]) + tick(width - 8, height - 6, labels[labels.length - 1], 'end') : '';
+  return frame(width, height, o.title, o.desc, `${axes}${lines}${ends}`);
+}
+
 /** Bars with a value each (a missing value, `undefined`, leaves a gap), labelled under every `every`-th bar. */
 export interface Bar {
   label: string;

@@ -3,9 +3,11 @@
 // from a bank escaped. Pure: no 'vscode'.
 import * as l10n from '@vscode/l10n';
 import type { Statistics } from '../review/stats';
+import type { BurnDown } from '../review/burndown';
+import { dayAfter } from '../review/queue';
 import type { SessionRating } from '../review/session';
 import { dueText } from '../review/words';
-import { barChart, heatmap, lineChart } from './charts';
+import { barChart, heatmap, lineChart, linesChart } from './charts';
 import { escapeHtml } from './render';
 import { codicon } from './html';
 import { questionLink } from './report-html';
@@ -146,6 +148,8 @@ export function statisticsBody(s: Statistics, o: { lang: string; bankTitle: stri
     { ...dueWords, every: 2 },
   );
 
+  const plan = s.burnDown && burnDownFigure(s.burnDown, label);
+
   // The chart's title as the caption; its text alternative (the image's own desc) also shown under it.
   const figure = (id: string, icon: string, words: { title: string; desc: string }, chart: string) =>
     `<figure id="${id}"><figcaption>${codicon(icon)} ${escapeHtml(words.title)}</figcaption>${chart}` +
@@ -156,13 +160,51 @@ export function statisticsBody(s: Statistics, o: { lang: string; bankTitle: stri
     [l10n.t('reviews'), String(totals.reviews)],
     [l10n.t('due now'), String(totals.dueNow)],
     [l10n.t('retention'), overall === undefined ? '–' : percent(overall)],
+    [
+      l10n.t('day streak'),
+      s.streak.longest > s.streak.current ? l10n.t('{0} (longest {1})', s.streak.current, s.streak.longest) : String(s.streak.current),
+    ],
   ]
     .map(([k, v]) => `<div class="fact"><span class="value">${escapeHtml(v)}</span> <span class="key">${escapeHtml(k)}</span></div>`)
     .join('');
   return `<h1>${codicon('graph')} ${escapeHtml(l10n.t('Study statistics: {0}', o.bankTitle))}</h1>
 <div class="facts">${facts}</div>
+${plan ? figure('burn-down', 'calendar', plan.words, plan.chart) : ''}
 ${figure('done-over-time', 'pass', doneWords, done)}
 ${figure('reviews-per-day', 'calendar', heatWords, heat)}
 ${figure('retention', 'lightbulb', retentionWords, retention)}
 ${figure('due-next', 'history', dueWords, due)}`;
+}
+
+/** The burn-down to the interview date: seen and reviewed twice against the plan, with a legend. */
+function burnDownFigure(b: BurnDown, label: (at: number) => string): { words: { title: string; desc: string }; chart: string } {
+  const today = b.seen.filter((v) => v !== undefined).length - 1; // the days so far come first
+  const seen = b.seen[today] ?? 0;
+  const twice = b.twice[today] ?? 0;
+  const planned = b.planned[today] ?? 0;
+  const words = {
+    title: l10n.t('Toward the interview on {0}', label(dayAfter(b.days.at(-1)!, 1))),
+    desc: l10n.t(
+      'By today {0} of {1} questions seen and {2} reviewed twice; the plan has {3} seen by today and every one by {4}.',
+      seen,
+      b.total,
+      twice,
+      planned,
+      label(b.days[b.planned.findIndex((v) => v >= b.total)] ?? b.days.at(-1)!),
+    ),
+  };
+  const names = { seen: l10n.t('Seen'), twice: l10n.t('Reviewed twice'), planned: l10n.t('Plan') };
+  const chart = linesChart(
+    b.days.map(label),
+    [
+      { name: names.planned, className: 'planned', values: b.planned },
+      { name: names.seen, className: 'seen', values: b.seen },
+      { name: names.twice, className: 'twice', values: b.twice },
+    ],
+    { ...words, max: b.total },
+  );
+  const legend = (['seen', 'twice', 'planned'] as const)
+    .map((k) => `<li><span class="swatch ${k}" aria-hidden="true"></span>${escapeHtml(names[k])}</li>`)
+    .join('');
+  return { words, chart: `${chart}<ul class="legend" aria-hidden="true">${legend}</ul>` };
 }

@@ -336,7 +336,8 @@ export class Study extends Disposable {
 
   statistics(): Statistics {
     const reviews = this.store.reviews.all(this.bankId);
-    return statistics({ ids: this.reading.ids, marks: this.store.marks(this.bankId), reviews, now: this.now() });
+    const { ids } = this.reading;
+    return statistics({ ids, marks: this.store.marks(this.bankId), reviews, now: this.now(), date: this.interviewDate() });
   }
 
   /** Notes stored for this bank whose question is no longer in it. */

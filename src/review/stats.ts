@@ -2,6 +2,7 @@
 // and the reviews falling due in the next days. Days are local calendar days. Pure: no 'vscode'.
 import { REVIEW } from './fsrs';
 import { dayAfter, startOfDay, type Reviews } from './queue';
+import { burnDown, streak, type BurnDown } from './burndown';
 
 export interface DayCount {
   /** Midnight (local) of the day. */
@@ -27,6 +28,10 @@ export interface Statistics {
   /** Reviews due on each of the next days; today's count holds every overdue one. */
   dueNext: DayCount[];
   totals: { questions: number; done: number; reviewed: number; reviews: number; recalled: number; learnedReviews: number; dueNow: number };
+  /** Days in a row with a review: the run up to today, and the longest. */
+  streak: { current: number; longest: number };
+  /** With an interview date still ahead: questions seen and reviewed twice, day by day, against the plan. */
+  burnDown?: BurnDown;
 }
 
 export interface StatisticsInput {
@@ -34,6 +39,8 @@ export interface StatisticsInput {
   marks: Readonly<Record<string, { done: boolean; at: number }>>;
   reviews: Reviews;
   now: number;
+  /** The interview date (its midnight), if one is set. */
+  date?: number;
   days?: number;
   weeks?: number;
   retentionWeeks?: number;
@@ -126,11 +133,14 @@ export function statistics(input: StatisticsInput): Statistics {
     if (i >= 0 && r.card.due < dayAfter(today, dueDays)) dueNext[i].count++;
   }
 
+  const toDate = input.date === undefined ? undefined : burnDown(ids, reviews, now, input.date);
   return {
     doneOverTime,
     reviewsPerDay,
     retention,
     dueNext,
     totals: { questions: ids.length, done, reviewed, reviews: total, recalled, learnedReviews, dueNow },
+    streak: streak(reviews, now),
+    ...(toDate ? { burnDown: toDate } : {}),
   };
 }

@@ -229,6 +229,32 @@ describe('spaced review, mock interviews and statistics', function () {
     await wb.screenshot('statistics.png');
   });
 
+  it('plans to an interview date: the status bar counts the days and the reviews, and the statistics draw the burn-down', async () => {
+    await wb.openView();
+    await wb.command('Django Prep: Set Interview Date…');
+    const input = wb.page.locator('.quick-input-widget input.input');
+    await input.waitFor();
+    await input.fill('2020-01-01');
+    await wb.page.locator('.quick-input-widget .quick-input-message', { hasText: 'must be after today' }).waitFor();
+    const d = new Date(Date.now() + 12 * DAY);
+    await input.fill(`${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`);
+    await wb.page.keyboard.press('Enter');
+    const status = wb.page.locator('.statusbar-item', { hasText: /12 days · \d+ due/ }).first();
+    await status.waitFor({ timeout: 15000 });
+    await wb.viewDescription('today: ');
+    await wb.command('Django Prep: Show Study Statistics');
+    const frame = await wb.frameWith('#burn-down svg');
+    assert.equal(await frame.locator('#burn-down polyline').count(), 3, 'seen, reviewed twice, the plan');
+    assert.match(
+      await frame.locator('#burn-down .alt').innerText(),
+      /^By today \d+ of \d+ questions seen and \d+ reviewed twice; the plan has/,
+    );
+    assert.match(await frame.locator('.facts').innerText(), /day streak/);
+    await wb.screenshot('burn-down.png');
+    await wb.command('Django Prep: Clear Interview Date');
+    await status.waitFor({ state: 'detached', timeout: 15000 });
+  });
+
   it('brings up a statistics page whose webview frame never starts, in a new panel in its place', async () => {
     await wb.stallNextWebview();
     await wb.command('Django Prep: Show Study Statistics');

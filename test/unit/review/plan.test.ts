@@ -3,6 +3,7 @@
 // limits, and no review is scheduled after the day.
 import assert from 'node:assert/strict';
 import { dayPlan, daysUntil, parsePlanDate, FINAL_DAYS } from '../../../src/review/plan';
+import { burnDown } from '../../../src/review/burndown';
 import { rateCard, retrievability, type Rating } from '../../../src/review/fsrs';
 import { withReview, type StoredReview } from '../../../src/review/record';
 import { dayAfter, startOfDay } from '../../../src/review/queue';
@@ -56,7 +57,13 @@ describe('a study plan to the interview date', () => {
     assert.ok(
       ids.some((id) => (reviews.get(id)!.log.length ?? 0) >= 3),
       'and reviews beyond the first two, as FSRS asks',
-    );
+    ); // The burn-down on the last study day: on or above the plan's line every day, everything seen and reviewed twice.
+    const b = burnDown(ids, reviews, dayAfter(date, -1) + 22 * HOUR, date)!;
+    assert.equal(b.days.length, 30);
+    assert.equal(b.seen.at(-1), 256);
+    assert.equal(b.twice.at(-1), 256);
+    b.days.forEach((_, i) => assert.ok(b.seen[i]! >= b.planned[i], `day ${i}: ${b.seen[i]} seen, the plan ${b.planned[i]}`));
+    assert.equal(b.planned.at(-2), 256, 'the plan has every question seen the day before the last study day');
   });
 
   it('spreads the new questions over the days left, says what does not fit, and goes weakest first at the end', () => {
