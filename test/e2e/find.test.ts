@@ -148,6 +148,32 @@ describe('finding what to study', function () {
     assert.equal(await wb.row(questionRow(noted.id)).locator('.codicon-note').count(), 1, 'the note mark');
   });
 
+  it('puts a question in a new study set from its context menu, and the tree shows the set', async () => {
+    const [a, b] = undoneIn(first, 2);
+    await wb.command('Django Prep: Filter Questions…');
+    await wb.pickQuick('All');
+    await wb.openView(sectionLabel(first));
+    await wb.expand(sectionLabel(first));
+    await wb.contextMenu(questionRow(a.id), 'Add to Study Set…');
+    const input = wb.page.locator('.quick-input-widget input.input');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'New Study Set…' }).first().click();
+    await wb.page.locator('.quick-input-widget', { hasText: 'A name for the set' }).waitFor();
+    await input.fill('   ');
+    await wb.page.locator('.quick-input-widget .quick-input-message', { hasText: 'A study set needs a name.' }).waitFor();
+    await input.fill('ORM');
+    await wb.page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden' });
+    await wb.command('Django Prep: Filter Questions…');
+    await wb.pickQuick('Study set: ORM');
+    await wb.viewDescription(`Study set: ORM: 1 of ${total}`);
+    await wb.expand(sectionLabel(first));
+    await wb.waitForRow(questionRow(a.id));
+    assert.equal(await wb.row(questionRow(b.id)).count(), 0, 'a question outside the set is not shown');
+    await wb.command('Django Prep: Filter Questions…');
+    await wb.pickQuick('All');
+    await wb.viewDescription(`${markedDone}/${total}`);
+  });
+
   it('moves on to an undone question with Next Undone (Ctrl+Alt+N) and Random', async () => {
     const start = entries.find((e) => e.question.done)!;
     const frame = await wb.openQuestion(start.path.map(sectionLabel), start.question.id);
