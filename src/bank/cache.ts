@@ -5,7 +5,7 @@ import type { BankIo } from './io';
 import { listQuestions, type Bank, type NoQuestions, type Problem, type Question, type Section } from './model';
 
 /** Bump when the parser's output for the same input changes: cached banks are then parsed again. */
-export const PARSER_VERSION = 3;
+export const PARSER_VERSION = 4;
 const FORMAT = 1;
 const BATCH = 250;
 

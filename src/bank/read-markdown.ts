@@ -3,10 +3,34 @@
 // does not start at 1, right after an indented code block, comes out as a paragraph. Pure.
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type * as md from 'mdast';
 
-const processor = unified().use(remarkParse).use(remarkGfm);
+/**
+ * GFM as remark-gfm reads it (tables, task lists, autolinks, strikethrough), for reading only:
+ * without its half for writing Markdown, which the extension never does (mdast-util-to-markdown,
+ * about 20 KB in each bundle), and without footnotes, which a question's text would lose (the
+ * pages show no footnote nodes): `[^1]` stays the characters the author wrote.
+ */
+function gfmReading(this: ReturnType<typeof unified>): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmAutolinkLiteral(), gfmStrikethrough(), gfmTable(), gfmTaskListItem());
+  (data.fromMarkdownExtensions ??= []).push(
+    gfmAutolinkLiteralFromMarkdown(),
+    gfmStrikethroughFromMarkdown(),
+    gfmTableFromMarkdown(),
+    gfmTaskListItemFromMarkdown(),
+  );
+}
+
+const processor = unified().use(remarkParse).use(gfmReading);
 
 /** How many misread lists one document may have re-read: each re-read parses the rest again. */
 const MAX_REREADS = 64;

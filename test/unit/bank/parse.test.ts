@@ -7,6 +7,32 @@ import { questions, byId } from '../helpers';
 const md = (lines: string[]) => lines.join('\n');
 
 describe('parseBank', () => {
+  describe('GFM as read', () => {
+    it('keeps a footnote mark as the characters written, and reads tables, strikethrough and bare links', () => {
+      const bank = parseBank(
+        md([
+          '## Basics',
+          '',
+          '1. What does `select_related` do?[^1]',
+          '',
+          '   | call | queries |',
+          '   | --- | --- |',
+          '   | all() | N+1 |',
+          '',
+          '2. ~~Old~~ See https://docs.djangoproject.com/ please',
+          '',
+          '[^1]: Only for foreign keys.',
+        ]),
+      );
+      const [q1, q2] = bank.sections[0].questions;
+      assert.equal(q1.text, 'What does select_related do?[^1]');
+      assert.match(q1.details, /call/);
+      assert.ok(JSON.stringify(q1.richDetails).includes('"table"'), 'the table is a table');
+      assert.match(q2.text, /Old See https:\/\/docs\.djangoproject\.com\/ please/);
+      assert.ok(JSON.stringify(q2.rich).includes('"link"'), 'the bare address is a link');
+    });
+  });
+
   describe('sections', () => {
     it('nests sections by heading depth, ATX and setext alike', () => {
       const bank = parseBank(
