@@ -146,6 +146,23 @@ add(
   'numbers and the four SVG charts',
 );
 
+add(
+  'rate a question and plan the day, 10k planned (ms)',
+  ms(median(review.planned)),
+  'ms',
+  '< 50 ms',
+  median(review.planned) < 50,
+  'with an interview date: the rating and the day’s plan the view shows',
+);
+add(
+  'statistics page with the burn-down, 10k planned (ms)',
+  ms(median(review.plannedStats)),
+  'ms',
+  '< 500 ms',
+  median(review.plannedStats) < 500,
+  'the five SVG charts',
+);
+
 console.log('Question page with a 100 KB note...');
 const page = await suite.pageWithNote(RUNS);
 add('question page with a 100 KB note (ms)', ms(median(page)), 'ms', '', true, 'HTML shell + render + message to the page');

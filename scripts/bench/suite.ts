@@ -243,8 +243,20 @@ export async function reviewAt10k(runs: number) {
     const html = statisticsBody(study.statistics(), { lang: 'en', bankTitle: 'bench' });
     if ((html.match(/<svg /g) ?? []).length !== 4) throw new Error('statistics');
   });
+  // With an interview date 30 days on: each rating is followed by the day's plan (the view's
+  // description and the status bar), and the statistics add the burn-down.
+  await study.setInterviewDate(new Date(new Date().setHours(0, 0, 0, 0) + 30 * 86_400_000).setHours(0, 0, 0, 0));
+  const limits = { maxNewPerDay: 10, maxReviewsPerDay: 200 };
+  const planned = await time(runs, async () => {
+    await study.rate(id, 3);
+    if (!study.dayPlan(limits)) throw new Error('no plan');
+  });
+  const plannedStats = await time(runs, () => {
+    const html = statisticsBody(study.statistics(), { lang: 'en', bankTitle: 'bench' });
+    if ((html.match(/<svg /g) ?? []).length !== 5) throw new Error('statistics with the burn-down');
+  });
   tree.dispose();
-  return { rate, stats, due: study.dueIds().length };
+  return { rate, stats, planned, plannedStats, due: study.dueIds().length };
 }
 
 export async function pageWithNote(runs: number) {

@@ -33,18 +33,28 @@ export function burnDown(ids: readonly string[], reviews: Reviews, now: number, 
     firstAt.push(r.log[0].at);
     if (r.log.length > 1) secondAt.push(r.log[1].at);
   }
-  const earliest = firstAt.length ? startOfDay(Math.min(...firstAt)) : today;
+  firstAt.sort((a, b) => a - b);
+  secondAt.sort((a, b) => a - b);
+  const earliest = firstAt.length ? startOfDay(firstAt[0]) : today;
   const start = Math.max(Math.min(earliest, today), dayAfter(last, -(BURN_DOWN_MAX_DAYS - 1)));
   const days: number[] = [];
   for (let d = start; d <= last; d = dayAfter(d, 1)) days.push(d);
-  const upTo = (times: number[], day: number) => times.filter((at) => at < dayAfter(day, 1)).length;
+  // How many of the sorted times fall before the end of each day: one sweep per list.
+  const upTo = (times: number[]) => {
+    let i = 0;
+    return days.map((d) => {
+      const end = dayAfter(d, 1);
+      while (i < times.length && times[i] < end) i++;
+      return d <= today ? i : undefined;
+    });
+  };
   const total = ids.length;
   // Seen by the day before the last study day: one day left for each to be reviewed again.
   const introDays = Math.max(1, days.length - 1);
   return {
     days,
-    seen: days.map((d) => (d <= today ? upTo(firstAt, d) : undefined)),
-    twice: days.map((d) => (d <= today ? upTo(secondAt, d) : undefined)),
+    seen: upTo(firstAt),
+    twice: upTo(secondAt),
     planned: days.map((_, i) => Math.min(total, Math.round((total * (i + 1)) / introDays))),
     total,
   };

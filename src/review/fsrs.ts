@@ -2,7 +2,7 @@
 // card, rated Again/Hard/Good/Easy at a moment, gives the next card and when it is due. Times are
 // milliseconds since the epoch and every function takes the moment (a clock), so tests run a
 // month of reviews in milliseconds. Pure: no 'vscode'.
-import { createEmptyCard, fsrs, generatorParameters, type Card, type FSRS, type Grade } from 'ts-fsrs';
+import { createEmptyCard, forgetting_curve, fsrs, generatorParameters, type Card, type FSRS, type Grade } from 'ts-fsrs';
 
 import { isRating, type Rating } from '../shared/protocol';
 
@@ -139,8 +139,17 @@ export function dueAfter(card: StoredCard | undefined, now: number): Record<Rati
   };
 }
 
-/** The probability of recalling the card now (0 to 1); 0 for a card never reviewed. */
+/** FSRS's weights: the forgetting curve's decay is among them (the desired retention is not). */
+const WEIGHTS = generatorParameters({ enable_fuzz: false }).w;
+
+/**
+ * The probability of recalling the card now (0 to 1); 0 for a card never reviewed. ts-fsrs's own
+ * curve on whole days since the last review, as its get_retrievability reads it, without making
+ * Dates of the card: a plan at 10,000 questions asks this of every due one.
+ */
 export function retrievability(card: StoredCard, now: number): number {
   if (card.state === NEW) return 0;
-  return scheduler().get_retrievability(toCard(card), new Date(now), false);
+  if (card.last_review === undefined) return scheduler().get_retrievability(toCard(card), new Date(now), false);
+  const days = Math.max(Math.floor((now - card.last_review) / DAY_MS), 0);
+  return forgetting_curve(WEIGHTS, days, +card.stability.toFixed(8));
 }

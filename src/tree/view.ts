@@ -58,12 +58,12 @@ export function createTreeView(
     const due = tree.dueCount;
     const counts =
       tree.filter === 'all' ? `${done}/${total}` : vscode.l10n.t('{0}: {1} of {2}', filterLabel(tree.filter), tree.matching(), total);
-    // More due than today's reviews allow: how many wait (the backlog).
-    const backlog = due ? study.reviewQueue(settings.maxReviewsPerDay()).backlog : 0;
-    const dueWords = backlog ? vscode.l10n.t('{0} due, {1} over today’s limit', due, backlog) : vscode.l10n.t('{0} due', due);
-    // With an interview date, the day's plan instead, and the days left in the status bar.
+    // With an interview date, the day's plan, and the days left in the status bar.
     const plan = study.dayPlan(settings.planLimits());
     const planWords = plan && vscode.l10n.t('today: {0} new, {1} due', plan.newIds.length, plan.reviewIds.length);
+    // Without one, more due than today's reviews allow: how many wait (the backlog).
+    const backlog = !plan && due ? study.reviewQueue(settings.maxReviewsPerDay()).backlog : 0;
+    const dueWords = backlog ? vscode.l10n.t('{0} due, {1} over today’s limit', due, backlog) : vscode.l10n.t('{0} due', due);
     treeView.description = !total
       ? undefined
       : planWords

@@ -104,6 +104,11 @@ module.exports = {
   TreeItem,
   MarkdownString,
   ThemeIcon,
+  ThemeColor: class ThemeColor {
+    constructor(id) {
+      this.id = id;
+    }
+  },
   Range: class Range {
     constructor(startLine, startCharacter, endLine, endCharacter) {
       Object.assign(this, { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } });
@@ -150,11 +155,13 @@ module.exports = {
   },
   commands: { registerCommand: disposable, executeCommand: () => Promise.resolve() },
   workspace: {
-    getConfiguration: () => ({ get: (_k, d) => d, update: () => Promise.resolve() }),
+    getConfiguration: () => ({ get: (_k, d) => d, inspect: () => undefined, update: () => Promise.resolve() }),
     workspaceFolders: [],
     workspaceFile: undefined,
     onDidChangeConfiguration: event,
     onDidSaveTextDocument: event,
+    onDidGrantWorkspaceTrust: event,
+    isTrusted: true,
     createFileSystemWatcher: () => ({ onDidChange: event, onDidCreate: event, onDidDelete: event, dispose() {} }),
   },
   env: { language: 'en', openExternal: () => Promise.resolve(true) },

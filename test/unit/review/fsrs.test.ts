@@ -109,6 +109,26 @@ describe('FSRS scheduling (ts-fsrs)', () => {
 
 const history = (ratings: Array<[1 | 2 | 3 | 4, number]>) => reviewed(...ratings);
 
+describe('the chance of recall', () => {
+  it('is ts-fsrs’s own get_retrievability, read without making Dates of the card', async () => {
+    const { fsrs, generatorParameters } = await import('ts-fsrs');
+    const reference = fsrs(generatorParameters({ enable_fuzz: false }));
+    let card = rateCard(undefined, 3, T0).card;
+    for (let i = 0; i < 40; i++) {
+      const at = card.due + ((i * 7919) % 11) * 3_600_000 * 7;
+      for (const later of [0, 0.4, 1, 3.7, 30, 400].map((d) => at + d * DAY)) {
+        const expected = reference.get_retrievability(
+          { ...card, due: new Date(card.due), last_review: new Date(card.last_review!) },
+          new Date(later),
+          false,
+        );
+        assert.equal(retrievability(card, later), expected);
+      }
+      card = rateCard(card, ((i % 4) + 1) as 1 | 2 | 3 | 4, at).card;
+    }
+  });
+});
+
 describe('stored review records', () => {
   it('reads a good record and refuses one of the wrong shape', () => {
     const good = history([[3, T0]]);
