@@ -30,8 +30,8 @@ interface Header {
 }
 
 /** The cache key of a bank: its bytes, the title it falls back to, and the parser's version. */
-export function bankKey(io: Pick<BankIo, 'sha256'>, bytes: Uint8Array, fallbackTitle: string): Promise<string> {
-  return io.sha256([`${PARSER_VERSION}\u0000${fallbackTitle}\u0000`, bytes]);
+export function bankKey(io: Pick<BankIo, 'sha256'>, bytes: Uint8Array, fallbackTitle: string, format?: string): Promise<string> {
+  return io.sha256([`${PARSER_VERSION}\u0000${fallbackTitle}\u0000${format ? `${format}\u0000` : ''}`, bytes]);
 }
 
 export function bankToLines(bank: Bank, key: string): string[] {

@@ -1,7 +1,9 @@
 // The bank checker for authors: `npm run --silent bank -- [FILE]` prints the parsed bank as JSON.
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { noQuestionsWhy, parseBank, shapesRead } from './parse';
+import { noQuestionsWhy, shapesRead } from './parse';
+import { parseDecoded } from './decode';
+import { tableFormatOf } from './formats';
 import type { Section } from './model';
 import { BUNDLED_BANK_FILE } from './bundled';
 
@@ -29,16 +31,17 @@ export interface Output {
 
 export function main(argv: string[], root: string, out: Output = process.stdout, messages: Output = process.stderr): number {
   const file = resolve(argv[0] ?? resolve(root, BUNDLED_BANK_FILE));
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (err as Error).message;
     messages.write(`bank: cannot read ${file}: ${why}\n`);
     return 2;
   }
-  const bank = parseBank(text, { fallbackTitle: basename(file).replace(/\.[^.]*$/, '') });
+  // Read as the extension reads it: Markdown, cards, or a table of cards by the file's name.
+  const bank = parseDecoded(bytes, basename(file).replace(/\.[^.]*$/, ''), tableFormatOf(file));
   const { title, noQuestions, problems } = bank;
   out.write(
     JSON.stringify({ title, sections: bank.sections.map(view), problems, ...(noQuestions ? { noQuestions } : {}) }, null, 2) + '\n',

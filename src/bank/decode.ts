@@ -1,7 +1,16 @@
 // Bytes -> Bank on the calling thread: decoding with a problem for bytes that are not UTF-8.
 import * as l10n from '@vscode/l10n';
 import { parseBank } from './parse';
+import { isMarkdownCards, parseMarkdownCards, parseTable, type TableFormat } from './cards';
 import type { Bank } from './model';
+
+function parseMarkdown(text: string, fallbackTitle: string): Bank {
+  if (isMarkdownCards(text)) return parseMarkdownCards(text, fallbackTitle);
+  const bank = parseBank(text, { fallbackTitle });
+  if (!bank.noQuestions) return bank;
+  const cards = parseMarkdownCards(text, fallbackTitle);
+  return cards.noQuestions ? bank : cards;
+}
 
 /**
  * Decodes a bank's bytes as UTF-8, with a problem naming the first line that is not UTF-8.
@@ -22,10 +31,14 @@ export function decodeBank(bytes: Uint8Array): { text: string; problem?: { line:
   };
 }
 
-/** Decodes and parses, on whatever thread calls it. */
-export function parseDecoded(bytes: Uint8Array, fallbackTitle: string): Bank {
+/**
+ * Decodes and parses, on whatever thread calls it: a table (`format`, from the file's name) as
+ * cards; Markdown as cards when it says so (a `#flashcards` tag, `<!-- questions: cards -->`) or
+ * when it holds cards and nothing the Markdown reader takes for a question; else as Markdown.
+ */
+export function parseDecoded(bytes: Uint8Array, fallbackTitle: string, format?: TableFormat): Bank {
   const { text, problem } = decodeBank(bytes);
-  const bank = parseBank(text, { fallbackTitle });
+  const bank = format ? parseTable(text, { format, fallbackTitle }) : parseMarkdown(text, fallbackTitle);
   if (problem) {
     bank.problems.unshift(problem);
     bank.problems.sort((a, b) => a.line - b.line);

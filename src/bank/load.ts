@@ -4,6 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import { bankKey, bankToLines, linesToBank } from './cache';
 import type { Bank } from './model';
+import { tableFormatOf, type TableFormat } from './formats';
 import { baseName, type BankIo } from './io';
 
 /** Larger files are refused rather than parsed: a bank this size is almost surely not a bank. */
@@ -29,7 +30,7 @@ export interface LoadOptions {
    * Parses on the calling thread. The extension passes one that loads the parser from the
    * worker's bundle only when it is needed, which keeps remark out of the activation bundle.
    */
-  parseInline: (bytes: Uint8Array, fallbackTitle: string) => Bank;
+  parseInline: (bytes: Uint8Array, fallbackTitle: string, format?: TableFormat) => Bank;
 }
 
 export function bankTitleFromFile(file: string): string {
@@ -73,7 +74,8 @@ export async function loadBankFile(file: string, options: LoadOptions): Promise<
   } catch (err) {
     return empty(l10n.t('Cannot read question bank {0}: {1}', file, describeReadError(err)));
   }
-  const key = await bankKey(io, bytes, fallbackTitle);
+  const format = tableFormatOf(file);
+  const key = await bankKey(io, bytes, fallbackTitle, format);
   for (const dir of options.cacheDirs ?? []) {
     const cached = await readCache(io, dir, key);
     if (cached) return { file, bank: cached, via: 'cache' };
@@ -89,7 +91,10 @@ export async function loadBankFile(file: string, options: LoadOptions): Promise<
         }
       }
       const bytesCopy = new Uint8Array(bytes);
-      const bank = await linesToBank(keep(io.parseInWorker(options.workerFile, { bytes: bytesCopy, fallbackTitle, key })), key);
+      const bank = await linesToBank(
+        keep(io.parseInWorker(options.workerFile, { bytes: bytesCopy, fallbackTitle, key, ...(format ? { format } : {}) })),
+        key,
+      );
       if (bank) {
         if (cacheDir) void writeCache(io, cacheDir, key, lines);
         return { file, bank, via: 'worker' };
@@ -98,7 +103,7 @@ export async function loadBankFile(file: string, options: LoadOptions): Promise<
       // No worker here (or it failed): parse on this thread instead, slower but complete.
     }
   }
-  const bank = options.parseInline(bytes, fallbackTitle);
+  const bank = options.parseInline(bytes, fallbackTitle, format);
   if (cacheDir) void writeCache(io, cacheDir, key, bankToLines(bank, key));
   return { file, bank, via: 'inline' };
 }

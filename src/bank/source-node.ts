@@ -17,6 +17,6 @@ export function nodeBankPlatform(extensionDir: string): BankPlatform {
     bankIdForFile,
     workerFile,
     // remark stays out of the extension's bundle: the worker's bundle is the parser, loaded only if needed.
-    parseInline: (bytes, title) => (require(workerFile) as typeof import('./worker')).parseDecoded(bytes, title),
+    parseInline: (bytes, title, format) => (require(workerFile) as typeof import('./worker')).parseDecoded(bytes, title, format),
   };
 }

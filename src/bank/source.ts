@@ -5,6 +5,7 @@
 // the platform's io names them (paths in Node, URIs in the browser). Pure: no 'vscode', no Node module.
 import { BUNDLED_BANK_FILE, BUNDLED_BANK_ID } from './bundled';
 import type { Bank } from './model';
+import type { TableFormat } from './formats';
 import type { BankIo } from './io';
 import type { LoadOptions } from './load';
 
@@ -14,7 +15,7 @@ export interface BankPlatform {
   /** The storage key prefix of a bank file of the learner's: its own, so ids never mix. */
   bankIdForFile(file: string): string;
   /** Parses on the calling thread (when there is no worker, or it failed). */
-  parseInline(bytes: Uint8Array, fallbackTitle: string): Bank;
+  parseInline(bytes: Uint8Array, fallbackTitle: string, format?: TableFormat): Bank;
   /** The parser's bundle, run in a worker when the io can. */
   workerFile?: string;
 }
@@ -43,7 +44,7 @@ export function bankSource(o: {
       io,
       cacheDirs: custom ? [userCache] : [io.join(io.join(o.extensionDir, 'dist'), 'bank-cache'), userCache],
       workerFile: o.bank.workerFile,
-      parseInline: (bytes, title) => o.bank.parseInline(bytes, title),
+      parseInline: (bytes, title, format) => o.bank.parseInline(bytes, title, format),
     },
   };
 }

@@ -1,10 +1,13 @@
 // The messages between the loader and the parser's thread (a worker thread in Node, a Web Worker
 // in the browser), and the loader's side of them. Pure: no thread of its own.
+import type { TableFormat } from './formats';
 
 export interface WorkerRequest {
   bytes: Uint8Array;
   fallbackTitle: string;
   key: string;
+  /** A table of cards (from the file's name); Markdown without it. */
+  format?: TableFormat;
 }
 
 export type WorkerReply = { line: string } | { done: true } | { error: string };

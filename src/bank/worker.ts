@@ -13,7 +13,7 @@ export type { WorkerReply, WorkerRequest };
 
 function answer(request: WorkerRequest, post: (reply: WorkerReply) => void): void {
   try {
-    const bank = parseDecoded(request.bytes, request.fallbackTitle);
+    const bank = parseDecoded(request.bytes, request.fallbackTitle, request.format);
     for (const line of bankToLines(bank, request.key)) post({ line });
     post({ done: true });
   } catch (err) {

@@ -1,5 +1,6 @@
 // The bank commands: choose the bank to study, reveal a question in its file, show its problems.
 import * as vscode from 'vscode';
+import { tableFormatOf } from '../bank/formats';
 import { baseName } from '../bank/io';
 import type { Platform } from '../platform/platform';
 import type { Study } from '../progress/study';
@@ -28,7 +29,9 @@ export function bankCommands(host: BankCommandHost): Command[] {
     command(COMMANDS.chooseBank, async (file?: unknown) => {
       let value: string | undefined = typeof file === 'string' ? file : undefined;
       if (value === undefined) {
-        const found = folder() ? await vscode.workspace.findFiles('**/*.{md,markdown,mdx}', '{**/node_modules/**,**/.git/**}', 500) : [];
+        const found = folder()
+          ? await vscode.workspace.findFiles('**/*.{md,markdown,mdx,csv,tsv}', '{**/node_modules/**,**/.git/**}', 500)
+          : [];
         const current = follower.current.file;
         const items: BankPick[] = [
           {
@@ -37,12 +40,12 @@ export function bankCommands(host: BankCommandHost): Command[] {
             value: '',
           },
           ...(found.length
-            ? [{ label: vscode.l10n.t('Markdown files in the workspace'), kind: vscode.QuickPickItemKind.Separator } as BankPick]
+            ? [{ label: vscode.l10n.t('Markdown and card files in the workspace'), kind: vscode.QuickPickItemKind.Separator } as BankPick]
             : []),
           ...found
             .sort((a, b) => a.path.localeCompare(b.path))
             .map((uri) => ({
-              label: `$(markdown) ${baseName(uri.path)}`,
+              label: `${tableFormatOf(uri.path) ? '$(table)' : '$(markdown)'} ${baseName(uri.path)}`,
               description: vscode.workspace.asRelativePath(uri, false),
               detail: platform.fileOf(uri) === current ? vscode.l10n.t('current') : undefined,
               value: platform.settingValueFor(uri),
@@ -59,7 +62,11 @@ export function bankCommands(host: BankCommandHost): Command[] {
           const uris = await vscode.window.showOpenDialog({
             canSelectMany: false,
             openLabel: vscode.l10n.t('Study This Bank'),
-            filters: { Markdown: ['md', 'markdown', 'mdx'] },
+            filters: {
+              [vscode.l10n.t('Question banks')]: ['md', 'markdown', 'mdx', 'csv', 'tsv', 'txt'],
+              Markdown: ['md', 'markdown', 'mdx'],
+              [vscode.l10n.t('Cards (CSV, TSV, Anki text)')]: ['csv', 'tsv', 'txt'],
+            },
           });
           if (!uris?.[0]) return;
           value = platform.settingValueFor(uris[0]);

@@ -15,7 +15,7 @@ import { readBackup } from '../progress/backup';
  * The file a command writes: the one it was given (tests, other extensions), else the one the
  * learner picks in a save dialog that suggests this name in the workspace folder.
  */
-async function saveTarget(
+export async function saveTarget(
   given: unknown,
   name: string,
   options: Omit<vscode.SaveDialogOptions, 'defaultUri'>,

@@ -15,6 +15,7 @@ import type { Reports } from '../page/report';
 import type { Platform } from '../platform/platform';
 import { reviewCommands } from './review';
 import { setCommands } from './sets';
+import { cardCommands } from './cards';
 import { planCommands } from './plan';
 
 export interface CommandHost {
@@ -126,6 +127,7 @@ export function studyCommands(host: CommandHost): Command[] {
     ...reviewCommands({ study, pages, reports: host.reports, log: host.log, scope: host.scope }),
     ...planCommands(study),
     ...setCommands(study, (arg) => questionIdOf(arg) ?? currentQuestion()),
+    ...cardCommands(study, host.platform, host.log),
     ...bankCommands({
       study,
       follower: host.follower,

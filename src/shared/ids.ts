@@ -27,6 +27,8 @@ export const COMMANDS = {
   undoRating: 'djangoPrep.undoRating',
   addToStudySet: 'djangoPrep.addToStudySet',
   deleteStudySet: 'djangoPrep.deleteStudySet',
+  exportToAnki: 'djangoPrep.exportToAnki',
+  exportReviewLog: 'djangoPrep.exportReviewLog',
 } as const;
 
 /** The sidebar's tree view. */
