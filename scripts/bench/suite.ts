@@ -93,10 +93,26 @@ export function readyBundled(root: string): () => Promise<void> {
   };
 }
 
-export async function bigBank(root: string, runs: number) {
+/** A generated table of cards: `rows` rows of question and answer, quoted, with a tags column. */
+export function generateCsv(rows: number): string {
+  const lines = ['Question,Answer,Tags'];
+  for (let n = 0; n < rows; n++)
+    lines.push(`"How does feature ${n} interact with ""caching""?","It depends, on line one\nand on line two",section-${n % 20}`);
+  return lines.join('\r\n');
+}
+
+export async function bigBank(
+  root: string,
+  runs: number,
+  o: { name: string; text: string; questions: number } = {
+    name: 'big-bank.md',
+    text: generateBank(10000),
+    questions: 10000,
+  },
+) {
   const dir = mkdtempSync(join(tmpdir(), 'django-prep-bench-bank-'));
-  const file = join(dir, 'big-bank.md');
-  const text = generateBank(10000);
+  const file = join(dir, o.name);
+  const { text } = o;
   writeFileSync(file, text);
   const workerFile = join(root, 'dist/bank-worker.js');
   const cold: number[] = [];
@@ -107,12 +123,12 @@ export async function bigBank(root: string, runs: number) {
     for (let i = 0; i < runs; i++) {
       const cache = join(dir, `cache-${i}`);
       const c = await longestBlock(() => loadBankFile(file, { io: nodeBankIo, cacheDirs: [cache], workerFile, parseInline: parseDecoded }));
-      if (c.result.via !== 'worker' || countQuestions(c.result.bank) !== 10000) throw new Error(`cold load via ${c.result.via}`);
+      if (c.result.via !== 'worker' || countQuestions(c.result.bank) !== o.questions) throw new Error(`cold load via ${c.result.via}`);
       cold.push(c.totalMs);
       coldBlock.push(c.blockedMs);
       await new Promise((r) => setTimeout(r, 300)); // the cache is written in the background
       const w = await longestBlock(() => loadBankFile(file, { io: nodeBankIo, cacheDirs: [cache], workerFile, parseInline: parseDecoded }));
-      if (w.result.via !== 'cache' || countQuestions(w.result.bank) !== 10000) throw new Error(`warm load via ${w.result.via}`);
+      if (w.result.via !== 'cache' || countQuestions(w.result.bank) !== o.questions) throw new Error(`warm load via ${w.result.via}`);
       warm.push(w.totalMs);
       warmBlock.push(w.blockedMs);
     }

@@ -5,7 +5,7 @@
 // from the deck, a tags column, `#flashcards/…` tags or headings. Everything a file holds is
 // read as text: an HTML field is shown as the text it displays, never as HTML. Pure: no 'vscode'.
 import * as l10n from '@vscode/l10n';
-import type { Bank, Block, Question } from './model';
+import type { Bank, Block, Inline, Question } from './model';
 import { assignIds, type DraftSection } from './ids';
 import { htmlText } from './markdown';
 
@@ -162,7 +162,9 @@ interface Card {
 }
 
 function toQuestion(card: Card): Question {
-  const answer: Block[] = card.answer.map((v) => ({ t: 'p', c: [{ t: 'text', v }] }));
+  // One paragraph, its lines kept as line breaks (as the card showed them).
+  const lines: Inline[] = card.answer.flatMap((v, i): Inline[] => (i ? [{ t: 'br' }, { t: 'text', v }] : [{ t: 'text', v }]));
+  const answer: Block[] = lines.length ? [{ t: 'p', c: lines }] : [];
   return {
     id: '',
     text: card.question,

@@ -123,3 +123,58 @@ describe('a bank file of the learner’s own', function () {
     await wb.page.locator('.markers-panel .monaco-list-row', { hasText: 'already used' }).first().waitFor({ timeout: 10000 });
   });
 });
+
+describe('cards of the learner’s own', function () {
+  this.timeout(180000);
+  const wb = useWorkbench();
+  const csv = [
+    'Question,Answer,Tags',
+    '"What is a QuerySet?","A lazy query:\nnothing runs until you iterate.",orm',
+    'What is a view?,A callable that returns a response,views',
+  ].join('\r\n');
+
+  before(() => writeFileSync(wb.workspacePath('cards.csv'), csv));
+
+  it('opens a CSV of cards as a bank, its answer hidden until asked, and exports the bank to Anki', async () => {
+    await wb.openView();
+    await wb.command('Django Prep: Choose Question Bank…');
+    const input = wb.page.locator('.quick-input-widget input.input');
+    await input.fill('cards.csv');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'cards.csv' }).first().waitFor();
+    await wb.page.keyboard.press('Enter');
+    await wb.waitForRow(/^orm, 0 of 1 done$/);
+    await wb.waitForRow(/^views, 0 of 1 done$/);
+    const frame = await wb.openQuestion([/^orm, /], 'orm.1');
+    assert.equal(await frame.locator('#answer').isVisible(), false, 'the answer waits');
+    await frame.locator('#show-answer').click();
+    await frame.locator('#answer').waitFor({ state: 'visible' });
+    assert.equal((await frame.locator('#answer').innerText()).trim(), 'A lazy query:\nnothing runs until you iterate.');
+    await frame.locator('#notes').fill('Evaluated on iteration, slicing with a step, len(), list().');
+    await frame.waitForSelector('#status:text-is("Saved")');
+
+    const target = wb.workspacePath('cards-anki.txt');
+    await wb.command('Django Prep: Export to Anki…');
+    // The workbench's own save dialog: it fills in a path first, then takes a typed one.
+    await input.waitFor();
+    await wb.page.waitForFunction(
+      () => ((document.querySelector('.quick-input-widget input.input') as HTMLInputElement | null)?.value ?? '') !== '',
+    );
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await input.fill(target);
+      await wb.page.waitForTimeout(200);
+      if ((await input.inputValue()) === target) break;
+    }
+    await wb.page.keyboard.press('Enter');
+    await wb.waitForNotification(/Exported 2 questions to cards-anki\.txt/);
+    const text = readFileSync(target, 'utf8');
+    assert.match(text, /^#separator:tab\n#html:true\n#notetype:Basic\n/);
+    assert.match(text, /<hr><pre class="plain">Evaluated on iteration|<hr><p>Evaluated on iteration/, 'the note on the back');
+    assert.equal(
+      text
+        .trim()
+        .split('\n')
+        .filter((l) => !l.startsWith('#')).length,
+      2,
+    );
+  });
+});
