@@ -104,6 +104,20 @@ describe('cards as banks', () => {
     assert.doesNotMatch(q.text + q.answer, /<|onerror|javascript/);
   });
 
+  it('is read by the bank checker as the extension reads it, by the file’s name', async () => {
+    const { main } = await import('../../../src/bank/cli');
+    for (const [name, first] of [
+      ['anki-notes.txt', 'What is a QuerySet?'],
+      ['qa.csv', 'What is a view?'],
+      ['plain.tsv', 'What is a signal?'],
+      ['obsidian.md', 'What is a QuerySet?'],
+    ]) {
+      let out = '';
+      assert.equal(main([join(FIXTURES, name)], FIXTURES, { write: (t: string) => (out += t) }, { write: () => true }), 0);
+      assert.ok(out.includes(JSON.stringify(first)), `${name}: ${out.slice(0, 200)}`);
+    }
+  });
+
   it('splits rows as RFC 4180 says, and reads 50,000 rows', () => {
     assert.deepEqual(
       splitRows('a,"b,""c""\nd"\r\ne,f', ',').rows.map((r) => r.cells),
