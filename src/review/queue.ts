@@ -52,10 +52,13 @@ export function reviewQueue(
   const due = dueIds(ids, reviews, now);
   const room = Math.max(0, Math.floor(perDay) - reviewedToday(reviews, now));
   if (due.length <= room) return { ids: due, backlog: 0, room };
-  const recall = new Map(due.map((id) => [id, retrievability(reviews.get(id)!.card, now)]));
   // Array.prototype.sort is stable: equal recall keeps the longest overdue first.
-  const urgent = [...due].sort((a, b) => recall.get(a)! - recall.get(b)!);
-  return { ids: urgent.slice(0, room), backlog: due.length - room, room };
+  const urgent = due
+    .map((id) => ({ id, recall: retrievability(reviews.get(id)!.card, now) }))
+    .sort((a, b) => a.recall - b.recall)
+    .slice(0, room)
+    .map((d) => d.id);
+  return { ids: urgent, backlog: due.length - room, room };
 }
 
 /** When the next review falls due after now, if any is scheduled. */
