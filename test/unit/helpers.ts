@@ -3,6 +3,11 @@ import { dirname, join, resolve } from 'node:path';
 import { listQuestions, type Bank, type Question } from '../../src/bank/model';
 import { rateCard } from '../../src/review/fsrs';
 import { withReview, type StoredReview } from '../../src/review/record';
+import { JournaledStore } from '../../src/progress/journal';
+import { mergeStored } from '../../src/progress/merge';
+import { StudyStore } from '../../src/progress/store';
+import { Study } from '../../src/progress/study';
+import { MemoryDir, MemoryStore } from '../fakes/memory';
 
 /** The repository root: the nearest folder above the bundled test (out/test/unit/...) with a package.json. */
 export const ROOT = (() => {
@@ -38,4 +43,14 @@ export function reviewed(...ratings: Array<[1 | 2 | 3 | 4, number]>): StoredRevi
     review = withReview(review, card, entry);
   }
   return review!;
+}
+
+/**
+ * A window on a bank, with its own journal in a folder the windows share (`dir`): its Study, the
+ * journal (flush, readOthers) and the store (changedElsewhere), as two VS Code windows have them.
+ */
+export async function openWindow(o: { bank: Bank; hostId: string; memento: MemoryStore; dir: MemoryDir; now: () => number }) {
+  const { store: journal } = await JournaledStore.open(o.memento, o.dir, { hostId: o.hostId, now: o.now, merge: mergeStored });
+  const store = new StudyStore(journal, o.now);
+  return { study: new Study('bank', o.bank, store), journal, store, memento: o.memento };
 }

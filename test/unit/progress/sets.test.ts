@@ -5,8 +5,6 @@ import '../../fakes/vscode-hook';
 import assert from 'node:assert/strict';
 import { StudyStore } from '../../../src/progress/store';
 import { Study } from '../../../src/progress/study';
-import { JournaledStore } from '../../../src/progress/journal';
-import { mergeStored } from '../../../src/progress/merge';
 import { parseBank } from '../../../src/bank/parse';
 import {
   cleanSetName,
@@ -21,6 +19,7 @@ import {
 import { isFilter, setFilter } from '../../../src/tree/filter';
 import { StudyTreeProvider } from '../../../src/tree/provider';
 import { MemoryDir, MemoryStore } from '../../fakes/memory';
+import { openWindow } from '../helpers';
 
 const BANK = parseBank(['## 1. A', '', '1. one', '2. two', '', '## 2. B', '', '1. three'].join('\n'));
 
@@ -66,11 +65,7 @@ describe('study sets', () => {
   it('merges two windows’ sets mark by mark; a deletion holds against the other’s older copy', async () => {
     const dir = new MemoryDir();
     const shared = new MemoryStore();
-    const open = async (hostId: string, memento: MemoryStore) => {
-      const { store: journal } = await JournaledStore.open(memento, dir, { hostId, now, merge: mergeStored });
-      const store = new StudyStore(journal, now);
-      return { study: new Study('bank', BANK, store), journal, store };
-    };
+    const open = (hostId: string, memento: MemoryStore) => openWindow({ bank: BANK, hostId, memento, dir, now });
     const a = await open('a', shared.clone());
     const b = await open('b', shared.clone());
     await (a.store.sets.mark('bank', 'ORM', ['1.1'], true) as { written: Promise<void> }).written;

@@ -3,10 +3,9 @@
 import assert from 'node:assert/strict';
 import { StudyStore } from '../../../src/progress/store';
 import { Study } from '../../../src/progress/study';
-import { JournaledStore } from '../../../src/progress/journal';
-import { mergeStored } from '../../../src/progress/merge';
 import { parseBank } from '../../../src/bank/parse';
 import { MemoryDir, MemoryStore } from '../../fakes/memory';
+import { openWindow } from '../helpers';
 
 const BANK = parseBank(['## 1. A', '', '1. one **done**', '2. two', '3. three', '4. four'].join('\n'));
 const DAY = 86_400_000;
@@ -76,11 +75,7 @@ describe('reviews in the study', () => {
   it('keeps both windows’ ratings of one question, and each window hears of the other’s', async () => {
     const dir = new MemoryDir();
     const shared = new MemoryStore();
-    const open = async (hostId: string, memento: MemoryStore) => {
-      const { store: journal } = await JournaledStore.open(memento, dir, { hostId, now, merge: mergeStored });
-      const store = new StudyStore(journal, now);
-      return { study: new Study('bank', BANK, store), journal, store, memento };
-    };
+    const open = (hostId: string, memento: MemoryStore) => openWindow({ bank: BANK, hostId, memento, dir, now });
     const a = await open('a', shared.clone());
     const b = await open('b', shared.clone());
     await a.study.rate('1.2', 3);

@@ -4,13 +4,12 @@
 import assert from 'node:assert/strict';
 import { StudyStore } from '../../../src/progress/store';
 import { Study } from '../../../src/progress/study';
-import { JournaledStore } from '../../../src/progress/journal';
-import { mergeStored } from '../../../src/progress/merge';
 import { parseBank } from '../../../src/bank/parse';
 import { setDesiredRetention, DEFAULT_RETENTION } from '../../../src/review/fsrs';
 import { mergeReview, readReview, withoutLastReview, withReview, MAX_UNDONE } from '../../../src/review/record';
 import { rateCard } from '../../../src/review/fsrs';
 import { MemoryDir, MemoryStore } from '../../fakes/memory';
+import { openWindow } from '../helpers';
 
 /** Undoes as the commands do, and waits for the write. */
 async function undo(study: Study, id?: string) {
@@ -69,11 +68,7 @@ describe('undoing a rating', () => {
   it('holds across two windows: the other window’s copy with the rating does not bring it back', async () => {
     const dir = new MemoryDir();
     const shared = new MemoryStore();
-    const open = async (hostId: string, memento: MemoryStore) => {
-      const { store: journal } = await JournaledStore.open(memento, dir, { hostId, now, merge: mergeStored });
-      const store = new StudyStore(journal, now);
-      return { study: new Study('bank', BANK, store), journal, store, memento };
-    };
+    const open = (hostId: string, memento: MemoryStore) => openWindow({ bank: BANK, hostId, memento, dir, now });
     const a = await open('a', shared.clone());
     const b = await open('b', shared.clone());
     await a.study.rate('1.1', 3);
