@@ -221,11 +221,19 @@ describe('spaced review, mock interviews and statistics', function () {
     assert.match(await frame.locator('#reviews-per-day .alt').innerText(), /^6 reviews on 2 days; the most on .+ \(4\)\.$/);
     assert.ok((await frame.locator('#reviews-per-day rect.cell:not(.l0)').count()) >= 1, 'today’s reviews are on the heatmap');
     assert.ok((await frame.locator('#due-next rect.bar').count()) >= 1);
-    const fill = await frame
-      .locator('#due-next rect.bar')
-      .first()
-      .evaluate((el) => getComputedStyle(el).fill);
-    assert.ok(fill && fill !== 'none' && fill !== 'rgb(0, 0, 0)', `a theme colour: ${fill}`);
+    // The page's markup can be there before its style sheet has loaded (the webview's service worker
+    // serves it, after a reload slowly): the bars take a theme colour once it has.
+    const fill = () =>
+      frame
+        .locator('#due-next rect.bar')
+        .first()
+        .evaluate((el) => getComputedStyle(el).fill);
+    let seen = await fill();
+    for (let i = 0; i < 50 && (seen === 'none' || seen === 'rgb(0, 0, 0)'); i++) {
+      await wb.page.waitForTimeout(200);
+      seen = await fill();
+    }
+    assert.ok(seen && seen !== 'none' && seen !== 'rgb(0, 0, 0)', `a theme colour within 10 s: ${seen}`);
     await wb.screenshot('statistics.png');
   });
 
