@@ -65,13 +65,7 @@ export async function startReview(
   const within = (ids: string[]) => (members ? ids.filter((id) => members.has(id)) : ids);
   // With an interview date, the day's plan: its reviews (weakest at the date first in the last days) and its new questions.
   const plan = study.dayPlan(settings.planLimits());
-  const queue = plan
-    ? { ids: within(plan.reviewIds), backlog: plan.backlog }
-    : members
-      ? (({ room, backlog }) => ({ ids: within(study.reviewQueue(Number.MAX_SAFE_INTEGER).ids).slice(0, room), backlog }))(
-          study.reviewQueue(perDay),
-        )
-      : study.reviewQueue(perDay);
+  const queue = plan ? { ids: within(plan.reviewIds), backlog: plan.backlog } : study.reviewQueue(perDay, members);
   if (queue.ids.length) {
     session = new ReviewSession(queue.ids, false);
     if (queue.backlog)
@@ -94,9 +88,12 @@ export async function startReview(
     return undefined;
   } else {
     const limit = newPerDay();
-    // Today's room for new questions, filled from the set's when a set is studied.
-    const room = plan ? plan.newIds.length : study.newIds(limit).length;
-    const fresh = members ? within(study.newIds(Number.MAX_SAFE_INTEGER)).slice(0, room) : plan ? plan.newIds : study.newIds(limit);
+    // The plan's new questions (with a set, as many of the set's), else today's room from the bank or the set.
+    const fresh = plan
+      ? members
+        ? study.newIds(Number.MAX_SAFE_INTEGER, members).slice(0, plan.newIds.length)
+        : plan.newIds
+      : study.newIds(limit, members);
     const next = study.nextDue();
     const when =
       next === undefined

@@ -274,10 +274,7 @@ export class Study extends Disposable {
     return review;
   }
 
-  /**
-   * Takes back the last rating of a question (without one: the bank's latest): its card and
-   * history come back as they were. Undefined when there is none; `written` settles once stored.
-   */
+  /** Takes back a question's last rating (none named: the bank's latest), card and history as they were; undefined if none. */
   undoRating(id?: string): { id: string; rating: Rating; written: Promise<void> } | undefined {
     const which = id ?? this.store.reviews.latest(this.bankId)?.id;
     const rating = which === undefined ? undefined : this.review(which)?.log.at(-1)?.r;
@@ -319,13 +316,18 @@ export class Study extends Disposable {
   }
 
   /** Today's reviews within the daily limit, the most urgent first, and how many wait for another day. */
-  reviewQueue(perDay: number): { ids: string[]; backlog: number; room: number } {
-    return reviewQueue(this.reading.ids, this.store.reviews.all(this.bankId), this.now(), perDay);
+  reviewQueue(perDay: number, only?: ReadonlySet<string>): { ids: string[]; backlog: number; room: number } {
+    return reviewQueue(this.idsIn(only), this.store.reviews.all(this.bankId), this.now(), perDay);
   }
 
   /** Questions never reviewed, in reading order, up to what today's limit of new ones allows. */
-  newIds(perDay: number): string[] {
-    return newIds(this.reading.ids, this.store.reviews.all(this.bankId), this.now(), perDay);
+  newIds(perDay: number, only?: ReadonlySet<string>): string[] {
+    return newIds(this.idsIn(only), this.store.reviews.all(this.bankId), this.now(), perDay);
+  }
+
+  /** The bank's ids in reading order, or those of them in `only` (a study set). */
+  private idsIn(only?: ReadonlySet<string>): readonly string[] {
+    return only ? this.reading.ids.filter((id) => only.has(id)) : this.reading.ids;
   }
 
   /** A mock interview's questions from these ids: undone and weak first. */
