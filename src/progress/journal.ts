@@ -108,9 +108,11 @@ export class JournaledStore implements KeyValueStore {
   private written = 0;
   /** This window's latest line per key (progress lines folded together), for compaction. */
   private readonly latest = new Map<string, Line>();
-  private buffer: string[] = [];
+  /** Lines not yet written, one per key (folded as `latest` is): they go together in the next append. */
+  private buffer = new Map<string, Line>();
   private writing: Promise<void> = Promise.resolve();
-  private scheduled = false;
+  /** The append that will carry the lines buffered now, queued behind the one being written. */
+  private next: Promise<void> | undefined;
   /** How far each other window's file has been read. */
   private readonly offsets = new Map<string, number>();
   private reading: Promise<string[]> = Promise.resolve([]);
@@ -201,17 +203,27 @@ export class JournaledStore implements KeyValueStore {
   }
 
   /**
-   * Resolves when the journal holds every write made so far; rejects when the last append failed
-   * (its lines are not kept: a failed write is retried whole, and records them again).
+   * Resolves when the journal holds every write made so far; rejects when the append that carried
+   * them failed (its lines are not kept: a failed write is retried whole, and records them again).
+   * Lines recorded while an append is being written wait for it and then go together, one per key:
+   * in the browser every append rewrites the file, and a queue of one append per keystroke grew
+   * seconds long under load, so the last keystrokes had not reached the journal when a tab closed.
    */
   flush(): Promise<void> {
-    if (this.scheduled) {
-      this.scheduled = false;
-      const text = this.buffer.join('');
-      this.buffer = [];
-      this.writing = this.writing.catch(() => undefined).then(() => this.appendNow(text));
-    }
-    return this.writing;
+    if (!this.buffer.size) return this.next ?? this.writing;
+    this.next ??= this.writing.then(
+      () => this.appendBuffered(),
+      () => this.appendBuffered(),
+    );
+    this.writing = this.next;
+    return this.next;
+  }
+
+  private appendBuffered(): Promise<void> {
+    this.next = undefined;
+    const text = [...this.buffer.values()].map((line) => JSON.stringify(line) + '\n').join('');
+    this.buffer = new Map();
+    return text ? this.appendNow(text) : Promise.resolve();
   }
 
   /**
@@ -287,16 +299,17 @@ export class JournaledStore implements KeyValueStore {
 
   /** Adds a line to this window's file (written at the end of the tick, with the tick's others). */
   private record(line: Line): void {
-    const before = this.latest.get(line.k);
-    let next = line;
+    const first = !this.buffer.size;
+    this.latest.set(line.k, this.fold(this.latest.get(line.k), line));
+    this.buffer.set(line.k, this.fold(this.buffer.get(line.k), line));
+    if (first) setTimeout(() => void this.flush().catch(() => undefined), 0);
+  }
+
+  /** A key's line after another: the two merged (a progress mark joins the others), or the newer. */
+  private fold(before: Line | undefined, line: Line): Line {
     const folded = before && line.v !== undefined ? this.merge(line.k, before.v, line.v, line.at) : undefined;
-    if (before && folded)
-      next = folded.write ? { ...line, v: 'value' in folded ? folded.value : line.v } : { ...before, at: Math.max(before.at, line.at) };
-    this.latest.set(line.k, next);
-    this.buffer.push(JSON.stringify(line) + '\n');
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setTimeout(() => void this.flush().catch(() => undefined), 0);
+    if (!before || !folded) return line;
+    return folded.write ? { ...line, v: 'value' in folded ? folded.value : line.v } : { ...before, at: Math.max(before.at, line.at) };
   }
 
   private async appendNow(text: string): Promise<void> {

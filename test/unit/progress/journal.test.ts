@@ -93,6 +93,67 @@ describe('JournaledStore', () => {
     assert.equal((fresh.get('note/b/1') as { text: string }).text, text, 'nothing lost by compacting');
   });
 
+  it('sends what is written during an append together in the next one, one line per key, and fails them with it', async () => {
+    // An append that waits until the test lets it go, as the browser's IndexedDB does under load.
+    const dir = new MemoryDir();
+    const appends: Array<{ text: string; land: () => void; fail: () => void }> = [];
+    dir.append = (name, text) =>
+      new Promise<void>((resolve, reject) => {
+        appends.push({
+          text,
+          land: () => {
+            dir.files.set(name, (dir.files.get(name) ?? '') + text);
+            resolve();
+          },
+          fail: () => reject(new Error('QuotaExceededError')),
+        });
+      });
+    const memory = new MemoryStore();
+    const { store } = await open(memory, dir, 'a');
+    const note = (text: string, version: number) => ({ schema: 1, text, updated: 1000, version, writer: 'p', revision: version });
+    const first = store.update('note/b/1', note('R', 1));
+    await new Promise((r) => setTimeout(r, 5));
+    assert.equal(appends.length, 1, 'the first keystroke is being written');
+    // Fifty keystrokes (and a tick) while it is: none starts an append of its own.
+    const typed: Array<Promise<void>> = [];
+    let text = 'R';
+    for (let i = 2; i <= 51; i++) {
+      text += 'x';
+      typed.push(Promise.resolve(store.update('note/b/1', note(text, i))));
+      if (i % 10 === 0) await new Promise((r) => setTimeout(r, 1));
+    }
+    typed.push(Promise.resolve(store.update('progress/b', { schema: 2, updated: 1000, marks: {} })));
+    await new Promise((r) => setTimeout(r, 5));
+    assert.equal(appends.length, 1, 'later lines wait for the append in flight instead of queueing one each');
+    appends[0].land();
+    await first;
+    await new Promise((r) => setTimeout(r, 5));
+    assert.equal(appends.length, 2);
+    const lines = appends[1].text
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { k: string; v: { text?: string } });
+    assert.deepEqual(
+      lines.map((l) => l.k),
+      ['note/b/1', 'progress/b'],
+      'one line per key',
+    );
+    assert.equal(lines[0].v.text, text, 'the newest note');
+    // That append fails: every write it carried is told so (Storage retries them), none is "saved".
+    appends[1].fail();
+    const settled = await Promise.allSettled(typed);
+    assert.deepEqual(new Set(settled.map((r) => r.status)), new Set(['rejected']));
+    // The next write goes in an append of its own, and lands.
+    const after = store.update('note/b/1', note(text + '!', 52));
+    await new Promise((r) => setTimeout(r, 5));
+    assert.equal(appends.length, 3);
+    appends[2].land();
+    await after;
+    const fresh = new MemoryStore();
+    await open(fresh, dir, 'c');
+    assert.equal((fresh.get('note/b/1') as { text: string }).text, text + '!');
+  });
+
   it('skips unreadable lines with a warning and uses the rest', async () => {
     const dir = new MemoryDir();
     dir.files.set(
