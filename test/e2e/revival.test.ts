@@ -46,15 +46,40 @@ describe('a revived page never overwrites a newer note', function () {
 
   /**
    * After a reload: the page VS Code revived by itself (nothing clicked), the question it shows and
-   * its notes box once a stale draft, if any, has had time to do harm.
+   * its notes box once a stale draft, if any, has had time to do harm. Undefined when the workbench
+   * brought back no editor at all: VS Code for the browser does not wait at an unload for its
+   * layout to be saved, and on a loaded machine a reload soon after a long note's typing came
+   * back with no tabs (seen in CI twice, never here). The note must be whole all the same: the
+   * callers then read it as a learner would, from the tree.
    */
-  async function revived(): Promise<{ id: string; note: string }> {
+  async function revived(): Promise<{ id: string; note: string } | undefined> {
     const started = Date.now();
-    const frame = await wb.pageFrame(60000);
+    let found = false;
+    const noTabs = async () => {
+      while (!found) {
+        await wb.page.waitForTimeout(1000);
+        if (await wb.page.$('.tabs-container .tab')) continue;
+        if (Date.now() - started > 30000) return undefined;
+      }
+      return undefined;
+    };
+    const frame = await Promise.race([wb.pageFrame(60000), noTabs()]).finally(() => (found = true));
+    if (!frame) {
+      console.log(`      the workbench brought back no editor (${Date.now() - started} ms); the note is opened from the tree`);
+      return undefined;
+    }
     console.log(`      the page came back ${Date.now() - started} ms after the workbench did`);
     await wb.page.waitForTimeout(1500);
     const id = (await frame.getAttribute('#page', 'data-question-id')) ?? '';
     return { id, note: await frame.locator('#notes').inputValue() };
+  }
+
+  /** The note after a reload: on the page VS Code revived (which must show `id`), else opened from the tree. */
+  async function afterReload(id: string): Promise<string> {
+    const page = await revived();
+    if (!page) return (await open(id)).locator('#notes').inputValue();
+    assert.equal(page.id, id, 'the revived page shows the question it showed');
+    return page.note;
   }
 
   /** The note as stored: opened afresh from the tree after closing every page. */
@@ -84,13 +109,9 @@ describe('a revived page never overwrites a newer note', function () {
       const note = longNote(480);
       const frame = await open(q1);
       await typeThenReload(frame, note);
-      let page = await revived();
-      assert.equal(page.id, q1, 'the revived page shows the question it showed');
-      assertSame(page.note, note, 'after the reload');
+      assertSame(await afterReload(q1), note, 'after the reload');
       await wb.reloadBrowser();
-      page = await revived();
-      assert.equal(page.id, q1);
-      assertSame(page.note, note, 'after a second reload');
+      assertSame(await afterReload(q1), note, 'after a second reload');
       assertSame(await stored(q1), note, 'in storage');
     },
   );
@@ -103,14 +124,13 @@ describe('a revived page never overwrites a newer note', function () {
     await frame.waitForSelector('#status:text-is("Saved")', { timeout: 60000 });
     await typeThenReload(frame, tail);
     const note = base + tail;
-    let page = await revived();
-    assert.equal(page.id, q2);
-    assert.equal(page.note.length, note.length, 'after the reload');
-    assert.equal(sha(page.note), sha(note));
+    let shown = await afterReload(q2);
+    assert.equal(shown.length, note.length, 'after the reload');
+    assert.equal(sha(shown), sha(note));
     await wb.reloadBrowser();
-    page = await revived();
-    assert.equal(page.note.length, note.length, 'after a second reload');
-    assert.equal(sha(page.note), sha(note));
+    shown = await afterReload(q2);
+    assert.equal(shown.length, note.length, 'after a second reload');
+    assert.equal(sha(shown), sha(note));
     frame = await open(q2);
     assert.equal(sha(await frame.locator('#notes').inputValue()), sha(note), 'in storage');
   });
