@@ -63,6 +63,45 @@ export function bankToLines(bank: Bank, key: string): string[] {
 export const yieldToEventLoop = (): Promise<void> =>
   new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
+/** Characters encoded between two pauses: a cache of tens of MB is never one long block. */
+const ENCODE_PAUSE_AT = 1 << 20;
+
+/** The lines as UTF-8, each ended by a newline, encoded a line at a time with a pause every MB. */
+export async function encodeLines(lines: readonly string[], pause = yieldToEventLoop): Promise<Uint8Array> {
+  const encoder = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  let sincePause = 0;
+  for (const line of lines) {
+    const part = encoder.encode(line + '\n');
+    parts.push(part);
+    size += part.length;
+    sincePause += part.length;
+    if (sincePause > ENCODE_PAUSE_AT) {
+      sincePause = 0;
+      await pause();
+    }
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return bytes;
+}
+
+/** The lines of UTF-8 bytes, decoded one at a time: a large cache never becomes one string. */
+export function* decodeLines(bytes: Uint8Array): Generator<string> {
+  const decoder = new TextDecoder();
+  for (let start = 0; start < bytes.length;) {
+    let end = bytes.indexOf(10, start);
+    if (end < 0) end = bytes.length;
+    yield decoder.decode(bytes.subarray(start, end));
+    start = end + 1;
+  }
+}
+
 /**
  * Rebuilds a bank from its lines, one line per turn of the event loop. Returns undefined when
  * the lines are not a cached bank with this key (stale, damaged or from another version).

@@ -11,12 +11,11 @@ export const nodeBankIo: BankIo = {
     return (await stat(file)).size;
   },
   read: (file) => readFile(file),
-  readText: (file) => readFile(file, 'utf8').catch(() => undefined),
-  async writeText(file, text) {
+  async write(file, bytes) {
     await mkdir(dirname(file), { recursive: true });
     // A temporary file renamed over the old one: a reader never sees half a file.
     const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-    await writeFile(temp, text);
+    await writeFile(temp, bytes);
     await rename(temp, file);
   },
   join,

@@ -8,10 +8,8 @@ export interface BankIo {
   /** The file's size in bytes. Throws an error with a `code` (ENOENT, EACCES, EISDIR…) when it cannot. */
   size(file: string): Promise<number>;
   read(file: string): Promise<Uint8Array>;
-  /** A text file's content, or undefined when it cannot be read. */
-  readText(file: string): Promise<string | undefined>;
   /** Writes a whole file so that a reader never sees half of it; creates its folder. */
-  writeText(file: string, text: string): Promise<void>;
+  write(file: string, bytes: Uint8Array): Promise<void>;
   join(dir: string, name: string): string;
   /** SHA-256 of the parts, in hex. */
   sha256(parts: ReadonlyArray<string | Uint8Array>): Promise<string>;

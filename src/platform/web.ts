@@ -73,16 +73,9 @@ const webIo: BankIo = {
       throw withCode(err);
     }
   },
-  async readText(file) {
-    try {
-      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri(file)));
-    } catch {
-      return undefined;
-    }
-  },
-  async writeText(file, text) {
+  async write(file, bytes) {
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri(file), '..'));
-    await vscode.workspace.fs.writeFile(uri(file), new TextEncoder().encode(text));
+    await vscode.workspace.fs.writeFile(uri(file), bytes);
   },
   join: (dir, name) => vscode.Uri.joinPath(uri(dir), ...name.split('/')).toString(),
   sha256,

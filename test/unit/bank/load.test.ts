@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBankFile, BANK_MAX_BYTES } from '../../../src/bank/load';
 import { parseDecoded } from '../../../src/bank/decode';
-import { bankKey, bankToLines, linesToBank } from '../../../src/bank/cache';
+import { bankKey, bankToLines, decodeLines, encodeLines, linesToBank } from '../../../src/bank/cache';
 import { nodeBankIo as io } from '../../../src/bank/io-node';
 import { parseBank } from '../../../src/bank/parse';
 import { ROOT } from '../helpers';
@@ -29,6 +29,17 @@ describe('loading a bank file', () => {
     assert.equal(await linesToBank(lines, 'other-key'), undefined, 'a stale key is not used');
     assert.equal(await linesToBank([lines[0], '{broken'], 'k'), undefined, 'damaged lines are not used');
     assert.equal(await linesToBank([lines[0]], 'k'), undefined, 'truncated lines are not used');
+  });
+
+  it('encodes and decodes cache lines a line at a time, pausing within a large cache', async () => {
+    const lines = ['{"a":"é — 漢字 🎉"}', '', 'x'.repeat(700_000), '["\\n"]', 'y'.repeat(700_000)];
+    let pauses = 0;
+    const bytes = await encodeLines(lines, async () => void pauses++);
+    assert.equal(new TextDecoder().decode(bytes), lines.map((l) => l + '\n').join(''));
+    assert.ok(pauses >= 1, 'a pause after the first MB');
+    assert.deepEqual([...decodeLines(bytes)], lines);
+    assert.deepEqual([...decodeLines(new TextEncoder().encode('one\ntwo'))], ['one', 'two'], 'a file without the last newline');
+    assert.deepEqual([...decodeLines(new Uint8Array())], []);
   });
 
   it('parses in the worker the first time and reads the cache the next', async () => {
