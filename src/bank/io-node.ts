@@ -4,7 +4,7 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { BankIo } from './io';
-import { repliedLines, type WorkerRequest } from './worker-protocol';
+import { repliedLines, type WorkerMore, type WorkerRequest } from './worker-protocol';
 
 export const nodeBankIo: BankIo = {
   async size(file) {
@@ -37,6 +37,7 @@ async function* workerLines(workerFile: string, request: WorkerRequest): AsyncGe
       worker.on('error', fail);
       worker.on('exit', (code) => fail(new Error(`the parser worker stopped (code ${code}) before it was done`)));
       worker.postMessage(request);
+      return () => worker.postMessage({ more: true } satisfies WorkerMore);
     });
   } finally {
     void worker.terminate();

@@ -5,24 +5,33 @@
 // from its text (platform/web.ts), where it is built for: no DOM, no Node module at load.
 import { parseDecoded } from './decode';
 import { bankToLines } from './cache';
-import type { WorkerReply, WorkerRequest } from './worker-protocol';
+import type { WorkerMore, WorkerReply, WorkerRequest } from './worker-protocol';
 
 export { parseDecoded };
 export { noteBlocks } from './note-markdown';
 export type { WorkerReply, WorkerRequest };
 
-function answer(request: WorkerRequest, post: (reply: WorkerReply) => void): void {
+/** The lines of the bank parsed last, sent one per ask (`more`), the first at once. */
+let unsent: string[] = [];
+
+function answer(request: WorkerRequest | WorkerMore, post: (reply: WorkerReply) => void): void {
+  if ('more' in request) {
+    const line = unsent.pop();
+    post(line === undefined ? { done: true } : { line });
+    return;
+  }
   try {
     const bank = parseDecoded(request.bytes, request.fallbackTitle, request.format);
-    for (const line of bankToLines(bank, request.key)) post({ line });
-    post({ done: true });
+    unsent = bankToLines(bank, request.key).reverse();
+    post({ line: unsent.pop()! });
   } catch (err) {
+    unsent = [];
     post({ error: String((err as Error)?.message ?? err) });
   }
 }
 
 declare const WorkerGlobalScope: unknown;
-type WebWorkerScope = { onmessage: ((e: { data: WorkerRequest }) => void) | null; postMessage(m: WorkerReply): void };
+type WebWorkerScope = { onmessage: ((e: { data: WorkerRequest | WorkerMore }) => void) | null; postMessage(m: WorkerReply): void };
 
 if (typeof WorkerGlobalScope !== 'undefined') {
   const scope = globalThis as unknown as WebWorkerScope;
@@ -31,5 +40,5 @@ if (typeof WorkerGlobalScope !== 'undefined') {
   // Loaded when needed only, so that a Web Worker never asks for it.
   const { isMainThread, parentPort } = require('node:worker_threads') as typeof import('node:worker_threads');
   if (!isMainThread && parentPort)
-    parentPort.on('message', (request: WorkerRequest) => answer(request, (reply) => parentPort.postMessage(reply)));
+    parentPort.on('message', (request: WorkerRequest | WorkerMore) => answer(request, (reply) => parentPort.postMessage(reply)));
 }

@@ -10,7 +10,7 @@ import type { BankPlatform } from '../bank/source';
 import { parseDecoded } from '../bank/decode';
 import { noteBlocks } from '../bank/note-markdown';
 import type { JournalDir } from '../progress/journal';
-import { repliedLines, type WorkerReply, type WorkerRequest } from '../bank/worker-protocol';
+import { repliedLines, type WorkerMore, type WorkerReply, type WorkerRequest } from '../bank/worker-protocol';
 import { followNotesFolder, type NoteFiles } from '../source/notes-folder';
 import { bankFileBase, pathSetting } from '../source/settings';
 import { notesRootIn } from '../progress/note-files';
@@ -95,6 +95,7 @@ async function* webWorkerLines(workerFile: string, request: WorkerRequest): Asyn
       worker.onmessage = (e) => reply(e.data);
       worker.onerror = (e) => fail(new Error(`the parser worker failed: ${e.message}`));
       worker.postMessage(request);
+      return () => worker.postMessage({ more: true } satisfies WorkerMore);
     });
   } finally {
     worker.terminate();
