@@ -32,7 +32,7 @@ export async function* repliedLines(
   let failure: Error | undefined;
   /** Lines that came before `start` returned are counted, and asked for once it has. */
   let owed = 0;
-  let more = () => void owed++;
+  let more: () => void = () => void owed++;
   more = start(
     (m) => {
       if ('line' in m) more();
