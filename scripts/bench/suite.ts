@@ -124,18 +124,16 @@ export async function bigBank(
       const cache = join(dir, `cache-${i}`);
       // Only the numbers are kept: a warm load (at start-up) has no other copy of its bank alive,
       // and one kept here made the warm load pay for marking it (a 50,000-card bank: 100 ms).
-      const c = await longestBlock(async () => {
+      const load = async () => {
         const loaded = await loadBankFile(file, { io: nodeBankIo, cacheDirs: [cache], workerFile, parseInline: parseDecoded });
         return { via: loaded.via, questions: countQuestions(loaded.bank) };
-      });
+      };
+      const c = await longestBlock(load);
       if (c.result.via !== 'worker' || c.result.questions !== o.questions) throw new Error(`cold load via ${c.result.via}`);
       cold.push(c.totalMs);
       coldBlock.push(c.blockedMs);
       await new Promise((r) => setTimeout(r, 300)); // the cache is written in the background
-      const w = await longestBlock(async () => {
-        const loaded = await loadBankFile(file, { io: nodeBankIo, cacheDirs: [cache], workerFile, parseInline: parseDecoded });
-        return { via: loaded.via, questions: countQuestions(loaded.bank) };
-      });
+      const w = await longestBlock(load);
       if (w.result.via !== 'cache' || w.result.questions !== o.questions) throw new Error(`warm load via ${w.result.via}`);
       warm.push(w.totalMs);
       warmBlock.push(w.blockedMs);
