@@ -108,12 +108,11 @@ export class JournaledStore implements KeyValueStore {
   private written = 0;
   /** This window's latest line per key (progress lines folded together), for compaction. */
   private readonly latest = new Map<string, Line>();
-  /**
-   * Lines not yet written, one per key (folded as `latest` is). While it holds any, an append that
-   * will carry them all waits in `writing` behind the one being written.
-   */
+  /** Lines not yet written, one per key (folded as `latest` is): they go together in the next append. */
   private buffer = new Map<string, Line>();
   private writing: Promise<void> = Promise.resolve();
+  /** The append that will carry the lines buffered now, queued behind the one being written. */
+  private next: Promise<void> | undefined;
   /** How far each other window's file has been read. */
   private readonly offsets = new Map<string, number>();
   private reading: Promise<string[]> = Promise.resolve([]);
@@ -211,7 +210,20 @@ export class JournaledStore implements KeyValueStore {
    * seconds long under load, so the last keystrokes had not reached the journal when a tab closed.
    */
   flush(): Promise<void> {
-    return this.writing;
+    if (!this.buffer.size) return this.next ?? this.writing;
+    this.next ??= this.writing.then(
+      () => this.appendBuffered(),
+      () => this.appendBuffered(),
+    );
+    this.writing = this.next;
+    return this.next;
+  }
+
+  private appendBuffered(): Promise<void> {
+    this.next = undefined;
+    const text = [...this.buffer.values()].map((line) => JSON.stringify(line) + '\n').join('');
+    this.buffer = new Map();
+    return text ? this.appendNow(text) : Promise.resolve();
   }
 
   /**
@@ -285,23 +297,12 @@ export class JournaledStore implements KeyValueStore {
     return changed;
   }
 
-  /**
-   * Adds a line to this window's file: to the append queued behind the one being written, or, with
-   * none queued, to a new one queued now (lines recorded in the same tick go together).
-   */
+  /** Adds a line to this window's file (written at the end of the tick, with the tick's others). */
   private record(line: Line): void {
-    const queued = this.buffer.size > 0;
+    const first = !this.buffer.size;
     this.latest.set(line.k, this.fold(this.latest.get(line.k), line));
     this.buffer.set(line.k, this.fold(this.buffer.get(line.k), line));
-    if (queued) return;
-    const append = () => {
-      const text = [...this.buffer.values()].map((l) => JSON.stringify(l) + '\n').join('');
-      this.buffer = new Map();
-      return this.appendNow(text);
-    };
-    this.writing = this.writing.then(append, append);
-    // Writers await flush(); a line nobody awaits (a conflict copy a merge made, already in storage) fails quietly, as before.
-    this.writing.catch(() => undefined);
+    if (first) setTimeout(() => void this.flush().catch(() => undefined), 0);
   }
 
   /** A key's line after another: the two merged (a progress mark joins the others), or the newer. */
