@@ -6,12 +6,19 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { markdownSpeed } from './markdown-speed.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
 const production = !args.has('--dev');
 
-const common = { bundle: true, logLevel: 'warning', sourcemap: production ? false : 'linked', legalComments: 'none' };
+const common = {
+  bundle: true,
+  logLevel: 'warning',
+  sourcemap: production ? false : 'linked',
+  legalComments: 'none',
+  plugins: [markdownSpeed],
+};
 
 function entries(dir) {
   const abs = join(root, dir);
@@ -40,6 +47,7 @@ export async function loadTs(entry, { external = [] } = {}) {
     write: false,
     logLevel: 'error',
     external,
+    plugins: [markdownSpeed],
   });
   const dir = mkdtempSync(join(tmpdir(), 'django-prep-ts-'));
   const file = join(dir, 'module.cjs');
@@ -196,7 +204,7 @@ async function watchAll() {
       });
     },
   };
-  const dev = { ...common, sourcemap: 'linked', logLevel: 'silent', plugins: [reporter] };
+  const dev = { ...common, sourcemap: 'linked', logLevel: 'silent', plugins: [reporter, markdownSpeed] };
   const contexts = await Promise.all([
     context({
       ...dev,
