@@ -8,6 +8,7 @@ import { openStudy } from './progress/open';
 import type { Study } from './progress/study';
 import type { StudyTreeProvider } from './tree/provider';
 import { createTreeView } from './tree/view';
+import { chatModelSource } from './page/chat-model';
 import { Pages } from './page/pages';
 import { Reports } from './page/report';
 import { MockInterviews } from './commands/mock';
@@ -108,7 +109,14 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Pla
 
   const reuse = settings.reuseQuestionPage;
   const renderNote = (text: string) => platform.renderNote(text);
-  const pages = new Pages({ extensionUri: context.extensionUri, study, log, renderNote }, reuse);
+  const chat = { enabled: settings.aiEnabled, source: chatModelSource(settings.aiModel) };
+  const pages = new Pages({ extensionUri: context.extensionUri, study, log, renderNote, chat }, reuse);
+  // Check My Answer turned on or off: each page shows its question again, with or without the button.
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(settingId('aiEnabled'))) for (const page of pages.all()) page.show(page.questionId);
+    }),
+  );
   const reports = new Reports({
     extensionUri: context.extensionUri,
     log,

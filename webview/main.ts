@@ -7,6 +7,7 @@ import type { QuestionHistory } from '../src/review/history';
 import { PageNote, type NoteStatus } from '../src/shared/note-sync';
 import { highlightCode } from './highlight';
 import { RatingBar, isTyping } from './rating-bar';
+import { FeedbackPane } from './feedback';
 
 const vscode = acquireVsCodeApi<PageState>();
 let state: PageState | undefined = vscode.getState();
@@ -196,6 +197,8 @@ const ratingBar = new RatingBar(
   },
 );
 
+const feedback = new FeedbackPane(send, flush, (rating) => ratingBar.rate(rating), highlightCode);
+
 document.addEventListener('keydown', (e) => {
   if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return;
   if (e.key === ' ' && view?.review.session && !revealed) {
@@ -207,6 +210,8 @@ document.addEventListener('keydown', (e) => {
   } else if ((e.key === 'u' || e.key === 'U') && !undoEl.hidden) {
     e.preventDefault();
     undoRating();
+  } else if ((e.key === 't' || e.key === 'T') && !recallEl.hidden && feedback.takeRating()) {
+    e.preventDefault();
   }
 });
 
@@ -247,6 +252,7 @@ function render(v: PageContent): void {
   notesEl.maxLength = v.noteMaxChars;
 
   note.show(v);
+  feedback.render(v);
   setPreview(false);
   page.setAttribute('aria-busy', 'false');
   page.dataset.questionId = v.id;
@@ -315,6 +321,9 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
     case 'rejected':
     case 'failed':
       note.receive(m);
+      break;
+    case 'feedback':
+      feedback.receive(m.id, m.feedback);
       break;
     case 'review':
       if (view?.id === m.id) {

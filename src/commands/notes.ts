@@ -38,6 +38,7 @@ export function notesCommands(study: Study, pages: Pages): Command[] {
         bank: study.bank,
         note: (id) => study.getNote(id),
         isDone: (id) => study.isDone(id),
+        feedback: (id) => study.store.feedback.entries(study.bankId, id),
         at: new Date(),
       });
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(markdown));

@@ -166,6 +166,12 @@ export function reviewCommands(host: ReviewHost): Command[] {
       return startReview(host, { acceptNew: o.acceptNew === true, ...(typeof o.set === 'string' ? { set: o.set } : {}) });
     }),
     command(COMMANDS.undoRating, () => undoLastRating(host)),
+    // Check My Answer on the page looked at last (its button does the same); resolves when the reply has ended.
+    command(COMMANDS.checkAnswer, async () => {
+      const page = host.pages.active();
+      if (page) return page.checkAnswer();
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a question first: Check My Answer checks your notes on it.'));
+    }),
     command(COMMANDS.showStatistics, () => {
       const lang = vscode.env.language || 'en';
       reports.show(

@@ -8,6 +8,8 @@ export interface ExportSource {
   bank: Bank;
   note(id: string): string;
   isDone(id: string): boolean;
+  /** The replies Check My Answer kept for a question, oldest first (none when not given). */
+  feedback?(id: string): readonly { at: number; model: string; text: string }[];
   /** When the export was made, for its first lines. */
   at: Date;
 }
@@ -15,7 +17,8 @@ export interface ExportSource {
 export function exportNotes(o: ExportSource): { markdown: string; questions: number } {
   const out: string[] = [`# ${inline(o.bank.title)}: notes`, '', `Exported ${o.at.toISOString().slice(0, 16).replace('T', ' ')} UTC.`];
   let questions = 0;
-  const kept = (q: Question) => o.note(q.id) !== '' || o.isDone(q.id);
+  const replies = (q: Question) => o.feedback?.(q.id) ?? [];
+  const kept = (q: Question) => o.note(q.id) !== '' || o.isDone(q.id) || replies(q).length > 0;
   const holds = (s: Section): boolean => s.questions.some(kept) || s.sections.some(holds);
   for (const { section, path } of walkSections(o.bank.sections)) {
     if (!holds(section)) continue;
@@ -31,6 +34,13 @@ export function exportNotes(o: ExportSource): { markdown: string; questions: num
         o.isDone(q.id) ? '- [x] Done' : '- [ ] Not done yet',
       );
       if (note) out.push('', quote(note));
+      for (const r of replies(q))
+        out.push(
+          '',
+          `Feedback from ${inline(r.model)}, ${new Date(r.at).toISOString().slice(0, 16).replace('T', ' ')} UTC:`,
+          '',
+          quote(r.text),
+        );
     }
   }
   if (!questions) out.push('', 'No notes yet, and nothing done.');

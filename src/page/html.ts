@@ -55,6 +55,11 @@ export const ENGLISH: PageStrings = {
   newPosition: 'New question {0} of {1}',
   reveal: 'Show answer',
   revealHint: 'Answer in your head first; your notes and the bank’s answer come next.',
+  checkAnswer: 'Check My Answer',
+  checkAnswerTitle: 'Send the question, the bank’s answer and your notes to your chat model for feedback',
+  stopFeedback: 'Stop',
+  feedback: 'Feedback on your answer',
+  takeRating: 'Take the suggested rating: {0}',
 };
 
 export interface PageStrings {
@@ -104,6 +109,12 @@ export interface PageStrings {
   newPosition: string;
   reveal: string;
   revealHint: string;
+  checkAnswer: string;
+  checkAnswerTitle: string;
+  stopFeedback: string;
+  feedback: string;
+  /** `{0}` is the rating's name. */
+  takeRating: string;
 }
 
 export function newNonce(): string {
@@ -207,6 +218,17 @@ export function pageHtml(o: ShellOptions): string {
     </div>
     <textarea id="notes" spellcheck="true" placeholder="${attr(w.placeholder)}"></textarea>
     <div id="preview" class="preview" aria-live="polite" data-empty="${attr(w.nothingToPreview)}" hidden></div>
+    <div id="feedback-box" class="feedback" hidden>
+      <div class="feedback-head">
+        <button id="check-answer" class="secondary" type="button" title="${attr(w.checkAnswerTitle)}">
+          ${codicon('sparkle')} ${text(w.checkAnswer)}</button>
+        <button id="stop-feedback" class="secondary" type="button" hidden>${codicon('debug-stop')} ${text(w.stopFeedback)}</button>
+        <span id="feedback-status" class="status" role="status" aria-live="polite"></span>
+      </div>
+      <div id="feedback" class="preview feedback-text" role="region" aria-label="${attr(w.feedback)}" hidden></div>
+      <button id="take-rating" class="secondary" type="button" aria-keyshortcuts="T" data-label="${attr(w.takeRating)}"
+        data-ratings="${attr(w.ratings.join('\n'))}" hidden></button>
+    </div>
   </section>
   <section id="recall" class="recall" aria-labelledby="recall-label">
     <span id="recall-label" class="recall-label">${text(w.rateRecall)}</span>

@@ -47,5 +47,10 @@ export function pageStrings(): PageStrings {
     newPosition: vscode.l10n.t('New question {0} of {1}'),
     reveal: vscode.l10n.t('Show answer'),
     revealHint: vscode.l10n.t('Answer in your head first; your notes and the bank’s answer come next.'),
+    checkAnswer: vscode.l10n.t('Check My Answer'),
+    checkAnswerTitle: vscode.l10n.t('Send the question, the bank’s answer and your notes to your chat model for feedback'),
+    stopFeedback: vscode.l10n.t('Stop'),
+    feedback: vscode.l10n.t('Feedback on your answer'),
+    takeRating: vscode.l10n.t('Take the suggested rating: {0}'),
   };
 }

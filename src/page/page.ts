@@ -23,6 +23,7 @@ import { rate, reviewView, undoRating, type ReviewingPage } from './page-review'
 import { shownId } from '../bank/ids';
 import { Disposable } from '../util/disposable';
 import { randomHex } from '../util/random';
+import { PageFeedback, type ChatHost } from './page-feedback';
 
 export interface PageHost {
   extensionUri: vscode.Uri;
@@ -30,6 +31,8 @@ export interface PageHost {
   log(message: string): void;
   /** Markdown blocks of a note, for the Preview (remark, from the worker's bundle). */
   renderNote?(text: string): Block[];
+  /** Check My Answer's chat model (page-feedback.ts). */
+  chat?: ChatHost;
 }
 
 export class QuestionPage extends Disposable {
@@ -37,6 +40,7 @@ export class QuestionPage extends Disposable {
   /** The extension's half of the note protocol for this page. */
   private readonly receiveNote: (raw: unknown) => void;
   private readonly guard: GuardedPanel;
+  private readonly feedback: PageFeedback;
   /** Where the question shown sits in the bank, for when an edit of the bank takes it away. */
   private position = 0;
   /** The page has said 'ready' (its script runs): a message posted now arrives. */
@@ -89,6 +93,7 @@ export class QuestionPage extends Disposable {
       }),
     );
     this.onDidChangeViewState = this.guard.onDidChangeViewState;
+    this.feedback = new PageFeedback(host, (m) => this.post(m));
     const { study } = host;
     // A keystroke's note goes from the panel straight to the extension's half of the note protocol
     // (progress/notes.ts receiver); every other message comes to handleMessage.
@@ -202,7 +207,7 @@ export class QuestionPage extends Disposable {
     if (this.session && id !== this.session.current) this.endReview(false);
     this.id = id;
     this.position = Math.max(0, this.host.study.position(id));
-    this.updateTitle();
+    this.panel.title = this.title();
     this.host.study.setLastShown(id, this.pageKey);
     this.post({ type: 'show', view: this.view(), ...(this.focusNotesOnShow ? { focusNotes: true } : {}) });
     if (this.ready) this.focusNotesOnShow = false;
@@ -240,6 +245,8 @@ export class QuestionPage extends Disposable {
       hasNext: index < study.entries.length - 1,
       noteMaxChars: NOTE_MAX_CHARS,
       review: this.reviewView(),
+      ai: this.feedback.enabled,
+      feedback: this.feedback.kept(this.id),
     };
   }
 
@@ -268,10 +275,6 @@ export class QuestionPage extends Disposable {
   private title(): string {
     const text = this.host.study.entry(this.id)?.question.text ?? '';
     return `${shownId(this.id)} ${text.length > 40 ? text.slice(0, 39) + '…' : text}`;
-  }
-
-  private updateTitle(): void {
-    this.panel.title = this.title();
   }
 
   private post(message: ExtensionMessage): void {
@@ -307,6 +310,8 @@ export class QuestionPage extends Disposable {
     }
     if (message.type === 'editNote') return this.receiveNote(raw);
     if (message.type === 'undoRating') return void this.undoRating();
+    if (message.type === 'cancelFeedback') return this.feedback.cancel();
+    if (message.type === 'checkAnswer') return void (message.id === this.id && this.feedback.check(message.id));
     if (!study.has(message.id)) {
       this.host.log(`Ignored a "${message.type}" message for a question not in the bank: ${message.id.slice(0, 100)}`);
       return;
@@ -324,12 +329,18 @@ export class QuestionPage extends Disposable {
     }
   }
 
+  /** Check My Answer on the question shown (the command; the page's button sends checkAnswer). Resolves when its reply has ended. */
+  checkAnswer(): Promise<void> {
+    return this.feedback.check(this.id);
+  }
+
   private previewHtml(text: string): string {
     return noteHtml(text, this.host.renderNote, (err) => this.host.log(`The note could not be previewed: ${err.message}`));
   }
 
   override dispose(): void {
     if (this.isDisposed) return;
+    this.feedback.cancel();
     this.endReview(false);
     super.dispose();
     this._onDidDispose.fire();

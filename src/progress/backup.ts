@@ -26,7 +26,7 @@ export interface Backup {
 
 /** A bank's keys: its progress and study sets' keys, then the prefixes of its notes, conflict copies, review histories and mock runs. */
 const keysOf = (bankId: string) =>
-  (['progress', 'sets', 'note', 'conflict', 'review', 'mock'] as const).map((kind) => keys.prefix(kind, bankId));
+  (['progress', 'sets', 'note', 'conflict', 'review', 'mock', 'feedback'] as const).map((kind) => keys.prefix(kind, bankId));
 
 /** The same kind of key in another bank (`from` and `to` from keysOf); undefined for a key of none of those kinds. */
 function sameKeyIn(key: string, from: string[], to: string[]): string | undefined {
@@ -149,7 +149,7 @@ function mergeEntry(
   now: number,
 ): { write?: [string, unknown]; copies: Array<[string, unknown]> } {
   const kind = parseKey(key)?.kind;
-  if (kind !== 'progress' && kind !== 'note' && kind !== 'review' && kind !== 'sets')
+  if (kind !== 'progress' && kind !== 'note' && kind !== 'review' && kind !== 'sets' && kind !== 'feedback')
     return { write: to.get(key) === undefined ? [key, value] : undefined, copies: [] };
   const merged = mergeStored(key, to.get(key), value, now);
   return {

@@ -1,7 +1,8 @@
 // How a value from the journal or another window meets the stored one, per kind of key: progress
-// question by question (progress-record.ts), notes by version stamp (mergeNote, below), review histories
-// by their union (review/record.ts), study sets mark by mark (set-record.ts), anything else by the journal's default (the later write
-// wins). Pure: no 'vscode'.
+// question by question (progress-record.ts), notes by version stamp (mergeNote, below), review
+// histories by their union (review/record.ts), a question's feedback by its union (feedback.ts),
+// study sets mark by mark (set-record.ts), anything else by the journal's default (the later
+// write wins). Pure: no 'vscode'.
 import type { Merge } from './journal';
 import { parseKey } from '../shared/keys';
 import * as l10n from '@vscode/l10n';
@@ -12,6 +13,7 @@ import { keys } from '../shared/keys';
 import { mergeProgress } from './progress-record';
 import { mergeReview } from '../review/record';
 import { mergeSets } from './set-record';
+import { mergeFeedback } from './feedback';
 
 export const mergeStored: Merge = (key, stored, incoming, at) => {
   const kind = parseKey(key)?.kind;
@@ -21,6 +23,7 @@ export const mergeStored: Merge = (key, stored, incoming, at) => {
   }
   if (kind === 'review') return mergeReview(stored, incoming);
   if (kind === 'sets') return mergeSets(stored, incoming);
+  if (kind === 'feedback') return mergeFeedback(stored, incoming);
   return mergeNote(key, stored, incoming, at);
 };
 

@@ -12,6 +12,7 @@ import { ReviewStore } from './reviews';
 import { MockStore } from './mocks';
 import { PlanStore } from './plans';
 import { SetStore } from './sets';
+import { FeedbackStore } from './feedback';
 
 export { SCHEMA, type KeyValueStore, type StoreWarning, type WriteFailure } from './storage';
 export { ELSEWHERE, NOTE_MAX_CHARS, readNote, migrateNote, type StoredNote, type NoteChange } from './note-record';
@@ -48,6 +49,8 @@ export class StudyStore {
   readonly mocks: MockStore;
   readonly plans: PlanStore;
   readonly sets: SetStore;
+  /** Each question's replies from Check My Answer. */
+  readonly feedback: FeedbackStore;
   /** Problems found in stored data so far; each is also announced once through onWarning. */
   readonly warnings: StoreWarning[];
   readonly onWarning: Event<StoreWarning>;
@@ -66,6 +69,7 @@ export class StudyStore {
     this.mocks = new MockStore(this.storage);
     this.plans = new PlanStore(this.storage);
     this.sets = new SetStore(this.storage);
+    this.feedback = new FeedbackStore(this.storage);
     this.warnings = this.storage.warnings;
     this.onWarning = this.storage.onWarning;
     this.onDidChangeNote = this.notes.onDidChangeNote;

@@ -111,3 +111,72 @@ export class FeedbackStream {
     return readFeedback(this.text);
   }
 }
+
+/** One chat model: its name for the learner, and a request that streams the reply's text. */
+export interface FeedbackModel {
+  name: string;
+  send(prompt: string, signal: AbortSignal): AsyncIterable<string>;
+}
+
+/** Picks the model a check goes to, or says why there is none (page/chat-model.ts: VS Code's Language Model API). */
+export type FeedbackSource = () => Promise<{ model: FeedbackModel } | { unavailable: string }>;
+
+/** How a check ended, with the reply as read so far. */
+export type FeedbackEnd =
+  | { state: 'done'; feedback: Feedback; model: string }
+  | { state: 'cancelled'; feedback: Feedback; model: string }
+  | { state: 'failed'; feedback: Feedback; message: string; model?: string }
+  | { state: 'unavailable'; message: string };
+
+/** How often the reply so far is passed on while it streams. */
+export const FEEDBACK_UPDATE_MS = 100;
+
+export interface FeedbackAsk {
+  source: FeedbackSource;
+  input: FeedbackInput;
+  /** The reply as read so far, at most every FEEDBACK_UPDATE_MS while it streams. */
+  update(feedback: Feedback, model: string): void;
+  signal: AbortSignal;
+  now?: () => number;
+  /** Words for the two ends that have no message of their own. */
+  words: { emptyReply: string; noReason: string };
+}
+
+/**
+ * Sends the prompt to the model the source picks and reads its reply as it streams. Never throws:
+ * no model, an error (before or mid-stream) and a cancel are each an end of their own, with
+ * whatever text had come.
+ */
+export async function askFeedback(o: FeedbackAsk): Promise<FeedbackEnd> {
+  const now = o.now ?? Date.now;
+  const reason = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 500) || o.words.noReason;
+  let picked: Awaited<ReturnType<FeedbackSource>>;
+  try {
+    picked = await o.source();
+  } catch (err) {
+    return { state: 'unavailable', message: reason(err) };
+  }
+  if ('unavailable' in picked) return { state: 'unavailable', message: picked.unavailable };
+  const model = picked.model.name;
+  const stream = new FeedbackStream();
+  const cancelled = (): FeedbackEnd => ({ state: 'cancelled', feedback: stream.current, model });
+  let sentAt = -Infinity;
+  try {
+    if (o.signal.aborted) return cancelled();
+    for await (const chunk of picked.model.send(feedbackPrompt(o.input), o.signal)) {
+      if (o.signal.aborted) return cancelled();
+      const soFar = stream.push(typeof chunk === 'string' ? chunk : '');
+      if (now() - sentAt >= FEEDBACK_UPDATE_MS) {
+        sentAt = now();
+        o.update(soFar, model);
+      }
+    }
+  } catch (err) {
+    if (o.signal.aborted) return cancelled();
+    return { state: 'failed', feedback: stream.current, message: reason(err), model };
+  }
+  if (o.signal.aborted) return cancelled();
+  const feedback = stream.current;
+  if (!feedback.text.trim()) return { state: 'failed', feedback, message: o.words.emptyReply, model };
+  return { state: 'done', feedback, model };
+}

@@ -29,6 +29,7 @@ export const COMMANDS = {
   deleteStudySet: 'djangoPrep.deleteStudySet',
   exportToAnki: 'djangoPrep.exportToAnki',
   exportReviewLog: 'djangoPrep.exportReviewLog',
+  checkAnswer: 'djangoPrep.checkAnswer',
 } as const;
 
 /** The sidebar's tree view. */

@@ -2,7 +2,7 @@
 // Bank ids hold no '/' (bank/source.ts); a question id may. Pure.
 
 /** The kinds of stored value, each under its own prefix. */
-export const KEY_PREFIXES = ['progress', 'note', 'conflict', 'shown', 'review', 'mock', 'plan', 'sets', 'aside'] as const;
+export const KEY_PREFIXES = ['progress', 'note', 'conflict', 'shown', 'review', 'mock', 'plan', 'sets', 'feedback', 'aside'] as const;
 export type KeyKind = (typeof KEY_PREFIXES)[number];
 
 export const keys = {
@@ -20,6 +20,8 @@ export const keys = {
   plan: (bankId: string) => `plan/${bankId}`,
   /** A bank's study sets: named sets of questions. */
   sets: (bankId: string) => `sets/${bankId}`,
+  /** The replies Check My Answer kept for a question. */
+  feedback: (bankId: string, id: string) => `feedback/${bankId}/${id}`,
   /** One mock interview run. */
   mock: (bankId: string, runId: string) => `mock/${bankId}/${runId}`,
   /** A stored value of the wrong shape, kept aside (never deleted) at a moment. */

@@ -20,6 +20,17 @@ export interface ReviewView {
   history: QuestionHistory;
 }
 
+/** Check My Answer's part of the page: a reply streaming, the one kept last, or why there is none. */
+export interface FeedbackView {
+  state: 'streaming' | 'done' | 'cancelled' | 'failed' | 'unavailable';
+  /** The model's reply as HTML, made safe like the notes' Preview (page/render.ts); empty when none came. */
+  html: string;
+  /** The line above it, in words made by the extension ("Feedback from GPT-4o, 2 min ago", why it failed). */
+  status: string;
+  /** The rating the reply suggests: the learner may take it (T), it is never applied by itself. */
+  rating?: 1 | 2 | 3 | 4;
+}
+
 /** What the page needs to show one question. */
 export interface PageContent {
   bankId: string;
@@ -48,6 +59,10 @@ export interface PageContent {
   hasNext: boolean;
   noteMaxChars: number;
   review: ReviewView;
+  /** Check My Answer is on (djangoPrep.ai.enabled): the page shows its button. */
+  ai: boolean;
+  /** The reply Check My Answer kept last for this question, if any. */
+  feedback?: FeedbackView;
 }
 
 export type ExtensionMessage =
@@ -75,7 +90,9 @@ export type ExtensionMessage =
    */
   | { type: 'failed'; id: string; writer: string; revision: number; message: string }
   /** The question was rated (here or elsewhere): its review state now. */
-  | { type: 'review'; id: string; review: ReviewView };
+  | { type: 'review'; id: string; review: ReviewView }
+  /** Check My Answer on this question: the reply so far, its end, or why there is none. */
+  | { type: 'feedback'; id: string; feedback: FeedbackView };
 
 /** What the page keeps with setState, so a reload or a revived page loses nothing. */
 export interface PageState {
@@ -125,6 +142,10 @@ export const PageMessageSchema = v.variant('type', [
   v.object({ type: v.literal('rate'), id: v.string(), rating }),
   /** The learner pressed `u`: take back the last rating made on this page. */
   v.object({ type: v.literal('undoRating') }),
+  /** Check My Answer: send this question and its stored notes to the learner's chat model. */
+  v.object({ type: v.literal('checkAnswer'), id: v.string() }),
+  /** Stop the check under way. */
+  v.object({ type: v.literal('cancelFeedback') }),
 ]);
 export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
 /** True for what claims to be an editNote (checked by EditNoteSchema before use): it goes to the note's half of the protocol. */

@@ -21,6 +21,8 @@ export const SETTINGS = {
   maxReviewsPerDay: 'maxReviewsPerDay',
   desiredRetention: 'desiredRetention',
   mockMinutesPerQuestion: 'mockMinutesPerQuestion',
+  aiEnabled: 'ai.enabled',
+  aiModel: 'ai.model',
 } as const;
 export type SettingName = keyof typeof SETTINGS;
 /** The settings that name a path, restricted until the folder is trusted. */
@@ -56,6 +58,13 @@ export const settings = {
   planLimits: (): PlanLimits => ({ maxNewPerDay: settings.newPerDay(), maxReviewsPerDay: settings.maxReviewsPerDay() }),
   desiredRetention: (): number => numberIn(config().get(SETTINGS.desiredRetention), DEFAULT_RETENTION, 0.7, 0.97),
   mockMinutesPerQuestion: (): number => numberIn(config().get(SETTINGS.mockMinutesPerQuestion), 3, 0.05, 120),
+  /** Check My Answer may send a question and the notes to a chat model (on the learner's click only). */
+  aiEnabled: (): boolean => config().get<boolean>(SETTINGS.aiEnabled, true) !== false,
+  /** The chat model family Check My Answer asks; empty for the first offered. */
+  aiModel: (): string => {
+    const value = config().get<unknown>(SETTINGS.aiModel);
+    return typeof value === 'string' ? value.slice(0, 200) : '';
+  },
 };
 
 /**

@@ -99,6 +99,11 @@ const l10n = {
 module.exports = {
   Disposable: FakeDisposable,
   l10n,
+  // The Language Model API is absent, as in VS Code before 1.90; a test puts a fake one here
+  // (the keys exist so a bundle's import of 'vscode' sees what the test sets later).
+  lm: undefined,
+  LanguageModelChatMessage: undefined,
+  CancellationTokenSource: undefined,
   EventEmitter,
   Uri,
   TreeItem,

@@ -8,6 +8,7 @@ import { withReview, type StoredReview } from '../../src/review/record';
 import { readMock } from '../../src/review/mock';
 import { keys as storageKeys } from '../../src/shared/keys';
 import type { ExtensionApi } from '../../src/extension';
+import type { FeedbackView } from '../../src/shared/protocol';
 
 const DAY = 86_400_000;
 
@@ -86,6 +87,40 @@ describe('review, mock interviews and statistics', () => {
     const stored = a.storage.get(storageKeys.review('django', '3.2')) as { schema: number; log: unknown[] };
     assert.equal(stored.schema, 1);
     assert.equal(stored.log.length, 2);
+  });
+
+  it('Check My Answer with no chat model says why on the page and changes nothing else; turned off, it asks nothing', async () => {
+    const a = await api();
+    const page = a.pages.open('3.2')!;
+    const [note, done] = [a.study.getNote('3.2'), a.study.isDone('3.2')];
+    const told: FeedbackView[] = [];
+    const webview = page.panel.webview;
+    const post = webview.postMessage.bind(webview);
+    webview.postMessage = (m: { type?: string; feedback?: FeedbackView }) => {
+      if (m?.type === 'feedback' && m.feedback) told.push(m.feedback);
+      return post(m);
+    };
+    await vscode.commands.executeCommand(COMMANDS.checkAnswer);
+    assert.deepEqual(
+      told.map((f) => f.state),
+      ['streaming', 'unavailable'],
+    );
+    assert.match(told[1].status, /cannot run: (this VS Code has no chat models|no chat model is available)/);
+    assert.deepEqual(a.study.store.feedback.entries(a.study.bankId, '3.2'), []);
+    assert.deepEqual([a.study.getNote('3.2'), a.study.isDone('3.2')], [note, done]);
+    const config = vscode.workspace.getConfiguration('djangoPrep');
+    await config.update('ai.enabled', false, vscode.ConfigurationTarget.Global);
+    try {
+      told.length = 0;
+      page.handleMessage({ type: 'checkAnswer', id: '3.2' });
+      await until('the page told', () => told.length > 0);
+      assert.deepEqual(
+        told.map((f) => [f.state, f.status]),
+        [['unavailable', 'Check My Answer is turned off (djangoPrep.ai.enabled).']],
+      );
+    } finally {
+      await config.update('ai.enabled', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('walks the due questions in a review, shows them in the Due filter, and sums up', async () => {
