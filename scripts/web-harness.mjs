@@ -72,7 +72,8 @@ export async function serveWeb({ folder, port, testsPath } = {}) {
   port ??= await freePort();
   const app = await createApp({
     extensionDevelopmentPath: ROOT,
-    ...(testsPath ? { extensionTestsPath: testsPath } : {}),
+    // A test run loads a fake chat model beside the extension (test/fake-model: a language model provider).
+    ...(testsPath ? { extensionTestsPath: testsPath, extensionPaths: [join(ROOT, 'test', 'fake-model')] } : {}),
     build,
     folderMountPath: folder,
     esm: true,

@@ -91,26 +91,28 @@ describe('review, mock interviews and statistics', () => {
 
   it('Check My Answer with no chat model says why on the page and changes nothing else; turned off, it asks nothing', async () => {
     const a = await api();
-    const page = a.pages.open('3.2')!;
-    const [note, done] = [a.study.getNote('3.2'), a.study.isDone('3.2')];
-    const told: FeedbackView[] = [];
-    const webview = page.panel.webview;
-    const post = webview.postMessage.bind(webview);
-    webview.postMessage = (m: { type?: string; feedback?: FeedbackView }) => {
-      if (m?.type === 'feedback' && m.feedback) told.push(m.feedback);
-      return post(m);
-    };
-    await vscode.commands.executeCommand(COMMANDS.checkAnswer);
-    assert.deepEqual(
-      told.map((f) => f.state),
-      ['streaming', 'unavailable'],
-    );
-    assert.match(told[1].status, /cannot run: (this VS Code has no chat models|no chat model is available)/);
-    assert.deepEqual(a.study.store.feedback.entries(a.study.bankId, '3.2'), []);
-    assert.deepEqual([a.study.getNote('3.2'), a.study.isDone('3.2')], [note, done]);
+    // A family no provider has: VS Code for the Web here has a fake model (test/web/check-answer.ts).
     const config = vscode.workspace.getConfiguration('djangoPrep');
-    await config.update('ai.enabled', false, vscode.ConfigurationTarget.Global);
+    await config.update('ai.model', 'no-such-family', vscode.ConfigurationTarget.Global);
     try {
+      const page = a.pages.open('3.2')!;
+      const [note, done] = [a.study.getNote('3.2'), a.study.isDone('3.2')];
+      const told: FeedbackView[] = [];
+      const webview = page.panel.webview;
+      const post = webview.postMessage.bind(webview);
+      webview.postMessage = (m: { type?: string; feedback?: FeedbackView }) => {
+        if (m?.type === 'feedback' && m.feedback) told.push(m.feedback);
+        return post(m);
+      };
+      await vscode.commands.executeCommand(COMMANDS.checkAnswer);
+      assert.deepEqual(
+        told.map((f) => f.state),
+        ['streaming', 'unavailable'],
+      );
+      assert.match(told[1].status, /cannot run: (this VS Code has no chat models|no chat model of the family "no-such-family")/);
+      assert.deepEqual(a.study.store.feedback.entries(a.study.bankId, '3.2'), []);
+      assert.deepEqual([a.study.getNote('3.2'), a.study.isDone('3.2')], [note, done]);
+      await config.update('ai.enabled', false, vscode.ConfigurationTarget.Global);
       told.length = 0;
       page.handleMessage({ type: 'checkAnswer', id: '3.2' });
       await until('the page told', () => told.length > 0);
@@ -120,6 +122,7 @@ describe('review, mock interviews and statistics', () => {
       );
     } finally {
       await config.update('ai.enabled', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('ai.model', undefined, vscode.ConfigurationTarget.Global);
     }
   });
 

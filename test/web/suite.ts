@@ -32,6 +32,7 @@ function run(): Promise<void> {
   require('../integration/review.test');
   require('../integration/saving.test');
   require('../integration/workspace.test');
+  require('./check-answer');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => {
       console.log(`[web-test] end: ${failures} failed`);
