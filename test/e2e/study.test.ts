@@ -180,6 +180,24 @@ describe('studying in a real VS Code', function () {
     assert.equal(await frame.locator('#notes').inputValue(), note, 'the shortcut types nothing into the notes');
   });
 
+  it('shows Check My Answer beside the notes; with no chat model in this VS Code it says why, and the notes stay', async () => {
+    const frame = await open(entry(undone[2].id));
+    const note = 'A QuerySet is lazy.';
+    await frame.locator('#notes').fill(note);
+    const button = frame.locator('#check-answer');
+    await button.waitFor();
+    assert.equal((await button.textContent())?.trim(), 'Check My Answer');
+    await button.click();
+    const status = frame.locator('#feedback-status');
+    await frame.waitForSelector('#feedback-status[data-kind="error"]', { timeout: 15000 });
+    const said = (await status.textContent()) ?? '';
+    assert.match(said, /^Check My Answer cannot run: no chat model is available: install GitHub Copilot Chat/);
+    assert.equal(await frame.locator('#stop-feedback').isHidden(), true, 'no request under way');
+    assert.equal(await frame.locator('#take-rating').isHidden(), true, 'no rating suggested');
+    assert.equal(await frame.locator('#notes').inputValue(), note);
+    await frame.locator('#notes').fill('');
+  });
+
   it('walks the bank with Previous and Next', async () => {
     const at = 1;
     const frame = await open(entries[at]);
