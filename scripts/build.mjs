@@ -59,6 +59,37 @@ export async function loadTs(entry, { external = [] } = {}) {
   }
 }
 
+/**
+ * Node's extension bundle takes MiniSearch from the parser's bundle (dist/bank-worker.js, which
+ * exports it) at its first search: 17 KB less to load at activation. The parser's bundle is next
+ * to it in dist/, and is loaded on first use anyway (the notes' Preview, a bank parsed inline).
+ */
+const MINISEARCH_FROM_WORKER = {
+  name: 'minisearch-from-worker',
+  setup(b) {
+    b.onResolve({ filter: /^minisearch$/ }, () => ({ path: 'minisearch', namespace: 'from-worker' }));
+    b.onLoad({ filter: /.*/, namespace: 'from-worker' }, () => ({
+      loader: 'js',
+      contents: `let loaded;
+const load = () => (loaded ??= require(require('path').join(__dirname, 'bank-worker.js')).MiniSearch);
+module.exports = new Proxy(function MiniSearch() {}, {
+  construct: (_, args) => new (load())(...args),
+  get: (target, key) => (key === '__esModule' ? undefined : key in target && key !== 'prototype' ? target[key] : load()[key]),
+});`,
+    }));
+  },
+};
+/** Node's extension bundle (CommonJS, 'vscode' external). */
+const NODE_EXTENSION_BUNDLE = {
+  entryPoints: [join(root, 'src/extension.ts')],
+  outfile: join(root, 'dist/extension.js'),
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  external: ['vscode'],
+  plugins: [markdownSpeed, MINISEARCH_FROM_WORKER],
+};
+
 /** The pages' scripts: the question page, the report pages (summaries, statistics) and the mock interview. */
 const WEBVIEW_SCRIPTS = [
   ['webview/main.ts', 'media/page.js'],
@@ -107,19 +138,7 @@ export async function buildAll({ tests = false } = {}) {
   if (production) for (const [, out] of WEBVIEW_SCRIPTS) rmSync(join(root, `${out}.map`), { force: true });
   copyCodicons();
   const jobs = [];
-  if (existsSync(join(root, 'src/extension.ts')))
-    jobs.push(
-      build({
-        ...common,
-        entryPoints: [join(root, 'src/extension.ts')],
-        outfile: join(root, 'dist/extension.js'),
-        platform: 'node',
-        format: 'cjs',
-        target: 'node18',
-        external: ['vscode'],
-        minify: production,
-      }),
-    );
+  if (existsSync(join(root, 'src/extension.ts'))) jobs.push(build({ ...common, ...NODE_EXTENSION_BUNDLE, minify: production }));
   for (const bundle of [WORKER_BUNDLE, WEB_EXTENSION_BUNDLE]) jobs.push(build({ ...common, ...bundle, minify: production }));
   for (const [entry, out] of WEBVIEW_SCRIPTS) {
     if (!existsSync(join(root, entry))) continue;
@@ -206,15 +225,7 @@ async function watchAll() {
   };
   const dev = { ...common, sourcemap: 'linked', logLevel: 'silent', plugins: [reporter, markdownSpeed] };
   const contexts = await Promise.all([
-    context({
-      ...dev,
-      entryPoints: [join(root, 'src/extension.ts')],
-      outfile: join(root, 'dist/extension.js'),
-      platform: 'node',
-      format: 'cjs',
-      target: 'node18',
-      external: ['vscode'],
-    }),
+    context({ ...dev, ...NODE_EXTENSION_BUNDLE, plugins: [reporter, ...NODE_EXTENSION_BUNDLE.plugins] }),
     ...[WORKER_BUNDLE, WEB_EXTENSION_BUNDLE].map((bundle) => context({ ...dev, ...bundle })),
     ...WEBVIEW_SCRIPTS.map(([entry, out]) =>
       context({

@@ -30,7 +30,7 @@ export interface LoadOptions {
    * Parses on the calling thread. The extension passes one that loads the parser from the
    * worker's bundle only when it is needed, which keeps remark out of the activation bundle.
    */
-  parseInline: (bytes: Uint8Array, fallbackTitle: string, format?: TableFormat) => Bank;
+  parseInline: (bytes: Uint8Array, fallbackTitle: string, format?: TableFormat) => Bank | Promise<Bank>;
 }
 
 export function bankTitleFromFile(file: string): string {
@@ -105,7 +105,7 @@ export async function loadBankFile(file: string, options: LoadOptions): Promise<
       // No worker here (or it failed): parse on this thread instead, slower but complete.
     }
   }
-  const bank = options.parseInline(bytes, fallbackTitle, format);
+  const bank = await options.parseInline(bytes, fallbackTitle, format);
   if (cacheDir) void writeCache(io, cacheDir, key, bankToLines(bank, key));
   return { file, bank, via: 'inline' };
 }

@@ -15,7 +15,7 @@ export interface BankPlatform {
   /** The storage key prefix of a bank file of the learner's: its own, so ids never mix. */
   bankIdForFile(file: string): string;
   /** Parses on the calling thread (when there is no worker, or it failed). */
-  parseInline(bytes: Uint8Array, fallbackTitle: string, format?: TableFormat): Bank;
+  parseInline(bytes: Uint8Array, fallbackTitle: string, format?: TableFormat): Bank | Promise<Bank>;
   /** The parser's bundle, run in a worker when the io can. */
   workerFile?: string;
 }

@@ -9,6 +9,8 @@ import type { WorkerMore, WorkerReply, WorkerRequest } from './worker-protocol';
 
 export { parseDecoded };
 export { noteBlocks } from './note-markdown';
+// Node's extension bundle takes MiniSearch from here at its first search (scripts/build.mjs), not at activation.
+export { default as MiniSearch } from 'minisearch';
 export type { WorkerReply, WorkerRequest };
 
 /** The lines of the bank parsed last, sent one per ask (`more`), the first at once. */

@@ -7,8 +7,6 @@ import * as vscode from 'vscode';
 import type { Platform } from './platform';
 import type { BankIo } from '../bank/io';
 import type { BankPlatform } from '../bank/source';
-import { parseDecoded } from '../bank/decode';
-import { noteBlocks } from '../bank/note-markdown';
 import type { JournalDir } from '../progress/journal';
 import { repliedLines, type WorkerMore, type WorkerReply, type WorkerRequest } from '../bank/worker-protocol';
 import { followNotesFolder, type NoteFiles } from '../source/notes-folder';
@@ -16,6 +14,29 @@ import { bankFileBase, pathSetting } from '../source/settings';
 import { notesRootIn } from '../progress/note-files';
 
 const uri = (file: string) => vscode.Uri.parse(file, true);
+
+/** The parser's bundle, as it exports (bank/worker.ts). */
+type ParserModule = typeof import('../bank/worker');
+
+/**
+ * The parser's bundle (dist/bank-worker.js) evaluated on this thread, for the notes' Preview and
+ * for a bank when no Web Worker starts: so remark is not carried a second time in this bundle.
+ * Evaluated as VS Code evaluates a browser extension (a function of module, exports and require),
+ * with the bundle's two thread halves kept quiet: no WorkerGlobalScope (its Web Worker half would
+ * take over this thread's messages) and a require that says this is the main thread.
+ */
+function inThreadParser(workerFile: string): { ready: Promise<ParserModule>; now(): ParserModule | undefined } {
+  let loaded: ParserModule | undefined;
+  const ready = (async () => {
+    const source = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri(workerFile)));
+    const module = { exports: {} as ParserModule };
+    const run = new Function('module', 'exports', 'require', 'WorkerGlobalScope', source) as (...args: unknown[]) => void;
+    run(module, module.exports, () => ({ isMainThread: true }), undefined);
+    return (loaded = module.exports);
+  })();
+  ready.catch(() => undefined); // each use awaits it and is told why
+  return { ready, now: () => loaded };
+}
 
 /** The Web Worker of the browser's extension host (the project's types are Node's). */
 declare const Worker: new (url: string) => {
@@ -186,11 +207,13 @@ export function webJournalDir(dir: vscode.Uri): JournalDir {
 }
 
 export function webPlatform(context: vscode.ExtensionContext): Platform {
+  const workerFile = vscode.Uri.joinPath(context.extensionUri, 'dist', 'bank-worker.js').toString();
+  const parser = inThreadParser(workerFile);
   const bank: BankPlatform = {
     io: webIo,
     bankIdForFile: (file) => `file-${fnv64(file)}`,
-    parseInline: parseDecoded,
-    workerFile: vscode.Uri.joinPath(context.extensionUri, 'dist', 'bank-worker.js').toString(),
+    parseInline: async (bytes, title, format) => (await parser.ready).parseDecoded(bytes, title, format),
+    workerFile,
   };
   return {
     kind: 'web',
@@ -214,7 +237,11 @@ export function webPlatform(context: vscode.ExtensionContext): Platform {
     async journal(identity) {
       return { dir: webJournalDir(vscode.Uri.joinPath(context.globalStorageUri, 'journals', (await sha256([identity])).slice(0, 20))) };
     },
-    renderNote: noteBlocks,
+    renderNote(text) {
+      const loaded = parser.now();
+      if (!loaded) throw new Error(vscode.l10n.t('the Markdown reader is still loading'));
+      return loaded.noteBlocks(text);
+    },
     followNotesFolder(study, log) {
       const { value: setting, base: workspace } = pathSetting('notesFolder');
       if (!workspace) return vscode.l10n.t('Notes are kept as files only in a workspace folder; they stay in workspace storage for now.');

@@ -1,6 +1,7 @@
 // Check My Answer with a chat model, in VS Code for the Web only: its host (1.137) has the Language
 // Model API's provider half, and the harness loads a fake provider beside the extension
 // (test/fake-model). The desktop hosts here (1.82, 1.100) have none; there the no-model path is tested.
+// And the Preview, which here reads Markdown with the parser's bundle evaluated on the host's thread.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { api, until } from '../integration/helpers';
@@ -52,5 +53,30 @@ describe('Check My Answer with a chat model (a fake provider)', () => {
       await a.storage.update(keys.feedback(a.study.bankId, id), undefined);
       a.study.store.changedElsewhere([keys.feedback(a.study.bankId, id)]);
     }
+  });
+});
+
+describe('the notes’ Preview in VS Code for the Web', () => {
+  it('renders the notes’ Preview with the parser’s bundle loaded on this thread (no second remark in this bundle)', async () => {
+    const a = await api();
+    const page = a.pages.open('3.3')!;
+    const previews: string[] = [];
+    const webview = page.panel.webview;
+    const post = webview.postMessage.bind(webview);
+    webview.postMessage = (m: { type?: string; html?: string }) => {
+      if (m?.type === 'notePreview' && typeof m.html === 'string') previews.push(m.html);
+      return post(m);
+    };
+    let seq = 0;
+    await until(
+      'a Markdown preview',
+      () => {
+        page.handleMessage({ type: 'previewNote', id: '3.3', text: '**lazy** <script>x</script>', seq: ++seq });
+        return previews.some((html) => html.includes('<strong>lazy</strong>'));
+      },
+      20000,
+    );
+    const html = previews.find((h) => h.includes('<strong>'))!;
+    assert.match(html, /&lt;script&gt;/);
   });
 });
