@@ -9,6 +9,7 @@ import type { Study } from './progress/study';
 import type { StudyTreeProvider } from './tree/provider';
 import { createTreeView } from './tree/view';
 import { chatModelSource } from './page/chat-model';
+import { registerInterviewer } from './chat/interviewer';
 import { Pages } from './page/pages';
 import { Reports } from './page/report';
 import { MockInterviews } from './commands/mock';
@@ -111,6 +112,8 @@ export async function activateOn(context: vscode.ExtensionContext, platform: Pla
   const renderNote = (text: string) => platform.renderNote(text);
   const chat = { enabled: settings.aiEnabled, source: chatModelSource(settings.aiModel) };
   const pages = new Pages({ extensionUri: context.extensionUri, study, log, renderNote, chat }, reuse);
+  const interviewer = registerInterviewer({ study, chat, shownQuestion: () => pages.active()?.questionId });
+  if (interviewer) context.subscriptions.push(interviewer);
   // Check My Answer turned on or off: each page shows its question again, with or without the button.
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -3,12 +3,12 @@
 // @types/vscode newer than it), so the few types used are declared here and the API is looked for
 // at run time: an older VS Code, or a host without it, gets a FeedbackSource that says why.
 import * as vscode from 'vscode';
-import type { FeedbackSource } from '../review/feedback';
+import type { FeedbackModel, FeedbackSource } from '../review/feedback';
 
 interface LmCancellation {
   readonly isCancellationRequested: boolean;
 }
-interface LmChat {
+export interface LmChat {
   readonly name: string;
   readonly family: string;
   sendRequest(messages: unknown[], options?: { justification?: string }, token?: LmCancellation): Thenable<{ text: AsyncIterable<string> }>;
@@ -50,28 +50,31 @@ export function chatModelSource(family: () => string): FeedbackSource {
           ? vscode.l10n.t('no chat model of the family "{0}" (djangoPrep.ai.model) is available', wanted)
           : vscode.l10n.t('no chat model is available: install GitHub Copilot Chat or another extension that provides one'),
       };
-    return {
-      model: {
-        name: model.name,
-        async *send(prompt, signal) {
-          const source = new vscode.CancellationTokenSource();
-          const cancel = () => source.cancel();
-          signal.addEventListener('abort', cancel);
-          try {
-            const response = await model.sendRequest(
-              [api.message.User(prompt)],
-              {
-                justification: vscode.l10n.t('Check My Answer sends the question, the bank’s answer and your notes to give you feedback.'),
-              },
-              source.token,
-            );
-            yield* response.text;
-          } finally {
-            signal.removeEventListener('abort', cancel);
-            source.dispose();
-          }
-        },
-      },
-    };
+    return { model: feedbackModel(model) };
+  };
+}
+
+/** A chat model of VS Code's (the one a chat request came with, or one selected) as Check My Answer sends to it. */
+export function feedbackModel(model: LmChat): FeedbackModel {
+  return {
+    name: model.name,
+    async *send(prompt, signal) {
+      const api = languageModels();
+      if (!api) throw new Error(vscode.l10n.t('this VS Code has no chat models for extensions'));
+      const source = new vscode.CancellationTokenSource();
+      const cancel = () => source.cancel();
+      signal.addEventListener('abort', cancel);
+      try {
+        const response = await model.sendRequest(
+          [api.message.User(prompt)],
+          { justification: vscode.l10n.t('Check My Answer sends the question, the bank’s answer and your notes to give you feedback.') },
+          source.token,
+        );
+        yield* response.text;
+      } finally {
+        signal.removeEventListener('abort', cancel);
+        source.dispose();
+      }
+    },
   };
 }

@@ -25,7 +25,7 @@ export const FEEDBACK_FIELD_MAX = 12_000;
 const cut = (s: string) => (s.length > FEEDBACK_FIELD_MAX ? `${s.slice(0, FEEDBACK_FIELD_MAX)}\n[…cut]` : s);
 
 /** The fenced data: the token is removed from the text itself, so no text can close its fence. */
-function fenced(name: string, text: string, token: string): string {
+export function fenced(name: string, text: string, token: string): string {
   const clean = cut(text).split(token).join('');
   return `<<<${name} ${token}\n${clean}\n${name} ${token}>>>`;
 }
@@ -134,6 +134,8 @@ export const FEEDBACK_UPDATE_MS = 100;
 export interface FeedbackAsk {
   source: FeedbackSource;
   input: FeedbackInput;
+  /** Sent instead of the feedback prompt made from `input` (the chat's /explain). */
+  prompt?: string;
   /** The reply as read so far, at most every FEEDBACK_UPDATE_MS while it streams. */
   update(feedback: Feedback, model: string): void;
   signal: AbortSignal;
@@ -163,7 +165,7 @@ export async function askFeedback(o: FeedbackAsk): Promise<FeedbackEnd> {
   let sentAt = -Infinity;
   try {
     if (o.signal.aborted) return cancelled();
-    for await (const chunk of picked.model.send(feedbackPrompt(o.input), o.signal)) {
+    for await (const chunk of picked.model.send(o.prompt ?? feedbackPrompt(o.input), o.signal)) {
       if (o.signal.aborted) return cancelled();
       const soFar = stream.push(typeof chunk === 'string' ? chunk : '');
       if (now() - sentAt >= FEEDBACK_UPDATE_MS) {

@@ -32,6 +32,9 @@ export const COMMANDS = {
   checkAnswer: 'djangoPrep.checkAnswer',
 } as const;
 
+/** The chat participant, @interviewer (chat/interviewer.ts). */
+export const CHAT_PARTICIPANT = 'djangoPrep.interviewer';
+
 /** The sidebar's tree view. */
 export const VIEW_ID = 'djangoPrep.questions';
 

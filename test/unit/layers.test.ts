@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 const SRC = join(__dirname, '../../../src');
 const PURE = ['bank', 'progress', 'review', 'search', 'export', 'shared', 'util'];
-const EDITOR = ['tree', 'page', 'commands', 'notify', 'source', 'platform'];
+const EDITOR = ['tree', 'page', 'commands', 'notify', 'source', 'platform', 'chat'];
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMMANDS, CONTEXT_KEYS, STATUS_ITEMS, VIEW_ID, VIEW_TYPES } from '../../src/shared/ids';
+import { CHAT_PARTICIPANT, COMMANDS, CONTEXT_KEYS, STATUS_ITEMS, VIEW_ID, VIEW_TYPES } from '../../src/shared/ids';
 
 const ROOT = join(__dirname, '../../..');
 const manifestText = readFileSync(join(ROOT, 'package.json'), 'utf8');
@@ -17,6 +17,7 @@ describe('the table of names', () => {
     const known = new Set<string>([
       ...Object.values(COMMANDS),
       VIEW_ID,
+      CHAT_PARTICIPANT,
       ...Object.values(VIEW_TYPES),
       ...Object.values(CONTEXT_KEYS),
       ...Object.keys(manifest.contributes.configuration.properties),
@@ -33,7 +34,7 @@ describe('the table of names', () => {
   });
 
   it('is the only place in src/ that spells a view, webview, context key, status item or command name', () => {
-    const names = [VIEW_ID, ...Object.values(VIEW_TYPES), ...Object.values(CONTEXT_KEYS), ...Object.values(STATUS_ITEMS)];
+    const names = [VIEW_ID, CHAT_PARTICIPANT, ...Object.values(VIEW_TYPES), ...Object.values(CONTEXT_KEYS), ...Object.values(STATUS_ITEMS)];
     names.push(...Object.values(COMMANDS));
     const found: string[] = [];
     for (const f of readdirSync(join(ROOT, 'src'), { recursive: true }).map(String)) {
