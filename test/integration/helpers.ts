@@ -21,3 +21,15 @@ export async function until(what: string, check: () => boolean | Promise<boolean
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** What the extension posts to a page's panel from now on, of one message type (its messages, as posted). */
+export function postedTo<M extends { type: string }>(panel: vscode.WebviewPanel, type: M['type']): M[] {
+  const posted: M[] = [];
+  const webview = panel.webview;
+  const post = webview.postMessage.bind(webview);
+  webview.postMessage = (m: unknown) => {
+    if ((m as { type?: unknown })?.type === type) posted.push(m as M);
+    return post(m);
+  };
+  return posted;
+}

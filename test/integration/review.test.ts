@@ -1,7 +1,7 @@
 // Spaced review, mock interviews and statistics inside the real extension host.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, until, EXTENSION_ID } from './helpers';
+import { api, until, postedTo, EXTENSION_ID } from './helpers';
 import { COMMANDS } from '../../src/shared/ids';
 import { rateCard } from '../../src/review/fsrs';
 import { withReview, type StoredReview } from '../../src/review/record';
@@ -97,27 +97,22 @@ describe('review, mock interviews and statistics', () => {
     try {
       const page = a.pages.open('3.2')!;
       const [note, done] = [a.study.getNote('3.2'), a.study.isDone('3.2')];
-      const told: FeedbackView[] = [];
-      const webview = page.panel.webview;
-      const post = webview.postMessage.bind(webview);
-      webview.postMessage = (m: { type?: string; feedback?: FeedbackView }) => {
-        if (m?.type === 'feedback' && m.feedback) told.push(m.feedback);
-        return post(m);
-      };
+      const posted = postedTo<{ type: 'feedback'; feedback: FeedbackView }>(page.panel, 'feedback');
+      const told = () => posted.map((m) => m.feedback);
       await vscode.commands.executeCommand(COMMANDS.checkAnswer);
       assert.deepEqual(
-        told.map((f) => f.state),
+        told().map((f) => f.state),
         ['streaming', 'unavailable'],
       );
-      assert.match(told[1].status, /cannot run: (this VS Code has no chat models|no chat model of the family "no-such-family")/);
+      assert.match(told()[1].status, /cannot run: (this VS Code has no chat models|no chat model of the family "no-such-family")/);
       assert.deepEqual(a.study.store.feedback.entries(a.study.bankId, '3.2'), []);
       assert.deepEqual([a.study.getNote('3.2'), a.study.isDone('3.2')], [note, done]);
       await config.update('ai.enabled', false, vscode.ConfigurationTarget.Global);
-      told.length = 0;
+      posted.length = 0;
       page.handleMessage({ type: 'checkAnswer', id: '3.2' });
-      await until('the page told', () => told.length > 0);
+      await until('the page told', () => posted.length > 0);
       assert.deepEqual(
-        told.map((f) => [f.state, f.status]),
+        told().map((f) => [f.state, f.status]),
         [['unavailable', 'Check My Answer is turned off (djangoPrep.ai.enabled).']],
       );
     } finally {

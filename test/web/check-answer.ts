@@ -4,7 +4,7 @@
 // And the Preview, which here reads Markdown with the parser's bundle evaluated on the host's thread.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, until } from '../integration/helpers';
+import { api, until, postedTo } from '../integration/helpers';
 import { COMMANDS } from '../../src/shared/ids';
 import { keys } from '../../src/shared/keys';
 import type { FeedbackView } from '../../src/shared/protocol';
@@ -24,15 +24,10 @@ describe('Check My Answer with a chat model (a fake provider)', () => {
     await a.study.store.setNote(a.study.bankId, id, 'QuerySets are lazy.');
     const asked = ((await vscode.commands.executeCommand<string[]>('fakeInterviewer.requests')) ?? []).length;
     const page = a.pages.open(id)!;
-    const told: FeedbackView[] = [];
-    const webview = page.panel.webview;
-    const post = webview.postMessage.bind(webview);
-    webview.postMessage = (m: { type?: string; feedback?: FeedbackView }) => {
-      if (m?.type === 'feedback' && m.feedback) told.push(m.feedback);
-      return post(m);
-    };
+    const posted = postedTo<{ type: 'feedback'; feedback: FeedbackView }>(page.panel, 'feedback');
     try {
       await vscode.commands.executeCommand(COMMANDS.checkAnswer);
+      const told = posted.map((m) => m.feedback);
       const states = told.map((f) => f.state);
       assert.equal(states[states.length - 1], 'done', `the page was told: ${told.map((f) => `${f.state}: ${f.status}`).join(' | ')}`);
       assert.ok(states.filter((s) => s === 'streaming').length >= 2, `streamed: ${states.join(', ')}`);
@@ -60,23 +55,18 @@ describe('the notes’ Preview in VS Code for the Web', () => {
   it('renders the notes’ Preview with the parser’s bundle loaded on this thread (no second remark in this bundle)', async () => {
     const a = await api();
     const page = a.pages.open('3.3')!;
-    const previews: string[] = [];
-    const webview = page.panel.webview;
-    const post = webview.postMessage.bind(webview);
-    webview.postMessage = (m: { type?: string; html?: string }) => {
-      if (m?.type === 'notePreview' && typeof m.html === 'string') previews.push(m.html);
-      return post(m);
-    };
+    const posted = postedTo<{ type: 'notePreview'; html: string }>(page.panel, 'notePreview');
+    const previews = () => posted.map((m) => m.html);
     let seq = 0;
     await until(
       'a Markdown preview',
       () => {
         page.handleMessage({ type: 'previewNote', id: '3.3', text: '**lazy** <script>x</script>', seq: ++seq });
-        return previews.some((html) => html.includes('<strong>lazy</strong>'));
+        return previews().some((html) => html.includes('<strong>lazy</strong>'));
       },
       20000,
     );
-    const html = previews.find((h) => h.includes('<strong>'))!;
+    const html = previews().find((h) => h.includes('<strong>'))!;
     assert.match(html, /&lt;script&gt;/);
   });
 });
