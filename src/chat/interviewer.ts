@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { Study } from '../progress/study';
 import { COMMANDS, CHAT_PARTICIPANT } from '../shared/ids';
-import { askFeedback, type FeedbackSource } from '../review/feedback';
+import { askFeedback, feedbackPrompt, type FeedbackSource } from '../review/feedback';
 import { explainPrompt, markdownText, quizQuestion } from '../review/interviewer';
 import { feedbackModel, type LmChat } from '../page/chat-model';
 import { shownId } from '../bank/ids';
@@ -101,10 +101,7 @@ export async function interview(
     }
     const q = entry.question;
     stream.markdown(`**${markdownText(shownId(q.id))}** · ${markdownText(q.text)}\n\n`);
-    await reply(stream, token, source, {
-      input: { question: q.text, details: q.details, answer: q.answer, notes: '', token: '' },
-      prompt: explainPrompt({ question: q.text, details: q.details, answer: q.answer, token: randomHex(8) }),
-    });
+    await reply(stream, token, source, explainPrompt({ question: q.text, details: q.details, answer: q.answer, token: randomHex(8) }));
     return {};
   }
   const asked = lastQuiz(context);
@@ -117,9 +114,12 @@ export async function interview(
   }
   const q = entry.question;
   stream.progress(vscode.l10n.t('Grading your answer to {0}…', shownId(q.id)));
-  await reply(stream, token, source, {
-    input: { question: q.text, details: q.details, answer: q.answer, notes: request.prompt, token: randomHex(8) },
-  });
+  await reply(
+    stream,
+    token,
+    source,
+    feedbackPrompt({ question: q.text, details: q.details, answer: q.answer, notes: request.prompt, token: randomHex(8) }),
+  );
   openButton(stream, entry);
   return {};
 }
@@ -132,12 +132,7 @@ function lastQuiz(context: ChatContext): string | undefined {
 }
 
 /** Streams a model's reply into the chat as it comes; an end without one says why. */
-async function reply(
-  stream: ChatStream,
-  token: CancelToken,
-  source: FeedbackSource,
-  o: { input: Parameters<typeof askFeedback>[0]['input']; prompt?: string },
-): Promise<void> {
+async function reply(stream: ChatStream, token: CancelToken, source: FeedbackSource, prompt: string): Promise<void> {
   const stop = new AbortController();
   const listening = token.onCancellationRequested(() => stop.abort());
   let shown = 0;
@@ -148,8 +143,7 @@ async function reply(
   try {
     const end = await askFeedback({
       source,
-      input: o.input,
-      prompt: o.prompt,
+      prompt,
       update: (feedback) => more(feedback.text),
       signal: stop.signal,
       words: { emptyReply: vscode.l10n.t('the model sent an empty reply'), noReason: vscode.l10n.t('no reason was given') },

@@ -27,9 +27,6 @@ function languageModels(): { lm: LmApi; message: LmMessageClass } | undefined {
   return { lm: api.lm as LmApi, message: api.LanguageModelChatMessage as LmMessageClass };
 }
 
-/** True where this VS Code offers chat models to extensions at all. */
-export const hasLanguageModels = (): boolean => languageModels() !== undefined;
-
 /**
  * The model of the family the learner named (djangoPrep.ai.model), else the first VS Code offers.
  * VS Code asks the learner once whether this extension may use it; a refusal is the request's error.

@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import type { Study } from '../progress/study';
 import type { Block } from '../bank/model';
-import type { ExtensionMessage, FeedbackView } from '../shared/protocol';
-import { askFeedback, type FeedbackSource } from '../review/feedback';
+import type { ExtensionMessage, FeedbackView, Rating } from '../shared/protocol';
+import { askFeedback, feedbackPrompt, type FeedbackSource } from '../review/feedback';
 import type { FeedbackEntry } from '../progress/feedback';
 import { noteHtml } from './render';
 import { randomHex } from '../util/random';
@@ -70,7 +70,7 @@ export class PageFeedback {
     const q = entry.question;
     const end = await askFeedback({
       source: chat.source,
-      input: { question: q.text, details: q.details, answer: q.answer, notes: study.getNote(id), token: randomHex(8) },
+      prompt: feedbackPrompt({ question: q.text, details: q.details, answer: q.answer, notes: study.getNote(id), token: randomHex(8) }),
       update: (feedback, model) =>
         show({ state: 'streaming', html: this.html(feedback.text), status: vscode.l10n.t('{0} is answering…', model) }),
       signal: stop.signal,
@@ -111,4 +111,4 @@ export class PageFeedback {
   }
 }
 
-const rating = (r: 1 | 2 | 3 | 4 | undefined) => (r ? { rating: r } : {});
+const rating = (r: Rating | undefined) => (r ? { rating: r } : {});

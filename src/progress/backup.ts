@@ -24,7 +24,10 @@ export interface Backup {
   entries: Record<string, unknown>;
 }
 
-/** A bank's keys: its progress and study sets' keys, then the prefixes of its notes, conflict copies, review histories and mock runs. */
+/**
+ * A bank's keys: its progress and study sets' keys, then the prefixes of its notes, conflict
+ * copies, review histories, mock runs and feedback.
+ */
 const keysOf = (bankId: string) =>
   (['progress', 'sets', 'note', 'conflict', 'review', 'mock', 'feedback'] as const).map((kind) => keys.prefix(kind, bankId));
 

@@ -4,7 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import { isRecord, SCHEMA, type Storage } from './storage';
 import { keys } from '../shared/keys';
-import type { Rating } from '../review/fsrs';
+import { isRating, type Rating } from '../review/fsrs';
 
 export interface FeedbackEntry {
   /** When the reply came. */
@@ -33,12 +33,12 @@ function isEntry(e: unknown): e is FeedbackEntry {
     Number.isSafeInteger(e.at) &&
     typeof e.model === 'string' &&
     typeof e.text === 'string' &&
-    (e.rating === undefined || e.rating === 1 || e.rating === 2 || e.rating === 3 || e.rating === 4)
+    (e.rating === undefined || isRating(e.rating))
   );
 }
 
 /** The entries of a stored value, or undefined when it is not one. */
-export function readFeedback(raw: unknown): FeedbackEntry[] | undefined {
+export function readFeedbackRecord(raw: unknown): FeedbackEntry[] | undefined {
   if (!isRecord(raw) || raw.schema !== SCHEMA || !Array.isArray(raw.entries) || !raw.entries.every(isEntry)) return undefined;
   return raw.entries as FeedbackEntry[];
 }
@@ -47,8 +47,8 @@ const sameEntry = (a: FeedbackEntry, b: FeedbackEntry) => a.at === b.at && a.mod
 
 /** Two windows' lists of one question: their union, oldest first, the last FEEDBACK_KEPT. */
 export function mergeFeedback(stored: unknown, incoming: unknown): { write: boolean; value: unknown } | undefined {
-  const a = readFeedback(stored);
-  const b = readFeedback(incoming);
+  const a = readFeedbackRecord(stored);
+  const b = readFeedbackRecord(incoming);
   if (!a || !b) return undefined;
   const union = [...a, ...b.filter((e) => !a.some((k) => sameEntry(k, e)))].sort((x, y) => x.at - y.at).slice(-FEEDBACK_KEPT);
   const changed = union.length !== a.length || union.some((e, i) => !sameEntry(e, a[i]));
@@ -63,7 +63,7 @@ export class FeedbackStore {
     const key = keys.feedback(bankId, id);
     const raw = this.storage.get(key);
     if (raw === undefined || raw === null) return [];
-    const entries = readFeedback(raw);
+    const entries = readFeedbackRecord(raw);
     if (entries) return entries;
     if (!this.storage.wasSetAside(key)) {
       this.storage.setAside(key, raw, l10n.t('The stored feedback on {0} had the wrong shape; it was set aside, not deleted.', id));

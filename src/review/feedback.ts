@@ -133,9 +133,8 @@ export const FEEDBACK_UPDATE_MS = 100;
 
 export interface FeedbackAsk {
   source: FeedbackSource;
-  input: FeedbackInput;
-  /** Sent instead of the feedback prompt made from `input` (the chat's /explain). */
-  prompt?: string;
+  /** What the model is sent: feedbackPrompt's, or the chat's /explain prompt. */
+  prompt: string;
   /** The reply as read so far, at most every FEEDBACK_UPDATE_MS while it streams. */
   update(feedback: Feedback, model: string): void;
   signal: AbortSignal;
@@ -165,7 +164,7 @@ export async function askFeedback(o: FeedbackAsk): Promise<FeedbackEnd> {
   let sentAt = -Infinity;
   try {
     if (o.signal.aborted) return cancelled();
-    for await (const chunk of picked.model.send(o.prompt ?? feedbackPrompt(o.input), o.signal)) {
+    for await (const chunk of picked.model.send(o.prompt, o.signal)) {
       if (o.signal.aborted) return cancelled();
       const soFar = stream.push(typeof chunk === 'string' ? chunk : '');
       if (now() - sentAt >= FEEDBACK_UPDATE_MS) {

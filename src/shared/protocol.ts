@@ -28,7 +28,7 @@ export interface FeedbackView {
   /** The line above it, in words made by the extension ("Feedback from GPT-4o, 2 min ago", why it failed). */
   status: string;
   /** The rating the reply suggests: the learner may take it (T), it is never applied by itself. */
-  rating?: 1 | 2 | 3 | 4;
+  rating?: Rating;
 }
 
 /** What the page needs to show one question. */

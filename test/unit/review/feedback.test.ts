@@ -82,7 +82,7 @@ describe('asking a chat model for feedback', () => {
   };
   const ask = (source: Parameters<typeof askFeedback>[0]['source'], signal = new AbortController().signal, clock = () => 0) => {
     const updates: string[] = [];
-    const end = askFeedback({ source, input, update: (f) => updates.push(f.text), signal, now: clock, words });
+    const end = askFeedback({ source, prompt: feedbackPrompt(input), update: (f) => updates.push(f.text), signal, now: clock, words });
     return { end, updates };
   };
 
