@@ -354,7 +354,13 @@ export class Workbench {
 
   /** Waits until a tree row with this label exists (labels carry counts, so this waits for a count). */
   async waitForRow(label: RegExp, timeoutMs = 15000): Promise<void> {
-    await this.row(label).waitFor({ timeout: timeoutMs });
+    try {
+      await this.row(label).waitFor({ timeout: timeoutMs });
+    } catch (err) {
+      // Say what the tree showed instead: a lost tick and a slow tree fail alike otherwise.
+      const rows = await this.page.locator('[role="treeitem"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+      throw new Error(`no tree row ${label} within ${timeoutMs} ms; the rows: ${JSON.stringify(rows.slice(0, 4))}`, { cause: err });
+    }
   }
 
   // --- the question page --------------------------------------------------------------------
